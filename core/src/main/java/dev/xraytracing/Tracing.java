@@ -1,0 +1,149 @@
+package dev.xraytracing;
+
+import com.amazonaws.xray.ThreadLocalStorage;
+import com.amazonaws.xray.entities.Entity;
+import com.amazonaws.xray.entities.FacadeSegment;
+import com.amazonaws.xray.entities.Subsegment;
+import dev.xraytracing.internal.Outcomes;
+import dev.xraytracing.internal.Spans;
+import dev.xraytracing.internal.TracingState;
+import dev.xraytracing.status.CallStatus;
+
+/**
+ * The entry point. {@code Tracing.sub("CallSecondLambda", s -> lambda.invoke(request))} opens a subsegment under the
+ * current one, runs the body, records what went wrong, and closes the subsegment on every path.
+ *
+ * <p>Guarantees, for every method here:
+ * <ul>
+ *   <li>No exception from tracing reaches the caller; the body's own exceptions, checked ones too, pass through
+ *       unchanged.</li>
+ *   <li>Without a trace context (outside Lambda, no open segment) the body runs and nothing is recorded; one warning
+ *       per process says so. Under an unsampled context a call costs a thread-local read and allocates nothing.</li>
+ * </ul>
+ */
+public final class Tracing {
+    private Tracing() {
+    }
+
+    /**
+     * Runs {@code body} in a subsegment named {@code name} and returns what it returns. A thrown exception is recorded
+     * (cause and fault) and rethrown; a result that carries a status of 300 or more (any AWS SDK response, a Lambda
+     * function error, an API Gateway response, or a type taught through {@link dev.xraytracing.status.StatusReader})
+     * is recorded as a failure with the flags X-Ray expects.
+     */
+    public static <T, E extends Throwable> T sub(String name, SubFunction<T, E> body) throws E {
+        Subsegment subsegment = open(name);
+        if (subsegment == null) {
+            return body.apply(Sub.NOT_RECORDING);
+        }
+        T result;
+        try {
+            result = body.apply(new Sub(subsegment));
+        } catch (Throwable thrown) {
+            recordThrown(subsegment, thrown);
+            Spans.close(subsegment);
+            throw thrown;
+        }
+        recordResult(subsegment, result);
+        Spans.close(subsegment);
+        return result;
+    }
+
+    /**
+     * Runs {@code body}, which returns nothing, in a subsegment named {@code name}. A separate name from
+     * {@link #sub} keeps {@code s -> client.call()} unambiguous for the compiler whichever shape is meant.
+     */
+    public static <E extends Throwable> void run(String name, SubRunnable<E> body) throws E {
+        Subsegment subsegment = open(name);
+        if (subsegment == null) {
+            body.run(Sub.NOT_RECORDING);
+            return;
+        }
+        try {
+            body.run(new Sub(subsegment));
+        } catch (Throwable thrown) {
+            recordThrown(subsegment, thrown);
+            Spans.close(subsegment);
+            throw thrown;
+        }
+        Spans.close(subsegment);
+    }
+
+    /**
+     * The handle of the innermost open subsegment on this thread, for code that did not get one passed in. When none
+     * is open (or only Lambda's read-only function segment is), it is a handle that records nothing.
+     */
+    public static Sub current() {
+        Entity entity = ThreadLocalStorage.get();
+        if (entity == null || entity instanceof FacadeSegment || !entity.getParentSegment().isSampled()) {
+            if (entity != null || Spans.facadeForCurrentInvocation() != null) {
+                TracingState.get().warnings().warn("current:none", "annotations or metadata were added where no "
+                        + "subsegment is open (Lambda's function segment cannot take them); open one with Tracing.sub "
+                        + "or use a traced handler");
+            }
+            return Sub.NOT_RECORDING;
+        }
+        return new Sub(entity);
+    }
+
+    /** Annotates the innermost open subsegment; see {@link Sub#annotate(String, String)}. */
+    public static void annotate(String key, String value) {
+        current().annotate(key, value);
+    }
+
+    public static void annotate(String key, Number value) {
+        current().annotate(key, value);
+    }
+
+    public static void annotate(String key, boolean value) {
+        current().annotate(key, value);
+    }
+
+    /** Adds metadata to the innermost open subsegment, under the {@code default} namespace. */
+    public static void metadata(String key, Object value) {
+        current().metadata(key, value);
+    }
+
+    public static void metadata(String namespace, String key, Object value) {
+        current().metadata(namespace, key, value);
+    }
+
+    private static Subsegment open(String name) {
+        try {
+            Subsegment subsegment = Spans.open(name);
+            if (subsegment == null && ThreadLocalStorage.get() == null) {
+                TracingState.get().warnings().warn("context:none", "no trace context (no open segment and no Lambda "
+                        + "trace header): traced code runs, but nothing is recorded");
+            }
+            return subsegment;
+        } catch (Throwable failure) {
+            TracingState.get().warnings().warn("open:" + failure.getClass().getName(),
+                    "could not open subsegment '" + name + "'; the body runs untraced", failure);
+            return null;
+        }
+    }
+
+    private static void recordThrown(Subsegment subsegment, Throwable thrown) {
+        try {
+            Outcomes.recordException(subsegment, thrown);
+        } catch (Throwable failure) {
+            TracingState.get().warnings().warn("record:" + failure.getClass().getName(),
+                    "could not record an exception on '" + subsegment.getName() + "'", failure);
+        }
+    }
+
+    private static void recordResult(Subsegment subsegment, Object result) {
+        if (result == null) {
+            return;
+        }
+        try {
+            CallStatus status = TracingState.get().statusReaders().read(result);
+            if (status != null) {
+                Outcomes.recordStatus(subsegment, status);
+            }
+        } catch (Throwable failure) {
+            TracingState.get().warnings().warn("status:" + result.getClass().getName(),
+                    "could not read the status of a " + result.getClass().getName(), failure);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package dev.xraytracing.internal;
+
+import com.amazonaws.xray.AWSXRayRecorder;
+import com.amazonaws.xray.ThreadLocalStorage;
+import com.amazonaws.xray.entities.Entity;
+import com.amazonaws.xray.entities.FacadeSegment;
+import com.amazonaws.xray.entities.Segment;
+import com.amazonaws.xray.entities.Subsegment;
+import com.amazonaws.xray.entities.SubsegmentImpl;
+import com.amazonaws.xray.entities.TraceHeader;
+
+/**
+ * Opens and closes subsegments under the current entity. It replaces the X-Ray SDK's segment contexts so that the
+ * same code works under a normal segment and under Lambda's facade, emits a subsegment whose parent is the facade
+ * as soon as it ends, and never throws.
+ */
+public final class Spans {
+    private Spans() {
+    }
+
+    /** The parent a new subsegment would get now, or null when there is no trace context. */
+    public static Entity currentParent() {
+        Entity current = ThreadLocalStorage.get();
+        return current != null ? current : facadeForCurrentInvocation();
+    }
+
+    /**
+     * Opens a recording subsegment named {@code name} under the current entity and makes it current. Returns null,
+     * without allocating when a context is present, if this call is not to be recorded: unsampled, or no context.
+     */
+    public static Subsegment open(String name) {
+        Entity parent = ThreadLocalStorage.get();
+        if (parent == null) {
+            parent = facadeForCurrentInvocation();
+            if (parent == null) {
+                return null;
+            }
+        }
+        Segment segment = parent.getParentSegment();
+        if (!segment.isSampled()) {
+            return null;
+        }
+        return openUnder(parent, segment, name);
+    }
+
+    /** Opens a recording subsegment under {@code parent}, which must be sampled, and makes it current. */
+    public static Subsegment openUnder(Entity parent, Segment segment, String name) {
+        TracingState state = TracingState.get();
+        Subsegment subsegment = new SubsegmentImpl(parent.getCreator(), Names.sanitize(name, state.warnings()), segment);
+        subsegment.setParent(parent);
+        parent.addSubsegment(subsegment);
+        ThreadLocalStorage.set(subsegment);
+        return subsegment;
+    }
+
+    /**
+     * Ends {@code subsegment}, makes its parent current again (or nothing, under a facade) and emits what is complete.
+     */
+    public static void close(Subsegment subsegment) {
+        Entity parent = subsegment.getParent();
+        boolean underFacade = parent instanceof FacadeSegment;
+        try {
+            ThreadLocalStorage.set(underFacade ? null : parent);
+            AWSXRayRecorder recorder = subsegment.getCreator();
+            boolean segmentComplete = subsegment.end();
+            Segment segment = subsegment.getParentSegment();
+            if (underFacade) {
+                recorder.getEmitter().sendSubsegment(subsegment);
+                parent.removeSubsegment(subsegment);
+            } else if (segmentComplete) {
+                recorder.getEmitter().sendSegment(segment);
+            } else if (recorder.getStreamingStrategy().requiresStreaming(segment)) {
+                recorder.getStreamingStrategy().streamSome(segment, recorder.getEmitter());
+            }
+        } catch (Throwable failure) {
+            TracingState.get().warnings().warn("close:" + failure.getClass().getName(),
+                    "could not close subsegment '" + subsegment.getName() + "'", failure);
+        }
+    }
+
+    /**
+     * A facade for the Lambda invocation this thread serves, from the header the runtime passed, or null outside
+     * Lambda. Lambda owns the function segment; we only learn its ids.
+     */
+    public static FacadeSegment facadeForCurrentInvocation() {
+        String header = LambdaTraceHeader.current();
+        if (header == null) {
+            return null;
+        }
+        TraceHeader parsed = TraceHeader.fromString(header);
+        if (parsed.getRootTraceId() == null || parsed.getParentId() == null
+                || parsed.getSampled() == TraceHeader.SampleDecision.UNKNOWN
+                || parsed.getSampled() == TraceHeader.SampleDecision.REQUESTED) {
+            TracingState.get().warnings().warn("header:incomplete",
+                    "the Lambda trace header lacks Root, Parent or Sampled; nothing is recorded for it: " + header);
+            return null;
+        }
+        return new FacadeSegment(TracingState.get().recorder(), parsed.getRootTraceId(), parsed.getParentId(),
+                parsed.getSampled());
+    }
+}

@@ -1,0 +1,179 @@
+package dev.xraytracing.internal.emit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.lang.reflect.Array;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Map;
+
+/**
+ * A small JSON writer into a reusable {@link StringBuilder}. It writes the value types that segment documents hold
+ * directly and hands anything else to {@link MetadataJson}, which never throws.
+ */
+final class JsonOut {
+    private static final int MAX_DEPTH = 32;
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    final StringBuilder out;
+    private boolean needsComma;
+
+    JsonOut(StringBuilder out) {
+        this.out = out;
+    }
+
+    void beginObject() {
+        out.append('{');
+        needsComma = false;
+    }
+
+    void endObject() {
+        out.append('}');
+        needsComma = true;
+    }
+
+    void beginArray() {
+        out.append('[');
+        needsComma = false;
+    }
+
+    void endArray() {
+        out.append(']');
+        needsComma = true;
+    }
+
+    void name(String name) {
+        separate();
+        string(name);
+        out.append(':');
+        needsComma = false;
+    }
+
+    void field(String name, String value) {
+        if (value != null) {
+            name(name);
+            string(value);
+            needsComma = true;
+        }
+    }
+
+    void field(String name, boolean value) {
+        name(name);
+        out.append(value);
+        needsComma = true;
+    }
+
+    void field(String name, double value) {
+        name(name);
+        number(value);
+        needsComma = true;
+    }
+
+    void field(String name, long value) {
+        name(name);
+        out.append(value);
+        needsComma = true;
+    }
+
+    /** An array element or a field value: separates it from the previous element when needed. */
+    void element() {
+        separate();
+    }
+
+    private void separate() {
+        if (needsComma) {
+            out.append(',');
+        }
+    }
+
+    void number(double value) {
+        if (Double.isFinite(value)) {
+            if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+                out.append((long) value);
+            } else {
+                out.append(value);
+            }
+        } else {
+            string(Double.toString(value));
+        }
+    }
+
+    /** Writes any value; returns false when part of it could not be serialized and was replaced. */
+    void value(Object value) {
+        value(value, 0);
+    }
+
+    private void value(Object value, int depth) {
+        separate();
+        if (value == null) {
+            out.append("null");
+        } else if (value instanceof String) {
+            string((String) value);
+        } else if (value instanceof Boolean) {
+            out.append(((Boolean) value).booleanValue());
+        } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte
+                || value instanceof BigInteger) {
+            out.append(value);
+        } else if (value instanceof Double || value instanceof Float) {
+            number(((Number) value).doubleValue());
+        } else if (value instanceof BigDecimal) {
+            out.append(((BigDecimal) value).toString());
+        } else if (value instanceof Character || value instanceof Enum || value instanceof CharSequence) {
+            string(value.toString());
+        } else if (depth >= MAX_DEPTH) {
+            string(MetadataJson.placeholder(value, "nested deeper than " + MAX_DEPTH + " levels"));
+        } else if (value instanceof Map) {
+            out.append('{');
+            needsComma = false;
+            for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
+                name(String.valueOf(entry.getKey()));
+                value(entry.getValue(), depth + 1);
+            }
+            out.append('}');
+        } else if (value instanceof Iterable) {
+            out.append('[');
+            needsComma = false;
+            for (Object element : (Iterable<?>) value) {
+                value(element, depth + 1);
+            }
+            out.append(']');
+        } else if (value.getClass().isArray()) {
+            out.append('[');
+            needsComma = false;
+            int length = Array.getLength(value);
+            for (int i = 0; i < length; i++) {
+                value(Array.get(value, i), depth + 1);
+            }
+            out.append(']');
+        } else if (value instanceof JsonNode) {
+            out.append(value);
+        } else {
+            out.append(MetadataJson.toJson(value));
+        }
+        needsComma = true;
+    }
+
+    void string(String s) {
+        out.append('"');
+        int length = s.length();
+        int start = 0;
+        for (int i = 0; i < length; i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\' || c == 0x2028 || c == 0x2029) {
+                out.append(s, start, i);
+                switch (c) {
+                    case '"': out.append("\\\""); break;
+                    case '\\': out.append("\\\\"); break;
+                    case '\n': out.append("\\n"); break;
+                    case '\r': out.append("\\r"); break;
+                    case '\t': out.append("\\t"); break;
+                    default:
+                        out.append("\\u").append(HEX[c >> 12 & 0xF]).append(HEX[c >> 8 & 0xF])
+                                .append(HEX[c >> 4 & 0xF]).append(HEX[c & 0xF]);
+                }
+                start = i + 1;
+            }
+        }
+        out.append(s, start, length);
+        out.append('"');
+    }
+}
