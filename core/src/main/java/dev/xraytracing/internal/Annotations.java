@@ -62,7 +62,7 @@ public final class Annotations {
             fixed = new String(chars);
         }
         warnings.warn("annotation:key:" + key,
-                "annotation key '" + key + "' is not indexable by X-Ray; recorded as '" + fixed + "'");
+                "annotation key '" + preview(key) + "' is not indexable by X-Ray; recorded as '" + preview(fixed) + "'");
         return fixed;
     }
 
@@ -87,13 +87,18 @@ public final class Annotations {
         if (value.length() <= MAX_VALUE_LENGTH) {
             return value;
         }
-        warnings.warn("annotation:long:" + key, "annotation '" + key + "' has " + value.length()
+        warnings.warn("annotation:long:" + key, "annotation '" + preview(key) + "' has " + value.length()
                 + " characters; X-Ray keeps " + MAX_VALUE_LENGTH + ", so it was cut");
         int end = MAX_VALUE_LENGTH;
         if (Character.isHighSurrogate(value.charAt(end - 1))) {
             end--;
         }
         return value.substring(0, end);
+    }
+
+    /** Keeps log lines readable when a key is very long. */
+    static String preview(String text) {
+        return text.length() <= 80 ? text : text.substring(0, 80) + "…(" + text.length() + " chars)";
     }
 
     private static boolean isFinite(Number number) {

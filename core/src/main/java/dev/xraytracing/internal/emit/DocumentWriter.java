@@ -157,15 +157,10 @@ public final class DocumentWriter {
         json.field("id", exception.getId());
         json.field("message", exception.getMessage());
         json.field("type", exception.getType());
-        if (exception.isRemote()) {
-            json.field("remote", true);
-        }
-        if (exception.getTruncated() != 0) {
-            json.field("truncated", (long) exception.getTruncated());
-        }
-        if (exception.getSkipped() != 0) {
-            json.field("skipped", (long) exception.getSkipped());
-        }
+        // The SDK always writes these three, zero and false included.
+        json.field("remote", exception.isRemote());
+        json.field("truncated", (long) exception.getTruncated());
+        json.field("skipped", (long) exception.getSkipped());
         json.field("cause", exception.getCause());
         StackTraceElement[] stack = exception.getStack();
         if (withStack && stack != null && stack.length > 0) {
