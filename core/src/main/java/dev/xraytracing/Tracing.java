@@ -3,6 +3,7 @@ package dev.xraytracing;
 import com.amazonaws.xray.ThreadLocalStorage;
 import com.amazonaws.xray.entities.Entity;
 import com.amazonaws.xray.entities.FacadeSegment;
+import com.amazonaws.xray.entities.Segment;
 import com.amazonaws.xray.entities.Subsegment;
 import dev.xraytracing.internal.Outcomes;
 import dev.xraytracing.internal.Spans;
@@ -70,6 +71,52 @@ public final class Tracing {
     }
 
     /**
+     * Starts a trace where nothing else does (a local main, a container, a test): runs {@code body} in a new segment
+     * named {@code name}, sampled by the local rules (docs/sampling.md), and sends the segment when the body ends,
+     * recording exceptions and failing statuses as {@link #sub} does. Inside a trace already (an open segment, a
+     * Lambda invocation) a segment cannot start, so this opens a subsegment instead.
+     */
+    public static <T, E extends Throwable> T segment(String name, SubFunction<T, E> body) throws E {
+        return segment(name, null, null, body);
+    }
+
+    /** {@link #segment(String, SubFunction)} for an HTTP request: sampling rules can match its method and path. */
+    public static <T, E extends Throwable> T segment(String name, String method, String path, SubFunction<T, E> body)
+            throws E {
+        Segment segment = startSegment(name, method, path);
+        if (segment == null) {
+            return sub(name, body);
+        }
+        boolean sampled = segment.isSampled();
+        T result;
+        try {
+            result = body.apply(sampled ? new Sub(segment) : Sub.NOT_RECORDING);
+        } catch (Throwable thrown) {
+            if (sampled) {
+                recordThrown(segment, thrown);
+            }
+            Spans.finishSegment(segment);
+            throw thrown;
+        }
+        if (sampled) {
+            recordResult(segment, result);
+        }
+        Spans.finishSegment(segment);
+        return result;
+    }
+
+    /** A new root segment, or null when a trace is already current (or starting one failed). */
+    private static Segment startSegment(String name, String method, String path) {
+        try {
+            return Spans.currentParent() == null ? Spans.startSegment(name, method, path) : null;
+        } catch (Throwable failure) {
+            TracingState.get().warnings().warn("segment:" + failure.getClass().getName(),
+                    "could not start segment '" + name + "'; the body runs as a subsegment or untraced", failure);
+            return null;
+        }
+    }
+
+    /**
      * The handle of the innermost open subsegment on this thread, for code that did not get one passed in. When none
      * is open (or only Lambda's read-only function segment is), it is a handle that records nothing.
      */
@@ -123,7 +170,7 @@ public final class Tracing {
         }
     }
 
-    private static void recordThrown(Subsegment subsegment, Throwable thrown) {
+    private static void recordThrown(Entity subsegment, Throwable thrown) {
         try {
             Outcomes.recordException(subsegment, thrown);
         } catch (Throwable failure) {
@@ -132,7 +179,7 @@ public final class Tracing {
         }
     }
 
-    private static void recordResult(Subsegment subsegment, Object result) {
+    private static void recordResult(Entity subsegment, Object result) {
         if (result == null) {
             return;
         }

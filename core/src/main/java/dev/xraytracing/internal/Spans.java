@@ -6,8 +6,12 @@ import com.amazonaws.xray.entities.Entity;
 import com.amazonaws.xray.entities.FacadeSegment;
 import com.amazonaws.xray.entities.Segment;
 import com.amazonaws.xray.entities.Subsegment;
+import com.amazonaws.xray.entities.SegmentImpl;
 import com.amazonaws.xray.entities.SubsegmentImpl;
 import com.amazonaws.xray.entities.TraceHeader;
+import com.amazonaws.xray.entities.TraceID;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Opens and closes subsegments under the current entity. It replaces the X-Ray SDK's segment contexts so that the
@@ -75,6 +79,43 @@ public final class Spans {
         } catch (Throwable failure) {
             TracingState.get().warnings().warn("close:" + failure.getClass().getName(),
                     "could not close subsegment '" + subsegment.getName() + "'", failure);
+        }
+    }
+
+    /**
+     * Starts a new trace with a segment named {@code name}, sampled by the local rules, and makes it current. Never
+     * null: an unsampled segment is current too, so that everything under it costs nothing.
+     */
+    public static Segment startSegment(String name, String method, String path) {
+        TracingState state = TracingState.get();
+        AWSXRayRecorder recorder = state.recorder();
+        String safeName = Names.sanitize(name, state.warnings());
+        SegmentImpl segment = new SegmentImpl(recorder, safeName, TraceID.create(recorder));
+        segment.setSampled(state.sampling().shouldTrace(safeName, method, path));
+        if (method != null || path != null) {
+            Map<String, Object> request = new HashMap<>();
+            if (method != null) {
+                request.put("method", method);
+            }
+            if (path != null) {
+                request.put("url", path);
+            }
+            segment.putHttp("request", request);
+        }
+        ThreadLocalStorage.set(segment);
+        return segment;
+    }
+
+    /** Ends a segment from {@link #startSegment}, clears the context and sends it if it is sampled and complete. */
+    public static void finishSegment(Segment segment) {
+        try {
+            ThreadLocalStorage.clear();
+            if (segment.end() && segment.isSampled()) {
+                segment.getCreator().getEmitter().sendSegment(segment);
+            }
+        } catch (Throwable failure) {
+            TracingState.get().warnings().warn("finish:" + failure.getClass().getName(),
+                    "could not finish segment '" + segment.getName() + "'", failure);
         }
     }
 

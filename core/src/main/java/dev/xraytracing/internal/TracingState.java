@@ -17,6 +17,7 @@ public final class TracingState {
     private final StatusReaders statusReaders = new StatusReaders();
     private volatile Supplier<AWSXRayRecorder> recorderFactory = () -> Recorders.lean(UdpSink.fromEnvironment());
     private volatile AWSXRayRecorder recorder;
+    private volatile LocalSampling sampling;
 
     private TracingState() {
     }
@@ -55,6 +56,26 @@ public final class TracingState {
             }
         }
         return shared;
+    }
+
+    /** The sampling decision for traces that start here, built on first use. */
+    public LocalSampling sampling() {
+        LocalSampling built = sampling;
+        if (built == null) {
+            synchronized (this) {
+                built = sampling;
+                if (built == null) {
+                    built = LocalSampling.fromEnvironment(warnings);
+                    sampling = built;
+                }
+            }
+        }
+        return built;
+    }
+
+    /** Decides local sampling from these rules (the X-Ray SDK's local format) from now on. */
+    public void useSamplingRules(java.net.URL rules) {
+        sampling = new LocalSampling(new com.amazonaws.xray.strategy.sampling.LocalizedSamplingStrategy(rules));
     }
 
     /** Replaces how the shared recorder is built (the local platform and benchmarks send documents elsewhere). */
