@@ -30,6 +30,7 @@ public abstract class TracedRequestHandler<I, O> implements RequestHandler<I, O>
 
     protected TracedRequestHandler(HandlerTracing tracing) {
         this.tracing = tracing != null ? tracing : HandlerTracing.defaults();
+        InvocationTracer.prepare();
     }
 
     /** Handles one invocation; runs inside the handler subsegment when the invocation is traced. */

@@ -19,6 +19,7 @@ public abstract class TracedStreamHandler implements RequestStreamHandler {
 
     protected TracedStreamHandler(HandlerTracing tracing) {
         this.tracing = tracing != null ? tracing : HandlerTracing.defaults();
+        InvocationTracer.prepare();
     }
 
     /** Handles one invocation; runs inside the handler subsegment when the invocation is traced. */

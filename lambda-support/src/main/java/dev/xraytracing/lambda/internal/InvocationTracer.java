@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.xray.ThreadLocalStorage;
 import com.amazonaws.xray.entities.FacadeSegment;
 import com.amazonaws.xray.entities.Subsegment;
-import com.amazonaws.xray.entities.TraceHeader;
 import dev.xraytracing.internal.Annotations;
 import dev.xraytracing.internal.LambdaTraceHeader;
 import dev.xraytracing.internal.Outcomes;
@@ -36,6 +35,23 @@ public final class InvocationTracer {
         O run() throws Exception;
     }
 
+    /**
+     * Called when a traced handler is constructed, in the init phase. Where init runs ahead of requests
+     * (provisioned concurrency, or a SnapStart snapshot) and the function is traced, it builds the recorder now, so
+     * no request pays for it. On-demand environments build it on the first sampled invocation instead: there, init
+     * and first invocation are one wait for the caller, and unsampled environments never need it.
+     */
+    public static void prepare() {
+        try {
+            if (LambdaEnvironment.current().initializesAhead() && System.getenv("AWS_XRAY_DAEMON_ADDRESS") != null) {
+                TracingState.get().recorder();
+            }
+        } catch (Throwable failure) {
+            TracingState.get().warnings().warn("lambda:prepare:" + failure.getClass().getName(),
+                    "could not build the recorder during init; the first traced invocation will", failure);
+        }
+    }
+
     public static <O> O trace(HandlerTracing settings, Context context, Body<O> body) {
         Subsegment subsegment = open(settings, context);
         if (subsegment == null) {
@@ -64,9 +80,8 @@ public final class InvocationTracer {
             // Claimed before the sampling decision: an unsampled first invocation is still the cold one.
             LambdaEnvironment environment = LambdaEnvironment.current();
             boolean coldStart = environment.claimColdStart();
-            String header = LambdaTraceHeader.current();
-            if (header == null || TraceHeader.fromString(header).getSampled() == TraceHeader.SampleDecision.NOT_SAMPLED) {
-                return null;
+            if (!LambdaTraceHeader.currentIsSampled()) {
+                return null; // no header (outside Lambda, tracing off) or unsampled: no recorder, no facade
             }
             FacadeSegment facade = Spans.facadeForCurrentInvocation();
             if (facade == null) {

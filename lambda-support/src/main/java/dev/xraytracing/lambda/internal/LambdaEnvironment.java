@@ -40,6 +40,11 @@ public final class LambdaEnvironment {
         return first && onDemand;
     }
 
+    /** Whether this environment was initialised ahead of its requests (provisioned concurrency, SnapStart). */
+    public boolean initializesAhead() {
+        return !onDemand;
+    }
+
     /** Milliseconds from JVM start until now: the init duration, when asked on the cold-start invocation. */
     public long millisSinceJvmStart() {
         return Math.max(0, System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime());
