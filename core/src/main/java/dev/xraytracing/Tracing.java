@@ -5,6 +5,7 @@ import com.amazonaws.xray.entities.Entity;
 import com.amazonaws.xray.entities.FacadeSegment;
 import com.amazonaws.xray.entities.Segment;
 import com.amazonaws.xray.entities.Subsegment;
+import dev.xraytracing.internal.LambdaTraceHeader;
 import dev.xraytracing.internal.Outcomes;
 import dev.xraytracing.internal.Spans;
 import dev.xraytracing.internal.TracingState;
@@ -123,7 +124,7 @@ public final class Tracing {
     public static Sub current() {
         Entity entity = ThreadLocalStorage.get();
         if (entity == null || entity instanceof FacadeSegment || !entity.getParentSegment().isSampled()) {
-            if (entity != null || Spans.facadeForCurrentInvocation() != null) {
+            if (entity != null || LambdaTraceHeader.currentIsSampled()) {
                 TracingState.get().warnings().warn("current:none", "annotations or metadata were added where no "
                         + "subsegment is open (Lambda's function segment cannot take them); open one with Tracing.sub "
                         + "or use a traced handler");
@@ -158,7 +159,7 @@ public final class Tracing {
     private static Subsegment open(String name) {
         try {
             Subsegment subsegment = Spans.open(name);
-            if (subsegment == null && ThreadLocalStorage.get() == null) {
+            if (subsegment == null && ThreadLocalStorage.get() == null && LambdaTraceHeader.current() == null) {
                 TracingState.get().warnings().warn("context:none", "no trace context (no open segment and no Lambda "
                         + "trace header): traced code runs, but nothing is recorded");
             }

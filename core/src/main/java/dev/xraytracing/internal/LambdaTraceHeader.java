@@ -1,5 +1,6 @@
 package dev.xraytracing.internal;
 
+import com.amazonaws.xray.entities.TraceHeader;
 import software.amazon.awssdk.utilslite.SdkInternalThreadLocal;
 
 /**
@@ -25,6 +26,15 @@ public final class LambdaTraceHeader {
             header = System.getenv(ENVIRONMENT_VARIABLE);
         }
         return isBlank(header) ? null : header;
+    }
+
+    /**
+     * Whether the current invocation has a header that asks for recording (Sampled=1). Reads no recorder, so an
+     * unsampled invocation never pays for building one.
+     */
+    public static boolean currentIsSampled() {
+        String header = current();
+        return header != null && TraceHeader.fromString(header).getSampled() == TraceHeader.SampleDecision.SAMPLED;
     }
 
     private static boolean isBlank(String value) {

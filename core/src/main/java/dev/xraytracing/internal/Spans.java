@@ -35,6 +35,10 @@ public final class Spans {
     public static Subsegment open(String name) {
         Entity parent = ThreadLocalStorage.get();
         if (parent == null) {
+            // An unsampled Lambda invocation stops here, before a facade (and the recorder it needs) is built.
+            if (!LambdaTraceHeader.currentIsSampled()) {
+                return null;
+            }
             parent = facadeForCurrentInvocation();
             if (parent == null) {
                 return null;

@@ -2,6 +2,9 @@ package dev.xraytracing.internal;
 
 import com.amazonaws.xray.AWSXRayRecorder;
 import dev.xraytracing.internal.emit.UdpSink;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -12,12 +15,14 @@ import java.util.function.Supplier;
 public final class TracingState {
     private static volatile TracingState current = new TracingState();
     private static final ThreadLocal<AWSXRayRecorder> THREAD_RECORDER = new ThreadLocal<>();
+    private static final ThreadLocal<Map<Class<?>, Object>> THREAD_COMPONENTS = new ThreadLocal<>();
 
     private final WarnOnce warnings = new WarnOnce();
     private final StatusReaders statusReaders = new StatusReaders();
     private volatile Supplier<AWSXRayRecorder> recorderFactory = () -> Recorders.lean(UdpSink.fromEnvironment());
     private volatile AWSXRayRecorder recorder;
     private volatile LocalSampling sampling;
+    private final Map<Class<?>, Object> components = new ConcurrentHashMap<>();
 
     private TracingState() {
     }
@@ -93,6 +98,43 @@ public final class TracingState {
                 THREAD_RECORDER.remove();
             } else {
                 THREAD_RECORDER.set(previous);
+            }
+        };
+    }
+
+    /**
+     * The process-wide instance of {@code type} (other modules keep their state here, so that {@link #reset()}
+     * forgets it too), built by {@code factory} on first use; or this thread's own, if it set one.
+     */
+    public <T> T component(Class<T> type, Supplier<? extends T> factory) {
+        Map<Class<?>, Object> own = THREAD_COMPONENTS.get();
+        if (own != null) {
+            Object mine = own.get(type);
+            if (mine != null) {
+                return type.cast(mine);
+            }
+        }
+        Object shared = components.get(type);
+        return type.cast(shared != null ? shared : components.computeIfAbsent(type, key -> factory.get()));
+    }
+
+    /** Makes {@code component} this thread's own instance of {@code type} until the returned scope closes. */
+    public static <T> Scope useOnThisThread(Class<T> type, T component) {
+        Map<Class<?>, Object> own = THREAD_COMPONENTS.get();
+        if (own == null) {
+            own = new HashMap<>();
+            THREAD_COMPONENTS.set(own);
+        }
+        Object previous = own.put(type, component);
+        Map<Class<?>, Object> map = own;
+        return () -> {
+            if (previous == null) {
+                map.remove(type);
+                if (map.isEmpty()) {
+                    THREAD_COMPONENTS.remove();
+                }
+            } else {
+                map.put(type, previous);
             }
         };
     }

@@ -101,7 +101,9 @@ public final class TracingExtension implements BeforeEachCallback, AfterEachCall
         try {
             run.finish();
         } finally {
-            SdkInternalThreadLocal.remove(LambdaTraceHeader.THREAD_LOCAL_KEY);
+            // put(key, null), not remove(key): remove leaves an empty map in this InheritableThreadLocal, which every
+            // thread started from this one afterwards would share (and see this thread's later headers in).
+            SdkInternalThreadLocal.put(LambdaTraceHeader.THREAD_LOCAL_KEY, null);
             ThreadLocalStorage.clear();
             run.scope.close();
         }

@@ -1,0 +1,35 @@
+package dev.xraytracing.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.xraytracing.lambda.internal.InvocationTracer;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/**
+ * A {@link RequestStreamHandler} whose every invocation is traced, as {@link TracedRequestHandler} describes. The
+ * response is written to the stream, so response capture records nothing here; errors are captured as usual.
+ */
+public abstract class TracedStreamHandler implements RequestStreamHandler {
+    private final HandlerTracing tracing;
+
+    protected TracedStreamHandler() {
+        this(HandlerTracing.defaults());
+    }
+
+    protected TracedStreamHandler(HandlerTracing tracing) {
+        this.tracing = tracing != null ? tracing : HandlerTracing.defaults();
+        InvocationTracer.prepare();
+    }
+
+    /** Handles one invocation; runs inside the handler subsegment when the invocation is traced. */
+    protected abstract void handle(InputStream input, OutputStream output, Context context) throws Exception;
+
+    @Override
+    public final void handleRequest(InputStream input, OutputStream output, Context context) {
+        InvocationTracer.trace(tracing, context, () -> {
+            handle(input, output, context);
+            return InvocationTracer.NO_RESPONSE;
+        });
+    }
+}

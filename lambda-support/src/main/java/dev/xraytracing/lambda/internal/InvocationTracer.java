@@ -1,0 +1,152 @@
+package dev.xraytracing.lambda.internal;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.xray.ThreadLocalStorage;
+import com.amazonaws.xray.entities.FacadeSegment;
+import com.amazonaws.xray.entities.Subsegment;
+import dev.xraytracing.internal.Annotations;
+import dev.xraytracing.internal.LambdaTraceHeader;
+import dev.xraytracing.internal.Outcomes;
+import dev.xraytracing.internal.Spans;
+import dev.xraytracing.internal.TracingState;
+import dev.xraytracing.internal.WarnOnce;
+import dev.xraytracing.lambda.HandlerTracing;
+
+/**
+ * Traces one handler invocation: opens the handler subsegment under the function's facade segment, makes it current
+ * for the handler's code, records how the handler ended, and closes (which sends) it before returning. Tracing never
+ * throws into the handler; the handler's own exceptions pass through unchanged.
+ */
+public final class InvocationTracer {
+    /** What a stream handler "returns": nothing to capture. */
+    public static final Object NO_RESPONSE = new Object();
+
+    public static final String COLD_START = "ColdStart";
+    public static final String SERVICE = "Service";
+    public static final String REQUEST_ID = "RequestId";
+    public static final String INIT_DURATION = "InitDurationMs";
+
+    private InvocationTracer() {
+    }
+
+    /** The handler's work; may throw anything. */
+    @FunctionalInterface
+    public interface Body<O> {
+        O run() throws Exception;
+    }
+
+    /**
+     * Called when a traced handler is constructed, in the init phase. Where init runs ahead of requests
+     * (provisioned concurrency, or a SnapStart snapshot) and the function is traced, it builds the recorder now, so
+     * no request pays for it. On-demand environments build it on the first sampled invocation instead: there, init
+     * and first invocation are one wait for the caller, and unsampled environments never need it.
+     */
+    public static void prepare() {
+        try {
+            if (LambdaEnvironment.current().initializesAhead() && System.getenv("AWS_XRAY_DAEMON_ADDRESS") != null) {
+                TracingState.get().recorder();
+            }
+        } catch (Throwable failure) {
+            TracingState.get().warnings().warn("lambda:prepare:" + failure.getClass().getName(),
+                    "could not build the recorder during init; the first traced invocation will", failure);
+        }
+    }
+
+    public static <O> O trace(HandlerTracing settings, Context context, Body<O> body) {
+        Subsegment subsegment = open(settings, context);
+        if (subsegment == null) {
+            try {
+                return body.run();
+            } catch (Throwable thrown) {
+                throw Sneaky.rethrow(thrown);
+            }
+        }
+        O output;
+        try {
+            output = body.run();
+        } catch (Throwable thrown) {
+            recordThrown(subsegment, thrown, settings);
+            Spans.close(subsegment);
+            throw Sneaky.rethrow(thrown);
+        }
+        recordOutput(subsegment, output, settings);
+        Spans.close(subsegment);
+        return output;
+    }
+
+    /** Opens the handler subsegment, or returns null when this invocation records nothing. Never throws. */
+    private static Subsegment open(HandlerTracing settings, Context context) {
+        try {
+            // Claimed before the sampling decision: an unsampled first invocation is still the cold one.
+            LambdaEnvironment environment = LambdaEnvironment.current();
+            boolean coldStart = environment.claimColdStart();
+            if (!LambdaTraceHeader.currentIsSampled()) {
+                return null; // no header (outside Lambda, tracing off) or unsampled: no recorder, no facade
+            }
+            FacadeSegment facade = Spans.facadeForCurrentInvocation();
+            if (facade == null) {
+                return null;
+            }
+            WarnOnce warnings = TracingState.get().warnings();
+            if (ThreadLocalStorage.get() != null) {
+                // Left over by code that did not close what it opened in an earlier invocation on this thread; the
+                // handler is the root of this invocation, so nothing of it may land there.
+                warnings.warn("lambda:stale-entity", "an entity from an earlier invocation was still current on "
+                        + "this thread; it was dropped so that this invocation's data does not land on it");
+                ThreadLocalStorage.clear();
+            }
+            Subsegment subsegment = Spans.openUnder(facade, facade, settings.subsegmentName());
+            annotate(subsegment, settings, context, environment, coldStart, warnings);
+            return subsegment;
+        } catch (Throwable failure) {
+            TracingState.get().warnings().warn("lambda:open:" + failure.getClass().getName(),
+                    "could not open the handler subsegment; the handler runs untraced", failure);
+            return null;
+        }
+    }
+
+    private static void annotate(Subsegment subsegment, HandlerTracing settings, Context context,
+                                 LambdaEnvironment environment, boolean coldStart, WarnOnce warnings) {
+        try {
+            Annotations.put(subsegment, COLD_START, coldStart, warnings);
+            String service = settings.serviceName(context);
+            if (service != null) {
+                Annotations.put(subsegment, SERVICE, service, warnings);
+            }
+            String requestId = context != null ? context.getAwsRequestId() : null;
+            if (requestId != null) {
+                Annotations.put(subsegment, REQUEST_ID, requestId, warnings);
+            }
+            if (coldStart) {
+                Annotations.put(subsegment, INIT_DURATION, environment.millisSinceJvmStart(), warnings);
+            }
+        } catch (Throwable failure) {
+            warnings.warn("lambda:annotate:" + failure.getClass().getName(),
+                    "could not annotate the handler subsegment", failure);
+        }
+    }
+
+    private static void recordThrown(Subsegment subsegment, Throwable thrown, HandlerTracing settings) {
+        try {
+            Outcomes.recordException(subsegment, thrown);
+            if (settings.capturesResponse()) {
+                ResponseCapture.error(subsegment, thrown, settings.captureLimit());
+            }
+        } catch (Throwable failure) {
+            TracingState.get().warnings().warn("lambda:record:" + failure.getClass().getName(),
+                    "could not record the handler's exception", failure);
+        }
+    }
+
+    private static void recordOutput(Subsegment subsegment, Object output, HandlerTracing settings) {
+        if (output == null || output == NO_RESPONSE || !settings.capturesResponse()) {
+            return;
+        }
+        try {
+            ResponseCapture.response(subsegment, output, settings.captureLimit());
+        } catch (Throwable failure) {
+            TracingState.get().warnings().warn("lambda:capture:" + failure.getClass().getName(),
+                    "could not capture the handler's response", failure);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.xraytracing.lambda.internal;
+
+import dev.xraytracing.internal.TracingState;
+import java.lang.management.ManagementFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * What one execution environment knows about itself: whether its first invocation is still to come, how it was
+ * initialized, and when its JVM started. One instance per process, kept in {@link TracingState} so that
+ * {@code TracingState.reset()} gives a fresh one; the test kit gives each simulated environment its own.
+ */
+public final class LambdaEnvironment {
+    /** Set by Lambda to {@code on-demand}, {@code provisioned-concurrency} or {@code snap-start}. */
+    public static final String INITIALIZATION_TYPE_VARIABLE = "AWS_LAMBDA_INITIALIZATION_TYPE";
+    public static final String ON_DEMAND = "on-demand";
+    public static final String PROVISIONED_CONCURRENCY = "provisioned-concurrency";
+    public static final String SNAP_START = "snap-start";
+
+    private final boolean onDemand;
+    private final AtomicBoolean firstInvocationPending = new AtomicBoolean(true);
+
+    public LambdaEnvironment(String initializationType) {
+        // Only provisioned concurrency and SnapStart restores initialise ahead of the first request; anything else,
+        // including no variable at all (older runtimes, a local run), pays the init on the first invocation.
+        this.onDemand = !PROVISIONED_CONCURRENCY.equals(initializationType) && !SNAP_START.equals(initializationType);
+    }
+
+    /** This process's environment (or this thread's own, in the test kit). */
+    public static LambdaEnvironment current() {
+        return TracingState.get().component(LambdaEnvironment.class,
+                () -> new LambdaEnvironment(System.getenv(INITIALIZATION_TYPE_VARIABLE)));
+    }
+
+    /**
+     * Claims the first invocation. True exactly once per on-demand environment, for whichever invocation comes
+     * first, whether or not it is traced or succeeds; false for every other and in pre-initialised environments.
+     */
+    public boolean claimColdStart() {
+        boolean first = firstInvocationPending.get() && firstInvocationPending.compareAndSet(true, false);
+        return first && onDemand;
+    }
+
+    /** Whether this environment was initialised ahead of its requests (provisioned concurrency, SnapStart). */
+    public boolean initializesAhead() {
+        return !onDemand;
+    }
+
+    /** Milliseconds from JVM start until now: the init duration, when asked on the cold-start invocation. */
+    public long millisSinceJvmStart() {
+        return Math.max(0, System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime());
+    }
+}
