@@ -9,7 +9,6 @@ import dev.xraytracing.internal.LambdaTraceHeader;
 import dev.xraytracing.internal.Outcomes;
 import dev.xraytracing.internal.Spans;
 import dev.xraytracing.internal.TracingState;
-import dev.xraytracing.status.CallStatus;
 
 /**
  * The entry point. {@code Tracing.sub("CallSecondLambda", s -> lambda.invoke(request))} opens a subsegment under the
@@ -185,10 +184,7 @@ public final class Tracing {
             return;
         }
         try {
-            CallStatus status = TracingState.get().statusReaders().read(result);
-            if (status != null) {
-                Outcomes.recordStatus(subsegment, status);
-            }
+            Outcomes.recordResult(subsegment, result);
         } catch (Throwable failure) {
             TracingState.get().warnings().warn("status:" + result.getClass().getName(),
                     "could not read the status of a " + result.getClass().getName(), failure);

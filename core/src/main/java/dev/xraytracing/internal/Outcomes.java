@@ -16,6 +16,17 @@ public final class Outcomes {
         entity.addException(failure);
     }
 
+    /** Records the status {@code result} carries, if it carries one the status readers know. */
+    public static void recordResult(Entity entity, Object result) {
+        if (result == null) {
+            return;
+        }
+        CallStatus status = TracingState.get().statusReaders().read(result);
+        if (status != null) {
+            recordStatus(entity, status);
+        }
+    }
+
     /**
      * Records {@code status} in {@code http.response.status}; a failing one also sets the flags (4xx and 3xx error,
      * 429 error and throttle, 5xx and function errors fault) and adds an exception that names it.

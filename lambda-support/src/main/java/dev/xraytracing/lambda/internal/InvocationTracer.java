@@ -139,7 +139,17 @@ public final class InvocationTracer {
     }
 
     private static void recordOutput(Subsegment subsegment, Object output, HandlerTracing settings) {
-        if (output == null || output == NO_RESPONSE || !settings.capturesResponse()) {
+        if (output == null || output == NO_RESPONSE) {
+            return;
+        }
+        try {
+            // A handler that answers API Gateway with a 5xx failed, even though it returned normally.
+            Outcomes.recordResult(subsegment, output);
+        } catch (Throwable failure) {
+            TracingState.get().warnings().warn("lambda:status:" + failure.getClass().getName(),
+                    "could not read the status of the handler's response", failure);
+        }
+        if (!settings.capturesResponse()) {
             return;
         }
         try {

@@ -1,0 +1,30 @@
+package dev.xraytracing.lambda;
+
+import static dev.xraytracing.testing.TracingAssertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.xraytracing.lambda.testing.LambdaInvoker;
+import org.junit.jupiter.api.Test;
+
+class HandlerStatusTest {
+
+    static final class Answering extends TracedRequestHandler<Integer, APIGatewayProxyResponseEvent> {
+        @Override
+        protected APIGatewayProxyResponseEvent handle(Integer status, Context context) {
+            return new APIGatewayProxyResponseEvent().withStatusCode(status);
+        }
+    }
+
+    @Test
+    void aHandlerAnsweringApiGatewayWithA5xxIsRecordedAsAFault() {
+        assertThat(LambdaInvoker.of(new Answering()).invoke(502).trace()).subsegment("## handleRequest")
+                .isFault().hasHttpStatus(502);
+    }
+
+    @Test
+    void aHandlerAnswering200IsOk() {
+        assertThat(LambdaInvoker.of(new Answering()).invoke(200).trace()).subsegment("## handleRequest")
+                .isOk().hasHttpStatus(200);
+    }
+}
