@@ -45,6 +45,7 @@ public final class SdkCallOutcome {
             SdkResponse response = context.response();
             SdkHttpResponse http = context.httpResponse();
             String requestId = response instanceof AwsResponse
+                    && ((AwsResponse) response).responseMetadata() != null
                     ? ((AwsResponse) response).responseMetadata().requestId() : null;
             recordAnswer(subsegment, http, requestId, null, attributes);
             String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
@@ -54,6 +55,9 @@ public final class SdkCallOutcome {
                         .orElse(null));
             }
             CallStatus status = StatusReaders.ofSdkResponse(response);
+            if (status == null) {
+                status = StatusReaders.ofSdkHttpResponse(http);
+            }
             if (status != null) {
                 Outcomes.recordStatus(subsegment, status);
             }
