@@ -12,17 +12,17 @@ final class OutgoingTraceHeader {
     }
 
     /**
-     * @param incoming the header this invocation received (Lambda), or null under a segment of our own
-     * @param root     the trace id, used when {@code incoming} has no Root
+     * @param incoming the header this invocation received (Lambda), or null under a segment of our own; its other
+     *                 fields are kept only if it belongs to the same trace (a stale header of another invocation
+     *                 must not leak its Lineage)
+     * @param root     the trace id
      * @param parentId the id of the entity the callee should hang under
      */
     static String build(String incoming, String root, String parentId, boolean sampled) {
         StringBuilder header = new StringBuilder(incoming == null ? 96 : incoming.length() + 32);
-        String incomingRoot = incoming == null ? null : field(incoming, "Root");
-        header.append("Root=").append(incomingRoot != null ? incomingRoot : root)
-                .append(";Parent=").append(parentId)
+        header.append("Root=").append(root).append(";Parent=").append(parentId)
                 .append(";Sampled=").append(sampled ? '1' : '0');
-        if (incoming != null) {
+        if (incoming != null && root.equals(field(incoming, "Root"))) {
             for (String part : incoming.split(";")) {
                 String trimmed = part.trim();
                 if (!trimmed.isEmpty() && !hasKey(trimmed, "Root") && !hasKey(trimmed, "Parent")
