@@ -57,9 +57,15 @@ public final class SdkCallTracer {
         ResourceTable table = TracingState.get().sdkResources();
         Subsegment subsegment = Spans.openUnder(parent, segment, table.subsegmentName(service));
         ThreadLocalStorage.set(caller);
-        SdkCall call = new SdkCall(owner, OutgoingTraceHeader.build(incoming, root, subsegment.getId(), true),
-                subsegment);
-        attributes.putAttribute(SdkCall.ATTRIBUTE, call);
+        try {
+            attributes.putAttribute(SdkCall.ATTRIBUTE,
+                    new SdkCall(owner, OutgoingTraceHeader.build(incoming, root, subsegment.getId(), true), subsegment));
+        } catch (RuntimeException failure) {
+            // Without its attribute no later hook could close it: close it now, or the segment would never be sent.
+            Spans.close(subsegment);
+            ThreadLocalStorage.set(caller);
+            throw failure;
+        }
         try {
             describe(subsegment, context.request(), attributes, table, service);
         } catch (RuntimeException failure) {
