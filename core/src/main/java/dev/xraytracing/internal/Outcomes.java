@@ -67,11 +67,20 @@ public final class Outcomes {
         }
     }
 
+    /** Sets {@code http.response.status}, keeping the other response fields. */
+    public static void putResponseStatus(Entity entity, int status) {
+        responseFields(entity).put("status", status);
+    }
+
+    /** The mutable {@code http.response} map of {@code entity}, created when missing. */
     @SuppressWarnings("unchecked")
-    static void putResponseStatus(Entity entity, int status) {
+    public static Map<String, Object> responseFields(Entity entity) {
         Object existing = entity.getHttp().get("response");
-        Map<String, Object> response = existing instanceof Map ? (Map<String, Object>) existing : new HashMap<>();
-        response.put("status", status);
+        if (existing instanceof Map) {
+            return (Map<String, Object>) existing;
+        }
+        Map<String, Object> response = new HashMap<>();
         entity.putHttp("response", response);
+        return response;
     }
 }

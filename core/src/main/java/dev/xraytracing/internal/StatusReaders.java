@@ -35,7 +35,14 @@ public final class StatusReaders {
 
     /** The status of any AWS SDK v2 response; Lambda's function errors arrive as a header on a 200. */
     public static CallStatus ofSdkResponse(SdkResponse response) {
-        SdkHttpResponse http = response.sdkHttpResponse();
+        return ofSdkHttpResponse(response.sdkHttpResponse());
+    }
+
+    /**
+     * The same from the HTTP response alone; an SDK interceptor needs it because the SDK attaches the HTTP response to
+     * the response object only after its interceptors ran.
+     */
+    public static CallStatus ofSdkHttpResponse(SdkHttpResponse http) {
         if (http == null) {
             return null;
         }

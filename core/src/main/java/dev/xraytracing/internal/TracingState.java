@@ -2,13 +2,14 @@ package dev.xraytracing.internal;
 
 import com.amazonaws.xray.AWSXRayRecorder;
 import dev.xraytracing.internal.emit.UdpSink;
+import dev.xraytracing.sdk.internal.ResourceTable;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * The library's only global state, behind one seam: the warnings already logged, the status readers, and the recorder
+ * The library's only global state, behind one seam: the warnings already logged, the status readers, the AWS SDK resource table, and the recorder
  * used when a trace starts from the Lambda runtime's header. {@link #reset()} puts it back as a fresh process would
  * have it; a thread can use its own recorder (the test kit does) without touching anyone else's.
  */
@@ -19,6 +20,7 @@ public final class TracingState {
 
     private final WarnOnce warnings = new WarnOnce();
     private final StatusReaders statusReaders = new StatusReaders();
+    private final ResourceTable sdkResources = new ResourceTable();
     private volatile Supplier<AWSXRayRecorder> recorderFactory = () -> Recorders.lean(UdpSink.fromEnvironment());
     private volatile AWSXRayRecorder recorder;
     private volatile LocalSampling sampling;
@@ -42,6 +44,11 @@ public final class TracingState {
 
     public StatusReaders statusReaders() {
         return statusReaders;
+    }
+
+    /** Which members of AWS SDK calls become aws fields; read from its files on first use. */
+    public ResourceTable sdkResources() {
+        return sdkResources;
     }
 
     /** The recorder for traces that start here: this thread's own if it has one, else the shared one, built lazily. */

@@ -1,0 +1,162 @@
+package dev.xraytracing.sdk.internal;
+
+import dev.xraytracing.internal.TracingState;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The data table that says which request and response members of an SDK call become {@code aws} fields, and what a
+ * service's subsegment is called. Read lazily, on the first traced call, from the table shipped in the jar, then from
+ * every {@code META-INF/xray-tracing/aws-resources.properties} on the classpath, then from run-time additions. The
+ * format is described in the shipped file.
+ */
+public final class ResourceTable {
+    public static final String SHIPPED_FILE = "dev/xraytracing/sdk/aws-resources.properties";
+    public static final String EXTRA_FILE = "META-INF/xray-tracing/aws-resources.properties";
+    private static final String ANY_OPERATION = "*";
+    private static final String NAME_PREFIX = "name.";
+
+    private final Map<String, String> additions = new LinkedHashMap<>();
+    private final Map<String, Map<String, OperationFields>> resolved = new ConcurrentHashMap<>();
+    private volatile Table table;
+
+    /** The fields to copy for {@code operation} of {@code service}; never null. */
+    public OperationFields fieldsFor(String service, String operation) {
+        Map<String, OperationFields> byOperation = resolved.get(service);
+        if (byOperation == null) {
+            byOperation = resolved.computeIfAbsent(service, s -> new ConcurrentHashMap<>());
+        }
+        OperationFields fields = byOperation.get(operation);
+        if (fields == null) {
+            fields = table().resolve(service, operation);
+            byOperation.put(operation, fields);
+        }
+        return fields;
+    }
+
+    /** The subsegment name for {@code service}: the one X-Ray's service map expects, else the SDK's service name. */
+    public String subsegmentName(String service) {
+        String name = table().names.get(service);
+        return name != null ? name : service;
+    }
+
+    /** Adds (or replaces) one entry, as a line {@code key=value} of the file would. */
+    public void add(String key, String value) {
+        synchronized (additions) {
+            additions.put(key, value);
+            table = null;
+            resolved.clear();
+        }
+    }
+
+    private Table table() {
+        Table current = table;
+        if (current == null) {
+            synchronized (additions) {
+                current = table;
+                if (current == null) {
+                    Properties entries = loadFiles();
+                    entries.putAll(additions);
+                    current = new Table(entries);
+                    table = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    private static Properties loadFiles() {
+        Properties entries = new Properties();
+        ClassLoader loader = ResourceTable.class.getClassLoader();
+        load(entries, loader.getResource(SHIPPED_FILE));
+        try {
+            Enumeration<URL> extras = loader.getResources(EXTRA_FILE);
+            while (extras.hasMoreElements()) {
+                load(entries, extras.nextElement());
+            }
+        } catch (IOException failure) {
+            TracingState.get().warnings().warn("sdk-resources:list", "could not list " + EXTRA_FILE + " files", failure);
+        }
+        return entries;
+    }
+
+    private static void load(Properties entries, URL file) {
+        if (file == null) {
+            return;
+        }
+        try (InputStream in = file.openStream()) {
+            entries.load(in);
+        } catch (IOException failure) {
+            TracingState.get().warnings().warn("sdk-resources:" + file, "could not read " + file, failure);
+        }
+    }
+
+    /** The parsed entries: names per service, and fields per service, operation and direction. */
+    private static final class Table {
+        final Map<String, String> names = new HashMap<>();
+        final Map<String, List<Field>> request = new HashMap<>();
+        final Map<String, List<Field>> response = new HashMap<>();
+
+        Table(Properties entries) {
+            for (String key : entries.stringPropertyNames()) {
+                String value = entries.getProperty(key).trim();
+                if (key.startsWith(NAME_PREFIX)) {
+                    names.put(key.substring(NAME_PREFIX.length()), value);
+                    continue;
+                }
+                String[] parts = key.split("\\.");
+                if (parts.length != 4 || value.isEmpty()
+                        || !(parts[2].equals("request") || parts[2].equals("response"))) {
+                    TracingState.get().warnings().warn("sdk-resources:bad:" + key, "ignored the resource table entry '"
+                            + key + "': expected <service>.<operation or *>.<request|response>.<member>=<aws field>");
+                    continue;
+                }
+                Map<String, List<Field>> direction = parts[2].equals("request") ? request : response;
+                direction.computeIfAbsent(parts[0] + '.' + parts[1], k -> new ArrayList<>())
+                        .add(new Field(parts[3], value));
+            }
+        }
+
+        OperationFields resolve(String service, String operation) {
+            return new OperationFields(merge(request, service, operation), merge(response, service, operation));
+        }
+
+        /** The service-wide fields, then the operation's own (which win when both name the same aws field). */
+        private static Field[] merge(Map<String, List<Field>> fields, String service, String operation) {
+            List<Field> all = new ArrayList<>(fields.getOrDefault(service + '.' + ANY_OPERATION, List.of()));
+            all.addAll(fields.getOrDefault(service + '.' + operation, List.of()));
+            return all.toArray(new Field[0]);
+        }
+    }
+
+    /** A member of the SDK request or response and the aws field it is copied to. */
+    public static final class Field {
+        final String member;
+        final String awsField;
+
+        Field(String member, String awsField) {
+            this.member = member;
+            this.awsField = awsField;
+        }
+    }
+
+    /** The fields of one operation. */
+    public static final class OperationFields {
+        final Field[] request;
+        final Field[] response;
+
+        OperationFields(Field[] request, Field[] response) {
+            this.request = request;
+            this.response = response;
+        }
+    }
+}
