@@ -120,8 +120,25 @@ public final class RecordedEntity {
         return status.isNumber() ? Optional.of(status.asInt()) : Optional.empty();
     }
 
-    /** The exceptions of the cause, in order; empty when there is no cause or it only points at a child's. */
+    /**
+     * The exceptions of the cause, in order. When the cause only points at an exception already recorded below (X-Ray
+     * links the same exception instead of repeating it up the tree), that exception is returned.
+     */
     public List<RecordedException> exceptions() {
+        JsonNode cause = json.path("cause");
+        if (cause.isTextual()) {
+            for (RecordedEntity entity : descendantsAndSelf()) {
+                for (RecordedException exception : entity.ownExceptions()) {
+                    if (cause.asText().equals(exception.id())) {
+                        return List.of(exception);
+                    }
+                }
+            }
+        }
+        return ownExceptions();
+    }
+
+    private List<RecordedException> ownExceptions() {
         List<RecordedException> exceptions = new ArrayList<>();
         json.path("cause").path("exceptions").forEach(e -> exceptions.add(new RecordedException(e)));
         return exceptions;

@@ -1,0 +1,87 @@
+package dev.xraytracing.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.File;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The SAM template deploys what the trace needs: a traced REST API, traced functions, and the permission to invoke. */
+class SamTemplateTest {
+    static JsonNode template;
+    static JsonNode resources;
+
+    @BeforeAll
+    static void read() throws IOException {
+        template = new ObjectMapper(new YAMLFactory()).readTree(new File("template.yaml"));
+        resources = template.path("Resources");
+    }
+
+    @Test
+    void theApiIsARestApiWithTracingEnabled() {
+        JsonNode api = resources.path("HelloApi");
+        assertThat(api.path("Type").asText()).isEqualTo("AWS::Serverless::Api");
+        assertThat(api.path("Properties").path("TracingEnabled").asBoolean()).isTrue();
+        assertThat(functions()).allSatisfy(function -> assertThat(function.path("Properties").path("Events")
+                .findValues("Type")).extracting(JsonNode::asText).doesNotContain("HttpApi"));
+    }
+
+    @Test
+    void bothFunctionsHaveActiveTracingOnASupportedJavaRuntime() {
+        for (JsonNode function : functions()) {
+            assertThat(setting(function, "Tracing")).isEqualTo("Active");
+            assertThat(setting(function, "Runtime")).isIn("java17", "java21");
+        }
+    }
+
+    @Test
+    void theFirstFunctionMayInvokeTheSecond() {
+        JsonNode policies = resources.path("MyFirstLambda").path("Properties").path("Policies");
+        assertThat(policies.findValues("LambdaInvokePolicy")).singleElement()
+                .satisfies(policy -> assertThat(policy.path("FunctionName").path("Ref").asText())
+                        .isEqualTo("MySecondLambda"));
+    }
+
+    @Test
+    void theSecondFunctionsRealNameIsWiredIntoTheFirst() {
+        JsonNode name = resources.path("MyFirstLambda").path("Properties").path("Environment").path("Variables")
+                .path(ExampleSettings.SECOND_FUNCTION_NAME);
+        assertThat(name.path("Ref").asText()).isEqualTo("MySecondLambda");
+    }
+
+    @Test
+    void handlersNameRealClasses() throws ClassNotFoundException {
+        for (JsonNode function : functions()) {
+            String handler = function.path("Properties").path("Handler").asText();
+            Class.forName(handler.substring(0, handler.indexOf("::")));
+        }
+    }
+
+    @Test
+    void theCodeIsThePackageTheBuildMakes() {
+        assertThat(template.path("Globals").path("Function").path("CodeUri").asText())
+                .isEqualTo("target/xray-tracing-examples-lambda.zip");
+    }
+
+    private static List<JsonNode> functions() {
+        List<JsonNode> functions = new ArrayList<>();
+        resources.forEach(resource -> {
+            if ("AWS::Serverless::Function".equals(resource.path("Type").asText())) {
+                functions.add(resource);
+            }
+        });
+        assertThat(functions).hasSize(2);
+        return functions;
+    }
+
+    private static String setting(JsonNode function, String name) {
+        JsonNode own = function.path("Properties").path(name);
+        return own.isMissingNode() ? template.path("Globals").path("Function").path(name).asText() : own.asText();
+    }
+}
