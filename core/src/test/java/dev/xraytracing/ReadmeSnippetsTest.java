@@ -3,6 +3,7 @@ package dev.xraytracing;
 import static dev.xraytracing.testing.TracingAssertions.assertThat;
 
 import dev.xraytracing.context.TraceContext;
+import dev.xraytracing.fakes.FakeAws;
 import dev.xraytracing.status.CallStatus;
 import dev.xraytracing.status.StatusReader;
 import dev.xraytracing.testing.TracingExtension;
@@ -14,7 +15,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,19 +28,15 @@ class ReadmeSnippetsTest {
     @RegisterExtension
     static final TracingExtension tracing = TracingExtension.inLambda();
 
-    private final LambdaStub stub = new LambdaStub();
-    private final LambdaClient lambda = stub.client();
+    @RegisterExtension
+    final FakeAws aws = FakeAws.start().json(200, "{}");
+    private final LambdaClient lambda = aws.lambda();
     private final InvokeRequest request = InvokeRequest.builder().functionName("MySecondLambda").build();
     private final Cache cache = new Cache();
 
     @TempDir
     Path directory;
 
-    @AfterEach
-    void stop() {
-        lambda.close();
-        stub.close();
-    }
 
     @Test
     void twoShapes() throws IOException {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.xraytracing.fakes.FakeAws;
 import dev.xraytracing.status.CallStatus;
 import dev.xraytracing.status.StatusReader;
 import dev.xraytracing.testing.TracingExtension;
@@ -23,7 +24,7 @@ class StatusRecordingTest {
     @RegisterExtension
     static final TracingExtension tracing = TracingExtension.inSegment();
 
-    static LambdaStub lambda;
+    static FakeAws lambda;
     static LambdaClient client;
 
     static final InvokeRequest REQUEST = InvokeRequest.builder().functionName("MySecondLambda")
@@ -31,19 +32,18 @@ class StatusRecordingTest {
 
     @BeforeAll
     static void startLambda() {
-        lambda = new LambdaStub();
-        client = lambda.client();
+        lambda = FakeAws.start();
+        client = lambda.lambda();
     }
 
     @AfterAll
     static void stopLambda() {
-        client.close();
         lambda.close();
     }
 
     @Test
     void aSuccessfulInvokeIsRecordedWithoutCause() {
-        lambda.answering(200, null, "{}");
+        lambda.json(200, "{}");
 
         InvokeResponse response = Tracing.sub("CallSecondLambda", s -> client.invoke(REQUEST));
 
@@ -53,7 +53,7 @@ class StatusRecordingTest {
 
     @Test
     void aFunctionErrorOnA200IsAFault() {
-        lambda.answering(200, "Unhandled", "{\"errorMessage\":\"boom\"}");
+        lambda.json(200, "{\"errorMessage\":\"boom\"}", "X-Amz-Function-Error", "Unhandled");
 
         InvokeResponse response = Tracing.sub("CallSecondLambda", s -> client.invoke(REQUEST));
 
@@ -64,7 +64,9 @@ class StatusRecordingTest {
 
     @Test
     void aThrottledInvokeThrowsAndIsRecordedAsThrottle() {
-        lambda.answering(429, null, "{\"__type\":\"TooManyRequestsException\",\"message\":\"Rate exceeded\"}");
+        for (int attempt = 0; attempt < 3; attempt++) {
+            lambda.jsonError(429, "TooManyRequestsException", "Rate exceeded");
+        }
 
         assertThatThrownBy(() -> Tracing.sub("CallSecondLambda", s -> client.invoke(REQUEST)))
                 .isInstanceOf(TooManyRequestsException.class);

@@ -1,5 +1,6 @@
 package dev.xraytracing.sdk;
 
+import dev.xraytracing.fakes.FakeAws;
 import static dev.xraytracing.testing.TracingAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,7 +12,6 @@ import dev.xraytracing.testing.RecordedEntity;
 import dev.xraytracing.testing.TracingExtension;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
@@ -29,12 +29,9 @@ class AsyncSdkCallTest {
     static final TracingExtension tracing = TracingExtension.inLambda().withTraceHeader(
             "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=" + FUNCTION_SEGMENT + ";Sampled=1;Lineage=a87bd80c:1");
 
-    private final FakeAws aws = FakeAws.start();
+    @RegisterExtension
+    final FakeAws aws = FakeAws.start();
 
-    @AfterEach
-    void stop() {
-        aws.close();
-    }
 
     @Test
     void anAsyncLambdaCallHangsUnderTheFunctionAndLeavesTheCallerThreadClean() {

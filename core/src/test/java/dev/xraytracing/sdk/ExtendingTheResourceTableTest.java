@@ -1,5 +1,6 @@
 package dev.xraytracing.sdk;
 
+import dev.xraytracing.fakes.FakeAws;
 import static dev.xraytracing.testing.TracingAssertions.assertThat;
 
 import dev.xraytracing.internal.TracingState;

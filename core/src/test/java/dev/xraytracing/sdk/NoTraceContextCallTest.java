@@ -1,9 +1,9 @@
 package dev.xraytracing.sdk;
 
+import dev.xraytracing.fakes.FakeAws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.xraytracing.testing.TracingExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -13,12 +13,9 @@ class NoTraceContextCallTest {
     @RegisterExtension
     static final TracingExtension tracing = TracingExtension.withoutContext();
 
-    private final FakeAws aws = FakeAws.start();
+    @RegisterExtension
+    final FakeAws aws = FakeAws.start();
 
-    @AfterEach
-    void stop() {
-        aws.close();
-    }
 
     @Test
     void sendsNoTraceHeaderAndRecordsNothing() {

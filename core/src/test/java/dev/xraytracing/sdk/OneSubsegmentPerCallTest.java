@@ -1,11 +1,11 @@
 package dev.xraytracing.sdk;
 
+import dev.xraytracing.fakes.FakeAws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.xray.interceptors.TracingInterceptor;
 import dev.xraytracing.testing.RecordedEntity;
 import dev.xraytracing.testing.TracingExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -18,12 +18,9 @@ class OneSubsegmentPerCallTest {
     @RegisterExtension
     static final TracingExtension tracing = TracingExtension.inSegment();
 
-    private final FakeAws aws = FakeAws.start();
+    @RegisterExtension
+    final FakeAws aws = FakeAws.start();
 
-    @AfterEach
-    void stop() {
-        aws.close();
-    }
 
     @Test
     void oursRegisteredTwiceTracesOnce() {

@@ -1,11 +1,11 @@
 package dev.xraytracing.sdk;
 
+import dev.xraytracing.fakes.FakeAws;
 import static dev.xraytracing.testing.TracingAssertions.assertThat;
 
 import dev.xraytracing.Tracing;
 import dev.xraytracing.testing.TracingExtension;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
@@ -21,12 +21,9 @@ class ReadmeSnippetsTest {
     @RegisterExtension
     static final TracingExtension tracing = TracingExtension.inLambda();
 
-    private final FakeAws aws = FakeAws.start();
+    @RegisterExtension
+    final FakeAws aws = FakeAws.start();
 
-    @AfterEach
-    void stop() {
-        aws.close();
-    }
 
     @Test
     void everyCallIsTraced() {

@@ -1,12 +1,12 @@
 package dev.xraytracing.sdk;
 
+import dev.xraytracing.fakes.FakeAws;
 import static dev.xraytracing.testing.TracingAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.xraytracing.Tracing;
 import dev.xraytracing.testing.RecordedEntity;
 import dev.xraytracing.testing.TracingExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkBytes;
@@ -19,12 +19,9 @@ class SdkCallSubsegmentTest {
     @RegisterExtension
     static final TracingExtension tracing = TracingExtension.inSegment();
 
-    private final FakeAws aws = FakeAws.start();
+    @RegisterExtension
+    final FakeAws aws = FakeAws.start();
 
-    @AfterEach
-    void stop() {
-        aws.close();
-    }
 
     private void answerInvoke() {
         aws.json(200, "{\"greeting\":\"secret-payload-from-the-callee\"}", "X-Amz-Executed-Version", "$LATEST");

@@ -1,5 +1,6 @@
 package dev.xraytracing.sdk;
 
+import dev.xraytracing.fakes.FakeAws;
 import static dev.xraytracing.testing.TracingAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -27,12 +27,9 @@ class ServiceResourceFieldsTest {
     @RegisterExtension
     static final TracingExtension tracing = TracingExtension.inSegment();
 
-    private final FakeAws aws = FakeAws.start();
+    @RegisterExtension
+    final FakeAws aws = FakeAws.start();
 
-    @AfterEach
-    void stop() {
-        aws.close();
-    }
 
     @Test
     void dynamoDbItemCallsNameTheirTable() {

@@ -1,12 +1,12 @@
 package dev.xraytracing.sdk;
 
+import dev.xraytracing.fakes.FakeAws;
 import static dev.xraytracing.testing.TracingAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.xraytracing.Tracing;
 import dev.xraytracing.testing.RecordedEntity;
 import dev.xraytracing.testing.TracingExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -23,12 +23,9 @@ class TraceHeaderInLambdaTest {
     static final TracingExtension tracing = TracingExtension.inLambda()
             .withTraceHeader("Root=" + ROOT + ";Parent=" + FUNCTION_SEGMENT + ";Sampled=1;Lineage=" + LINEAGE);
 
-    private final FakeAws aws = FakeAws.start();
+    @RegisterExtension
+    final FakeAws aws = FakeAws.start();
 
-    @AfterEach
-    void stop() {
-        aws.close();
-    }
 
     @Test
     void sendsRootThisCallAsParentSampledAndTheIncomingLineage() {

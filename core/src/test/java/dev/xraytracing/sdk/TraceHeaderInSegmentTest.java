@@ -1,10 +1,10 @@
 package dev.xraytracing.sdk;
 
+import dev.xraytracing.fakes.FakeAws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.xraytracing.testing.RecordedEntity;
 import dev.xraytracing.testing.TracingExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -14,12 +14,9 @@ class TraceHeaderInSegmentTest {
     @RegisterExtension
     static final TracingExtension tracing = TracingExtension.inSegment();
 
-    private final FakeAws aws = FakeAws.start();
+    @RegisterExtension
+    final FakeAws aws = FakeAws.start();
 
-    @AfterEach
-    void stop() {
-        aws.close();
-    }
 
     @Test
     void sendsTheTraceAndThisCallAsParent() {

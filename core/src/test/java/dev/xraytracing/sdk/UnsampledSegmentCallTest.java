@@ -1,11 +1,11 @@
 package dev.xraytracing.sdk;
 
+import dev.xraytracing.fakes.FakeAws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.xray.ThreadLocalStorage;
 import com.amazonaws.xray.entities.Entity;
 import dev.xraytracing.testing.TracingExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -15,12 +15,9 @@ class UnsampledSegmentCallTest {
     @RegisterExtension
     static final TracingExtension tracing = TracingExtension.inSegment().unsampled();
 
-    private final FakeAws aws = FakeAws.start();
+    @RegisterExtension
+    final FakeAws aws = FakeAws.start();
 
-    @AfterEach
-    void stop() {
-        aws.close();
-    }
 
     @Test
     void sendsSampledZeroWithTheSegmentAsParent() {

@@ -1,11 +1,11 @@
 package dev.xraytracing.sdk;
 
+import dev.xraytracing.fakes.FakeAws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.xray.interceptors.TracingInterceptor;
 import dev.xraytracing.testing.RecordedEntity;
 import dev.xraytracing.testing.TracingExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -17,12 +17,9 @@ class XRayInterceptorInLambdaTest {
     static final TracingExtension tracing = TracingExtension.inLambda()
             .withTraceHeader("Root=" + ROOT + ";Parent=53995c3f42cd8ad8;Sampled=1;Lineage=a87bd80c:1");
 
-    private final FakeAws aws = FakeAws.start();
+    @RegisterExtension
+    final FakeAws aws = FakeAws.start();
 
-    @AfterEach
-    void stop() {
-        aws.close();
-    }
 
     @Test
     void theHeaderIsOursWithLineage() {

@@ -1,9 +1,11 @@
-package dev.xraytracing.sdk;
+package dev.xraytracing.fakes;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -42,10 +44,10 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * what it received, and real SDK clients (static fake credentials, us-east-1, three attempts with a 5 ms backoff)
  * pointed at it. Close it after each test.
  */
-final class FakeAws implements AutoCloseable {
-    static final String ACCESS_KEY = "AKIDFAKEEXAMPLE";
-    static final String SECRET_KEY = "fake/secret/key/never/in/traces";
-    static final String ACCOUNT_ID = "123456789012";
+public final class FakeAws implements AutoCloseable, AfterEachCallback {
+    public static final String ACCESS_KEY = "AKIDFAKEEXAMPLE";
+    public static final String SECRET_KEY = "fake/secret/key/never/in/traces";
+    public static final String ACCOUNT_ID = "123456789012";
 
     private final HttpServer server;
     private final ExecutorService handlers = Executors.newCachedThreadPool();
@@ -63,7 +65,7 @@ final class FakeAws implements AutoCloseable {
         endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    static FakeAws start() {
+    public static FakeAws start() {
         try {
             return new FakeAws();
         } catch (IOException e) {
@@ -73,35 +75,35 @@ final class FakeAws implements AutoCloseable {
 
     // ---- scripting answers (served in order; when none is left the server answers 599) ----
 
-    FakeAws answer(int status, String contentType, String body, String... headerPairs) {
+    public FakeAws answer(int status, String contentType, String body, String... headerPairs) {
         answers.add(new Answer(status, contentType, body, headerPairs, Duration.ZERO));
         return this;
     }
 
     /** An AWS JSON protocol answer with a request id. */
-    FakeAws json(int status, String body, String... headerPairs) {
+    public FakeAws json(int status, String body, String... headerPairs) {
         String[] all = concat(headerPairs, "x-amzn-RequestId", "req-" + (answers.size() + 1));
         return answer(status, "application/x-amz-json-1.0", body, all);
     }
 
     /** An AWS JSON error, the way Lambda and DynamoDB send them. */
-    FakeAws jsonError(int status, String type, String message) {
+    public FakeAws jsonError(int status, String type, String message) {
         return json(status, "{\"__type\":\"" + type + "\",\"message\":\"" + message + "\"}", "x-amzn-ErrorType", type);
     }
 
     /** An XML protocol answer (SNS, S3). */
-    FakeAws xml(int status, String body, String... headerPairs) {
+    public FakeAws xml(int status, String body, String... headerPairs) {
         return answer(status, "text/xml", body, headerPairs);
     }
 
     /** An answer that comes only after {@code delay}: long enough for the client's attempt timeout. */
-    FakeAws slowAnswer(Duration delay, int status, String contentType, String body) {
+    public FakeAws slowAnswer(Duration delay, int status, String contentType, String body) {
         answers.add(new Answer(status, contentType, body, new String[0], delay));
         return this;
     }
 
     /** Points every client built from now on at a port where nothing listens. */
-    FakeAws refuseConnections() {
+    public FakeAws refuseConnections() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             endpoint = URI.create("http://127.0.0.1:" + socket.getLocalPort());
         } catch (IOException e) {
@@ -111,7 +113,7 @@ final class FakeAws implements AutoCloseable {
     }
 
     /** Further client configuration for clients built from now on (an extra interceptor, a timeout). */
-    FakeAws withOverrides(Consumer<ClientOverrideConfiguration.Builder> more) {
+    public FakeAws withOverrides(Consumer<ClientOverrideConfiguration.Builder> more) {
         Consumer<ClientOverrideConfiguration.Builder> before = overrides;
         overrides = o -> {
             before.accept(o);
@@ -122,43 +124,43 @@ final class FakeAws implements AutoCloseable {
 
     // ---- what the server received ----
 
-    List<Received> received() {
+    public List<Received> received() {
         return received;
     }
 
     /** The X-Amzn-Trace-Id of request {@code index} (0-based), or null if it had none. */
-    String traceHeader(int index) {
+    public String traceHeader(int index) {
         return received.get(index).header("X-Amzn-Trace-Id");
     }
 
     // ---- clients ----
 
-    LambdaClient lambda() {
+    public LambdaClient lambda() {
         return sync(LambdaClient.builder());
     }
 
-    DynamoDbClient dynamoDb() {
+    public DynamoDbClient dynamoDb() {
         return sync(DynamoDbClient.builder());
     }
 
-    SqsClient sqs() {
+    public SqsClient sqs() {
         return sync(SqsClient.builder());
     }
 
-    SnsClient sns() {
+    public SnsClient sns() {
         return sync(SnsClient.builder());
     }
 
-    S3Client s3() {
+    public S3Client s3() {
         return sync(S3Client.builder().forcePathStyle(true));
     }
 
-    LambdaAsyncClient lambdaAsync() {
+    public LambdaAsyncClient lambdaAsync() {
         return track(configure(LambdaAsyncClient.builder()).httpClientBuilder(NettyNioAsyncHttpClient.builder())
                 .build());
     }
 
-    DynamoDbAsyncClient dynamoDbAsync() {
+    public DynamoDbAsyncClient dynamoDbAsync() {
         return track(configure(DynamoDbAsyncClient.builder()).httpClientBuilder(NettyNioAsyncHttpClient.builder())
                 .build());
     }
@@ -185,6 +187,12 @@ final class FakeAws implements AutoCloseable {
     private <C extends SdkAutoCloseable> C track(C client) {
         clients.add(client);
         return client;
+    }
+
+    /** As a registered extension, it closes itself after each test. */
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     @Override
@@ -249,11 +257,11 @@ final class FakeAws implements AutoCloseable {
     }
 
     /** One request as the server saw it. */
-    static final class Received {
-        final String method;
-        final String uri;
-        final Map<String, List<String>> headers;
-        final String body;
+    public static final class Received {
+        public final String method;
+        public final String uri;
+        public final Map<String, List<String>> headers;
+        public final String body;
 
         Received(String method, String uri, Map<String, List<String>> headers, String body) {
             this.method = method;
@@ -262,7 +270,7 @@ final class FakeAws implements AutoCloseable {
             this.body = body;
         }
 
-        String header(String name) {
+        public String header(String name) {
             for (Map.Entry<String, List<String>> entry : headers.entrySet()) {
                 if (entry.getKey().equalsIgnoreCase(name)) {
                     return entry.getValue().get(0);
