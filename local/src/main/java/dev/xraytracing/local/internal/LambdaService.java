@@ -1,0 +1,291 @@
+package dev.xraytracing.local.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.xraytracing.local.Fault;
+import dev.xraytracing.local.LocalFunction;
+import dev.xraytracing.local.RuntimeLoop;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The Lambda service: routes invocations by function name to execution environments (started on demand, kept warm or
+ * not), injects the configured faults, passes the trace context on (Root and Lineage kept, the function segment's id
+ * as the new Parent) and emits its own segments to the daemon.
+ */
+public final class LambdaService implements AutoCloseable {
+    private static final long INIT_TIMEOUT_MILLIS = 120_000;
+    private static final long OVERHEAD_WAIT_MILLIS = 1_000;
+
+    private final PlatformSettings settings;
+    private final Map<String, String> platformEnvironment;
+    private final String childClasspath;
+    private final Map<String, FunctionState> functions = new ConcurrentHashMap<>();
+    private final List<String> problems = new CopyOnWriteArrayList<>();
+    private final Map<String, String> runtimes = new ConcurrentHashMap<>();
+
+    public LambdaService(PlatformSettings settings, Map<String, String> platformEnvironment) {
+        this.settings = settings;
+        this.platformEnvironment = platformEnvironment;
+        this.childClasspath = ChildClasspath.of(settings.classpath());
+        HandlerCheck.verify(settings.functions(), childClasspath);
+        for (LocalFunction function : settings.functions()) {
+            functions.put(function.name(), new FunctionState(function));
+        }
+    }
+
+    /** One-line descriptions of what went wrong in the functions' JVMs (init errors, crashes, timeouts). */
+    public List<String> problems() {
+        return List.copyOf(problems);
+    }
+
+    /** Which runtime loop last ran each function, and why. */
+    public Map<String, String> runtimes() {
+        return Map.copyOf(runtimes);
+    }
+
+    /** Starts every function's JVM now, so that the first request is not a cold start. */
+    public void prewarm() {
+        functions.values().parallelStream().forEach(state -> {
+            synchronized (state) {
+                ensureEnvironment(state);
+            }
+        });
+    }
+
+    /** The Invoke API: {@code functionNameOrArn} as the SDK sends it, the raw payload, the caller's trace header. */
+    public InvokeResponse invoke(String functionNameOrArn, byte[] payload, String traceHeaderValue) {
+        Instant received = Clock.now();
+        String requestId = TraceHeader.newRequestId();
+        String name = functionName(functionNameOrArn);
+        FunctionState state = functions.get(name);
+        if (state == null) {
+            return InvokeResponse.serviceError(404, "ResourceNotFoundException",
+                    "Function not found: " + settings.functionArn(name), requestId);
+        }
+        TraceHeader incoming = TraceHeader.parse(traceHeaderValue);
+        if (incoming == null) {
+            incoming = TraceHeader.newTrace(); // active tracing starts a trace when no caller did
+        }
+        String serviceSegmentId = TraceHeader.newSegmentId();
+        String functionSegmentId = TraceHeader.newSegmentId();
+        String arn = settings.functionArn(name);
+        Fault fault = settings.faultOf(name);
+        if (fault == Fault.THROTTLE || fault == Fault.SERVER_ERROR) {
+            InvokeResponse refused = fault == Fault.THROTTLE
+                    ? InvokeResponse.serviceError(429, "TooManyRequestsException", "Rate Exceeded.", requestId)
+                    : InvokeResponse.serviceError(500, "ServiceException", "Injected service fault", requestId);
+            emit(incoming, LambdaSegments.service(new LambdaSegments.Record(name, arn, settings.accountId(),
+                    requestId, incoming, serviceSegmentId, functionSegmentId, received, Clock.now(),
+                    refused.status(), null, null, null, null, null, null, null)));
+            return refused;
+        }
+        if (fault == Fault.LATENCY) {
+            sleep(settings.extraLatency().toMillis());
+        }
+        synchronized (state) {
+            return invokeInEnvironment(state, payload, incoming, requestId, serviceSegmentId, functionSegmentId,
+                    received, fault);
+        }
+    }
+
+    private InvokeResponse invokeInEnvironment(FunctionState state, byte[] payload, TraceHeader incoming,
+                                               String requestId, String serviceSegmentId, String functionSegmentId,
+                                               Instant received, Fault fault) {
+        String name = state.function.name();
+        String arn = settings.functionArn(name);
+        boolean cold = state.environment == null || !state.environment.isAlive();
+        ExecutionEnvironment.InitOutcome init = ensureEnvironment(state);
+        Instant initStart = cold ? Clock.at(state.environment.spawnedNanos()) : null;
+        if (init.state() != ExecutionEnvironment.InitState.READY) {
+            byte[] error = initErrorDocument(init);
+            problems.add(name + " failed during init: " + oneLine(init));
+            closeEnvironment(state);
+            Instant now = Clock.now();
+            LambdaSegments.Record record = new LambdaSegments.Record(name, arn, settings.accountId(), requestId,
+                    incoming, serviceSegmentId, functionSegmentId, received, now, 200, initStart, now, null, null,
+                    null, null, LambdaSegments.cause(null, error));
+            emit(incoming, LambdaSegments.function(record));
+            emit(incoming, LambdaSegments.service(record));
+            return new InvokeResponse(200, error, "Unhandled", null, requestId);
+        }
+        Instant initEnd = cold ? Clock.at(state.environment.spawnedNanos() + init.initNanos()) : null;
+        long deadline = System.currentTimeMillis() + state.function.timeout().toMillis();
+        Invocation invocation = new Invocation(requestId, payload, incoming.withParent(functionSegmentId).toString(),
+                deadline, arn);
+        ExecutionEnvironment environment = state.environment;
+        Instant invocationStart = Clock.now();
+        InvocationResult result;
+        try {
+            result = environment.invoke(invocation);
+        } catch (TimeoutException e) {
+            problems.add(name + " timed out after " + state.function.timeout().toSeconds() + " s");
+            closeEnvironment(state);
+            result = InvocationResult.error(json("{\"errorMessage\":\"" + requestId + " Task timed out after "
+                    + state.function.timeout().toSeconds() + ".00 seconds\"}"), "Sandbox.Timedout", null);
+        } catch (IllegalStateException e) {
+            problems.add(name + " crashed: " + firstLine(e.getMessage()));
+            closeEnvironment(state);
+            result = InvocationResult.error(json("{\"errorType\":\"Runtime.ExitError\",\"errorMessage\":\"RequestId: "
+                    + requestId + " Error: Runtime exited without providing a reason\"}"), "Runtime.ExitError", null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closeEnvironment(state);
+            return InvokeResponse.serviceError(500, "ServiceException", "interrupted", requestId);
+        }
+        Instant invocationEnd = Clock.now();
+        if (result.success() && fault == Fault.FUNCTION_ERROR) {
+            result = InvocationResult.error(json("{\"errorMessage\":\"Injected by xray-tracing-local (fault "
+                    + "function-error)\",\"errorType\":\"InjectedFunctionError\",\"stackTrace\":[]}"),
+                    "InjectedFunctionError", null);
+        }
+        JsonNode functionFault = result.success() ? null : LambdaSegments.cause(result.xrayErrorCause(), result.body());
+        Instant responded = Clock.now();
+        TraceHeader trace = incoming;
+        InvocationResult outcome = result;
+        // Overhead lasts until the runtime polls again; the caller gets its response without waiting for it.
+        invocation.nextPolledNanos()
+                .completeOnTimeout(System.nanoTime(), OVERHEAD_WAIT_MILLIS, TimeUnit.MILLISECONDS)
+                .thenAccept(polled -> {
+                    LambdaSegments.Record record = new LambdaSegments.Record(name, arn, settings.accountId(),
+                            requestId, trace, serviceSegmentId, functionSegmentId, received, responded, 200,
+                            initStart, initEnd, invocationStart, invocationEnd, Clock.at(polled), functionFault, null);
+                    emit(trace, LambdaSegments.function(record));
+                    emit(trace, LambdaSegments.service(record));
+                });
+        if (!settings.keepWarm() && state.environment == environment) {
+            invocation.nextPolledNanos().whenComplete((polled, error) -> {
+                synchronized (state) {
+                    if (state.environment == environment) {
+                        closeEnvironment(state);
+                    }
+                }
+            });
+        }
+        return new InvokeResponse(200, outcome.body(), outcome.success() ? null : "Unhandled", null, requestId);
+    }
+
+    private ExecutionEnvironment.InitOutcome ensureEnvironment(FunctionState state) {
+        if (state.environment != null && state.environment.isAlive()) {
+            return new ExecutionEnvironment.InitOutcome(ExecutionEnvironment.InitState.READY, 0, null, null);
+        }
+        closeEnvironment(state);
+        boolean pureJava = state.pureJava || settings.runtimeLoop() == RuntimeLoop.PURE_JAVA;
+        Path nativeLibrary = null;
+        String reason = settings.runtimeLoop() == RuntimeLoop.PURE_JAVA ? "forced" : state.fallbackReason;
+        if (!pureJava) {
+            nativeLibrary = NativeLibrary.path();
+            if (nativeLibrary == null && settings.runtimeLoop() == RuntimeLoop.AUTO) {
+                pureJava = true;
+                reason = NativeLibrary.unavailableReason();
+            }
+        }
+        state.environment = new ExecutionEnvironment(state.function, childClasspath, platformEnvironment, pureJava,
+                nativeLibrary, settings.output());
+        ExecutionEnvironment.InitOutcome init = state.environment.awaitInit(INIT_TIMEOUT_MILLIS);
+        if (init.state() == ExecutionEnvironment.InitState.NATIVE_UNAVAILABLE
+                && settings.runtimeLoop() == RuntimeLoop.AUTO) {
+            state.pureJava = true;
+            state.fallbackReason = "the runtime interface client's native library did not load";
+            return ensureEnvironment(state);
+        }
+        String runtime = pureJava ? "pure-Java runtime loop (" + reason + ")" : "AWS runtime interface client";
+        runtimes.put(state.function.name(), runtime);
+        settings.output().accept(String.format(Locale.ROOT, "xray-tracing-local: %s started under the %s, init %s",
+                state.function.name(), runtime, init.state() == ExecutionEnvironment.InitState.READY
+                        ? String.format(Locale.ROOT, "%.0f ms", init.initNanos() / 1e6) : "failed"));
+        return init;
+    }
+
+    private void closeEnvironment(FunctionState state) {
+        if (state.environment != null) {
+            state.environment.close();
+            state.environment = null;
+        }
+    }
+
+    private static byte[] initErrorDocument(ExecutionEnvironment.InitOutcome init) {
+        if (init.initError() != null) {
+            return init.initError().body();
+        }
+        return json("{\"errorType\":\"Runtime.ExitError\",\"errorMessage\":"
+                + SegmentBuilder.JSON.getNodeFactory().textNode(firstLine(init.detail())) + "}");
+    }
+
+    private static String oneLine(ExecutionEnvironment.InitOutcome init) {
+        if (init.initError() != null) {
+            try {
+                JsonNode error = SegmentBuilder.JSON.readTree(init.initError().body());
+                return error.path("errorType").asText("?") + ": " + firstLine(error.path("errorMessage").asText(""));
+            } catch (java.io.IOException e) {
+                return new String(init.initError().body(), StandardCharsets.UTF_8);
+            }
+        }
+        return init.state().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ", " + firstLine(init.detail());
+    }
+
+    private static String firstLine(String text) {
+        if (text == null) {
+            return "";
+        }
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
+
+    private void emit(TraceHeader trace, JsonNode document) {
+        if (trace.sampled()) {
+            DaemonWireFormat.send(settings.daemon(), document.toString());
+        }
+    }
+
+    /** The function name out of a name, a partial ARN or a full ARN, qualifier dropped. */
+    static String functionName(String nameOrArn) {
+        String name = nameOrArn;
+        int function = name.indexOf("function:");
+        if (function >= 0) {
+            name = name.substring(function + "function:".length());
+        }
+        int qualifier = name.indexOf(':');
+        return qualifier < 0 ? name : name.substring(0, qualifier);
+    }
+
+    private static byte[] json(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        functions.values().parallelStream().forEach(state -> {
+            synchronized (state) {
+                closeEnvironment(state);
+            }
+        });
+    }
+
+    /** A function and its current execution environment, if any. */
+    private static final class FunctionState {
+        final LocalFunction function;
+        ExecutionEnvironment environment;
+        boolean pureJava;
+        String fallbackReason;
+
+        FunctionState(LocalFunction function) {
+            this.function = function;
+        }
+    }
+}

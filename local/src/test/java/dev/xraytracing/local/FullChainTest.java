@@ -1,0 +1,107 @@
+package dev.xraytracing.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.xraytracing.testing.RecordedEntity;
+import dev.xraytracing.testing.RecordedTrace;
+import dev.xraytracing.testing.SegmentDocumentSchema;
+import dev.xraytracing.testing.TraceDocuments;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole chain under AWS's runtime interface client: a request to the API stage runs the front function in its
+ * JVM, which calls the back function through the Invoke API with an unmodified SDK client; every segment reaches the
+ * daemon and they form one trace.
+ */
+class FullChainTest {
+    static final long WORK_MILLIS = 300;
+    static final List<String> OUTPUT = new CopyOnWriteArrayList<>();
+    static LocalPlatform platform;
+    static LocalPlatform.ApiResponse response;
+    static List<String> documents;
+
+    @BeforeAll
+    static void runOneRequest() {
+        platform = LocalPlatform.builder()
+                .function(LocalFunction.of("Front", "dev.xraytracing.local.handlers.FrontHandler"))
+                .function(LocalFunction.of("Back", "dev.xraytracing.local.handlers.BackHandler")
+                        .env("WORK_MILLIS", Long.toString(WORK_MILLIS)))
+                .restApi("api", "prod", "Front")
+                .runtimeLoop(RuntimeLoop.INTERFACE_CLIENT)
+                .output(OUTPUT::add)
+                .start();
+        response = platform.request("GET", "/hello?x=1", null);
+        documents = platform.awaitDocuments();
+    }
+
+    @AfterAll
+    static void stop() {
+        platform.close();
+    }
+
+    @Test
+    void the_api_answers_with_the_front_functions_response() {
+        assertThat(response.status()).as(String.join("\n", OUTPUT)).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("\"Successfully invoked Back: 200\"");
+    }
+
+    @Test
+    void every_document_is_schema_valid() {
+        assertThat(documents).isNotEmpty();
+        SegmentDocumentSchema.assertValid(documents);
+        assertThat(platform.daemon().rejected()).isEmpty();
+    }
+
+    @Test
+    void the_documents_form_one_trace_nested_like_the_console_shows_it() {
+        List<RecordedTrace> traces = TraceDocuments.assemble(documents);
+        assertThat(traces).hasSize(1);
+        RecordedTrace trace = traces.get(0);
+        System.out.println(trace);
+        assertThat(trace.roots()).hasSize(1);
+        RecordedEntity stage = trace.roots().get(0);
+        assertThat(stage.name()).isEqualTo("api/prod");
+        assertThat(stage.origin()).isEqualTo("AWS::ApiGateway::Stage");
+
+        RecordedEntity frontService = only(trace, "Front", "AWS::Lambda");
+        RecordedEntity frontFunction = only(trace, "Front", "AWS::Lambda::Function");
+        assertThat(frontService.parent().orElseThrow().name()).isEqualTo("Lambda");
+        assertThat(frontService.parent().orElseThrow().parent().orElseThrow()).isSameAs(stage);
+        assertThat(frontFunction.parent().orElseThrow()).isSameAs(frontService);
+
+        RecordedEntity call = trace.get("CallSecondLambda");
+        assertThat(call.parent().orElseThrow()).isSameAs(frontFunction);
+        assertThat(call.annotations()).containsEntry("SecondLambdaStatus", 200);
+        RecordedEntity invoke = call.children().get(0);
+        assertThat(invoke.name()).isEqualTo("Lambda");
+        assertThat(invoke.aws().path("operation").asText()).isEqualTo("Invoke");
+
+        RecordedEntity backService = only(trace, "Back", "AWS::Lambda");
+        RecordedEntity backFunction = only(trace, "Back", "AWS::Lambda::Function");
+        assertThat(backService.parent().orElseThrow()).isSameAs(invoke);
+        assertThat(backFunction.parent().orElseThrow()).isSameAs(backService);
+        RecordedEntity work = trace.get("Work");
+        assertThat(work.parent().orElseThrow()).isSameAs(backFunction);
+        assertThat(work.durationMillis()).isGreaterThanOrEqualTo(WORK_MILLIS - 1);
+        assertThat(backFunction.children()).extracting(RecordedEntity::name)
+                .contains("Initialization", "Invocation", "Overhead", "Work");
+    }
+
+    @Test
+    void the_output_says_which_runtime_ran() {
+        assertThat(platform.runtimes()).containsEntry("Front", "AWS runtime interface client")
+                .containsEntry("Back", "AWS runtime interface client");
+        assertThat(OUTPUT).anyMatch(line -> line.contains("Back started under the AWS runtime interface client"));
+    }
+
+    static RecordedEntity only(RecordedTrace trace, String name, String origin) {
+        List<RecordedEntity> found = trace.entities().stream()
+                .filter(e -> e.name().equals(name) && origin.equals(e.origin())).toList();
+        assertThat(found).as(name + " " + origin + " in\n" + trace).hasSize(1);
+        return found.get(0);
+    }
+}
