@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -46,10 +47,12 @@ public final class LocalPlatform implements AutoCloseable {
     private final LambdaService lambda;
     private final ApiGatewayStage stage;
     private final Thread shutdownHook;
+    private final Map<String, Fault> faults;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private volatile boolean closed;
 
     private LocalPlatform(Builder builder) {
+        faults = new ConcurrentHashMap<>(builder.faults);
         ownsDaemon = builder.daemon == null;
         daemon = ownsDaemon ? LocalXrayDaemon.start(builder.daemonPort) : builder.daemon;
         InvokeApiServer invoke = null;
@@ -58,7 +61,7 @@ public final class LocalPlatform implements AutoCloseable {
         try {
             invoke = new InvokeApiServer(builder.invokePort);
             PlatformSettings settings = new PlatformSettings(builder.region, builder.accountId, builder.classpath,
-                    List.copyOf(builder.functions.values()), Map.copyOf(builder.faults), builder.extraLatency,
+                    List.copyOf(builder.functions.values()), faults, builder.extraLatency,
                     builder.keepWarm, builder.runtimeLoop, daemon.address(), builder.output);
             service = new LambdaService(settings, functionEnvironment(builder, invoke.endpoint()));
             if (builder.apiFunction != null) {
@@ -115,6 +118,12 @@ public final class LocalPlatform implements AutoCloseable {
     /** The API stage's URL, e.g. {@code http://127.0.0.1:54321/prod}; empty without {@link Builder#restApi}. */
     public String apiUrl() {
         return stage == null ? "" : stage.url();
+    }
+
+    /** Switches the fault injected into every following invocation of {@code functionName}. */
+    public LocalPlatform fault(String functionName, Fault fault) {
+        faults.put(functionName, Objects.requireNonNull(fault, "fault"));
+        return this;
     }
 
     /** Starts every function's JVM now (in parallel), so that requests find them warm. */

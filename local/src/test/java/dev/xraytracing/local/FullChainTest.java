@@ -9,29 +9,27 @@ import dev.xraytracing.testing.TraceDocuments;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The whole chain under AWS's runtime interface client: a request to the API stage runs the front function in its
+ * The whole chain, under one runtime loop (see the two subclasses): a request to the API stage runs the front function in its
  * JVM, which calls the back function through the Invoke API with an unmodified SDK client; every segment reaches the
  * daemon and they form one trace.
  */
-class FullChainTest {
+abstract class FullChainTest {
     static final long WORK_MILLIS = 300;
     static final List<String> OUTPUT = new CopyOnWriteArrayList<>();
     static LocalPlatform platform;
     static LocalPlatform.ApiResponse response;
     static List<String> documents;
 
-    @BeforeAll
-    static void runOneRequest() {
+    static void runOneRequest(RuntimeLoop loop) {
         platform = LocalPlatform.builder()
                 .function(LocalFunction.of("Front", "dev.xraytracing.local.handlers.FrontHandler"))
                 .function(LocalFunction.of("Back", "dev.xraytracing.local.handlers.BackHandler")
                         .env("WORK_MILLIS", Long.toString(WORK_MILLIS)))
                 .restApi("api", "prod", "Front")
-                .runtimeLoop(RuntimeLoop.INTERFACE_CLIENT)
+                .runtimeLoop(loop)
                 .output(OUTPUT::add)
                 .start();
         response = platform.request("GET", "/hello?x=1", null);
@@ -61,7 +59,6 @@ class FullChainTest {
         List<RecordedTrace> traces = TraceDocuments.assemble(documents);
         assertThat(traces).hasSize(1);
         RecordedTrace trace = traces.get(0);
-        System.out.println(trace);
         assertThat(trace.roots()).hasSize(1);
         RecordedEntity stage = trace.roots().get(0);
         assertThat(stage.name()).isEqualTo("api/prod");
@@ -91,11 +88,14 @@ class FullChainTest {
                 .contains("Initialization", "Invocation", "Overhead", "Work");
     }
 
+    /** What the platform says ran the functions. */
+    abstract String expectedRuntime();
+
     @Test
     void the_output_says_which_runtime_ran() {
-        assertThat(platform.runtimes()).containsEntry("Front", "AWS runtime interface client")
-                .containsEntry("Back", "AWS runtime interface client");
-        assertThat(OUTPUT).anyMatch(line -> line.contains("Back started under the AWS runtime interface client"));
+        assertThat(platform.runtimes()).containsEntry("Front", expectedRuntime())
+                .containsEntry("Back", expectedRuntime());
+        assertThat(OUTPUT).anyMatch(line -> line.contains("Back started under the " + expectedRuntime()));
     }
 
     static RecordedEntity only(RecordedTrace trace, String name, String origin) {

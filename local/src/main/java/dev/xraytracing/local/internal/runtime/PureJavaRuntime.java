@@ -75,7 +75,13 @@ public final class PureJavaRuntime {
         } catch (Throwable t) {
             throw UserFault.makeUserFault(t, true);
         }
-        return EventHandlerLoader.loadEventHandler(info);
+        LambdaRequestHandler loaded = EventHandlerLoader.loadEventHandler(info);
+        // As the client does: a fatal fault (the constructor threw) is an init error, not a first-invoke error.
+        if (loaded instanceof LambdaRequestHandler.UserFaultHandler faultHandler
+                && Boolean.TRUE.equals(faultHandler.fault.fatal)) {
+            throw faultHandler.fault;
+        }
+        return loaded;
     }
 
     private static void handOverTraceHeader(String header) {
