@@ -88,6 +88,38 @@ abstract class FullChainTest {
                 .contains("Initialization", "Invocation", "Overhead", "Work");
     }
 
+    @Test
+    void the_service_map_runs_client_to_api_to_front_to_back_with_counts_and_latency() {
+        ServiceMap map = TraceReport.of(documents).serviceMap();
+
+        assertThat(map.edges()).extracting(e -> e.from().id() + " -> " + e.to().id()).containsExactly(
+                "client (client) -> api/prod (API Gateway)",
+                "api/prod (API Gateway) -> Front (Lambda)",
+                "Front (Lambda) -> Front (Lambda function)",
+                "Front (Lambda function) -> Back (Lambda)",
+                "Back (Lambda) -> Back (Lambda function)");
+        ServiceMap.Edge frontToBack = map.edge("Front", "Back").orElseThrow();
+        assertThat(frontToBack.calls()).isEqualTo(1);
+        assertThat(frontToBack.averageMillis()).isGreaterThanOrEqualTo(WORK_MILLIS - 1);
+        assertThat(frontToBack.errors() + frontToBack.faults()).isZero();
+        assertThat(map.render()).contains("Front (Lambda function) → Back (Lambda)  1 call  avg ");
+    }
+
+    @Test
+    void the_waterfall_and_the_html_page_show_every_entity() {
+        TraceReport report = TraceReport.of(documents);
+        String waterfall = report.waterfalls();
+        String html = report.html("local run");
+
+        for (String name : List.of("api/prod", "Front", "CallSecondLambda", "Back", "Work", "Initialization")) {
+            assertThat(waterfall).contains(name);
+            assertThat(html).contains(name);
+        }
+        assertThat(waterfall).contains("annotations {SecondLambdaStatus=200}");
+        assertThat(html).contains("<svg").contains("SecondLambdaStatus=200").contains("<script>")
+                .doesNotContain("src=\"http").doesNotContain("href=\"http").doesNotContain("@import");
+    }
+
     /** What the platform says ran the functions. */
     abstract String expectedRuntime();
 
