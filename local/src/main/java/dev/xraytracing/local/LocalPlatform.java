@@ -162,9 +162,13 @@ public final class LocalPlatform implements AutoCloseable {
         return new ApiResponse(response.status(), response.bodyText(), null);
     }
 
-    /** Waits until the daemon has been quiet for a moment (at most 10 s) and returns every document so far. */
+    /**
+     * Waits until the Lambda service has sent its segments and the daemon has been quiet for a moment (at most 15 s
+     * in all), and returns every document so far.
+     */
     public List<String> awaitDocuments() {
-        return daemon.awaitQuiet(Duration.ofMillis(500), Duration.ofSeconds(10));
+        lambda.awaitSegmentsSent(5_000);
+        return daemon.awaitQuiet(Duration.ofMillis(300), Duration.ofSeconds(10));
     }
 
     /** One-line descriptions of init errors, crashes and timeouts in the functions' JVMs, in order. */

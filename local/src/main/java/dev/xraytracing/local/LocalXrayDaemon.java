@@ -97,13 +97,17 @@ public final class LocalXrayDaemon implements AutoCloseable {
         }
     }
 
-    /** Waits until no document arrived for {@code quiet}, at most {@code timeout}; returns what arrived. */
+    /**
+     * Waits until no document arrived for {@code quiet} (counted from the last arrival, or from this call if that is
+     * later), at most {@code timeout}; returns what arrived.
+     */
     public List<String> awaitQuiet(Duration quiet, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long called = System.nanoTime();
+        long deadline = called + timeout.toNanos();
         synchronized (lock) {
             while (true) {
                 long now = System.nanoTime();
-                long quietUntil = lastArrivalNanos + quiet.toNanos();
+                long quietUntil = Math.max(lastArrivalNanos, called) + quiet.toNanos();
                 if (now >= quietUntil || now >= deadline || !waitOn(Math.min(quietUntil, deadline) - now)) {
                     return new ArrayList<>(documents);
                 }

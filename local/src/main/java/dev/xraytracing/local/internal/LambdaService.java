@@ -30,6 +30,8 @@ public final class LambdaService implements AutoCloseable {
     private final Map<String, FunctionState> functions = new ConcurrentHashMap<>();
     private final List<String> problems = new CopyOnWriteArrayList<>();
     private final Map<String, String> runtimes = new ConcurrentHashMap<>();
+    /** Function segments still waiting for their Overhead to end before they are sent. */
+    private final java.util.concurrent.Phaser pendingSegments = new java.util.concurrent.Phaser(1);
 
     public LambdaService(PlatformSettings settings, Map<String, String> platformEnvironment) {
         this.settings = settings;
@@ -38,6 +40,17 @@ public final class LambdaService implements AutoCloseable {
         HandlerCheck.verify(settings.functions(), childClasspath);
         for (LocalFunction function : settings.functions()) {
             functions.put(function.name(), new FunctionState(function));
+        }
+    }
+
+    /** Waits (at most {@code timeoutMillis}) until every invocation's segments were sent to the daemon. */
+    public void awaitSegmentsSent(long timeoutMillis) {
+        try {
+            pendingSegments.awaitAdvanceInterruptibly(pendingSegments.arrive(), timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (TimeoutException e) {
+            // the caller collects what arrived
         }
     }
 
@@ -151,14 +164,19 @@ public final class LambdaService implements AutoCloseable {
         TraceHeader trace = incoming;
         InvocationResult outcome = result;
         // Overhead lasts until the runtime polls again; the caller gets its response without waiting for it.
+        pendingSegments.register();
         invocation.nextPolledNanos()
                 .completeOnTimeout(System.nanoTime(), OVERHEAD_WAIT_MILLIS, TimeUnit.MILLISECONDS)
                 .thenAccept(polled -> {
                     LambdaSegments.Record record = new LambdaSegments.Record(name, arn, settings.accountId(),
                             requestId, trace, serviceSegmentId, functionSegmentId, received, responded, 200,
                             initStart, initEnd, invocationStart, invocationEnd, Clock.at(polled), functionFault, null);
-                    emit(trace, LambdaSegments.function(record));
-                    emit(trace, LambdaSegments.service(record));
+                    try {
+                        emit(trace, LambdaSegments.function(record));
+                        emit(trace, LambdaSegments.service(record));
+                    } finally {
+                        pendingSegments.arriveAndDeregister();
+                    }
                 });
         if (!settings.keepWarm() && state.environment == environment) {
             invocation.nextPolledNanos().whenComplete((polled, error) -> {
