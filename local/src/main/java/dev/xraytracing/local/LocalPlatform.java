@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,7 +63,7 @@ public final class LocalPlatform implements AutoCloseable {
             invoke = new InvokeApiServer(builder.invokePort);
             PlatformSettings settings = new PlatformSettings(builder.region, builder.accountId, builder.classpath,
                     List.copyOf(builder.functions.values()), faults, builder.extraLatency,
-                    builder.keepWarm, builder.runtimeLoop, daemon.address(), builder.output);
+                    builder.keepWarm, builder.runtimeLoop, builder.nativeLibrary, daemon.address(), builder.output);
             service = new LambdaService(settings, functionEnvironment(builder, invoke.endpoint()));
             if (builder.apiFunction != null) {
                 api = new ApiGatewayStage(builder.apiName, builder.stage, builder.apiFunction, builder.apiPort, settings);
@@ -235,6 +236,7 @@ public final class LocalPlatform implements AutoCloseable {
         private RuntimeLoop runtimeLoop = RuntimeLoop.AUTO;
         private Consumer<String> output = System.out::println;
         private LocalXrayDaemon daemon;
+        private Path nativeLibrary;
         private int daemonPort;
         private int invokePort;
         private int apiPort;
@@ -291,6 +293,15 @@ public final class LocalPlatform implements AutoCloseable {
 
         public Builder runtimeLoop(RuntimeLoop runtimeLoop) {
             this.runtimeLoop = Objects.requireNonNull(runtimeLoop, "runtimeLoop");
+            return this;
+        }
+
+        /**
+         * The runtime interface client's JNI library to load instead of the one it bundles for this machine. With
+         * {@link RuntimeLoop#AUTO}, a library that does not load makes the platform fall back to the pure-Java loop.
+         */
+        public Builder nativeLibrary(Path nativeLibrary) {
+            this.nativeLibrary = nativeLibrary;
             return this;
         }
 

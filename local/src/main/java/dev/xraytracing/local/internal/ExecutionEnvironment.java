@@ -28,6 +28,8 @@ public final class ExecutionEnvironment implements AutoCloseable {
     public static final String PURE_JAVA_MAIN = "dev.xraytracing.local.internal.runtime.PureJavaRuntime";
     /** What the runtime interface client prints when its JNI library does not load. */
     static final String NATIVE_FAILURE = "Failed to load the native runtime interface client library";
+    /** What a JVM prints when a library named by the client's JNI property does not load. */
+    static final String LINK_ERROR = "java.lang.UnsatisfiedLinkError";
     private static final int KEPT_LINES = 40;
 
     /** How the environment's init phase ended. */
@@ -162,8 +164,19 @@ public final class ExecutionEnvironment implements AutoCloseable {
         }
         waitForOutput();
         String output = lastOutput();
-        InitState state = output.contains(NATIVE_FAILURE) ? InitState.NATIVE_UNAVAILABLE : InitState.EXITED;
-        return init = new InitOutcome(state, 0, "exit code " + process.exitValue() + ": " + output, null);
+        boolean nativeFailed = !pureJava && (output.contains(NATIVE_FAILURE) || output.contains(LINK_ERROR));
+        InitState state = nativeFailed ? InitState.NATIVE_UNAVAILABLE : InitState.EXITED;
+        String cause = nativeFailed ? linkErrorLine(output) : output;
+        return init = new InitOutcome(state, 0, "exit code " + process.exitValue() + ": " + cause, null);
+    }
+
+    private static String linkErrorLine(String output) {
+        for (String line : output.split("\n")) {
+            if (line.contains(LINK_ERROR) || line.contains(NATIVE_FAILURE)) {
+                return line.trim();
+            }
+        }
+        return output;
     }
 
     private void waitForOutput() {

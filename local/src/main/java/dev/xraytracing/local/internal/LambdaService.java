@@ -199,7 +199,7 @@ public final class LambdaService implements AutoCloseable {
         Path nativeLibrary = null;
         String reason = settings.runtimeLoop() == RuntimeLoop.PURE_JAVA ? "forced" : state.fallbackReason;
         if (!pureJava) {
-            nativeLibrary = NativeLibrary.path();
+            nativeLibrary = settings.nativeLibrary() != null ? settings.nativeLibrary() : NativeLibrary.path();
             if (nativeLibrary == null && settings.runtimeLoop() == RuntimeLoop.AUTO) {
                 pureJava = true;
                 reason = NativeLibrary.unavailableReason();
@@ -211,7 +211,8 @@ public final class LambdaService implements AutoCloseable {
         if (init.state() == ExecutionEnvironment.InitState.NATIVE_UNAVAILABLE
                 && settings.runtimeLoop() == RuntimeLoop.AUTO) {
             state.pureJava = true;
-            state.fallbackReason = "the runtime interface client's native library did not load";
+            state.fallbackReason = "the runtime interface client's native library did not load: "
+                    + firstLine(init.detail());
             return ensureEnvironment(state);
         }
         String runtime = pureJava ? "pure-Java runtime loop (" + reason + ")" : "AWS runtime interface client";
