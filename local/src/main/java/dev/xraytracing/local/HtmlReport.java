@@ -13,9 +13,9 @@ import java.util.Map;
  * lines of inline JS (click a row to see its document), no network, no CDN, so it opens anywhere, offline.
  */
 public final class HtmlReport {
-    private static final int NODE_WIDTH = 210;
+    private static final int NODE_WIDTH = 190;
     private static final int NODE_HEIGHT = 54;
-    private static final int COLUMN = 300;
+    private static final int COLUMN = 330;
     private static final int ROW = 110;
 
     private HtmlReport() {

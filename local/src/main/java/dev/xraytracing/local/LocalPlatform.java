@@ -1,6 +1,7 @@
 package dev.xraytracing.local;
 
 import dev.xraytracing.local.internal.ApiGatewayStage;
+import dev.xraytracing.local.internal.DefaultClasspath;
 import dev.xraytracing.local.internal.InvokeApiServer;
 import dev.xraytracing.local.internal.InvokeResponse;
 import dev.xraytracing.local.internal.LambdaService;
@@ -225,7 +226,7 @@ public final class LocalPlatform implements AutoCloseable {
         private final Map<String, LocalFunction> functions = new LinkedHashMap<>();
         private final Map<String, Fault> faults = new LinkedHashMap<>();
         private final Map<String, String> environment = new LinkedHashMap<>();
-        private String classpath = System.getProperty("java.class.path");
+        private String classpath = DefaultClasspath.detect();
         private String region = "us-east-1";
         private String accountId = "123456789012";
         private String apiName = "api";
@@ -262,7 +263,10 @@ public final class LocalPlatform implements AutoCloseable {
             return this;
         }
 
-        /** The classpath of every function's JVM; this module and the runtime client are added when missing. */
+        /**
+         * The classpath of every function's JVM (default: this JVM's, or the project's under {@code exec:java}); this module
+         * and the runtime client are added when missing.
+         */
         public Builder classpath(String classpath) {
             this.classpath = Objects.requireNonNull(classpath, "classpath");
             return this;

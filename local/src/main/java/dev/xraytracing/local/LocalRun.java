@@ -1,5 +1,6 @@
 package dev.xraytracing.local;
 
+import dev.xraytracing.local.internal.DefaultClasspath;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -120,7 +121,7 @@ public final class LocalRun {
         String firstHandler = "dev.xraytracing.examples.MyFirstLambda";
         String secondName = "MySecondLambda";
         String secondHandler = "dev.xraytracing.examples.MySecondLambda";
-        String classpath = System.getProperty("java.class.path");
+        String classpath = DefaultClasspath.detect();
         final Map<String, String> env = new LinkedHashMap<>();
 
         static Options parse(String... args) {
