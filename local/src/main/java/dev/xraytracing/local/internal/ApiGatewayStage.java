@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -133,11 +131,6 @@ public final class ApiGatewayStage implements AutoCloseable {
         }
         segment.add(call);
         return segment.json();
-    }
-
-    /** For the proxy event's multi-value maps. */
-    static Map<String, List<String>> headers(HttpExchange exchange) {
-        return exchange.getRequestHeaders();
     }
 
     static String decode(String text) {
