@@ -19,16 +19,14 @@ public final class DefaultClasspath {
 
     public static String detect() {
         List<String> entries = new ArrayList<>();
-        for (ClassLoader loader = Thread.currentThread().getContextClassLoader(); loader != null;
-                loader = loader.getParent()) {
-            if (loader instanceof URLClassLoader urls) {
-                for (URL url : urls.getURLs()) {
-                    if ("file".equals(url.getProtocol())) {
-                        try {
-                            entries.add(Path.of(url.toURI()).toString());
-                        } catch (URISyntaxException | IllegalArgumentException e) {
-                            // not a plain file: skip
-                        }
+        // Only the context loader itself: its parents may be Maven's own realms, which no function should see.
+        if (Thread.currentThread().getContextClassLoader() instanceof URLClassLoader urls) {
+            for (URL url : urls.getURLs()) {
+                if ("file".equals(url.getProtocol())) {
+                    try {
+                        entries.add(Path.of(url.toURI()).toString());
+                    } catch (URISyntaxException | IllegalArgumentException e) {
+                        // not a plain file: skip
                     }
                 }
             }
