@@ -46,6 +46,7 @@ public final class ExecutionEnvironment implements AutoCloseable {
     private final long spawnedNanos;
     private final Deque<String> lastLines = new ArrayDeque<>();
     private volatile InitOutcome init;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     public ExecutionEnvironment(LocalFunction function, String classpath, Map<String, String> platformEnvironment,
                                 boolean pureJava, Path nativeLibrary, Consumer<String> output) {
@@ -216,6 +217,9 @@ public final class ExecutionEnvironment implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         process.destroy();
         try {
             if (!process.waitFor(3, TimeUnit.SECONDS)) {

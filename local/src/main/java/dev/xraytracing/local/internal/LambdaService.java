@@ -30,6 +30,8 @@ public final class LambdaService implements AutoCloseable {
     private final Map<String, FunctionState> functions = new ConcurrentHashMap<>();
     private final List<String> problems = new CopyOnWriteArrayList<>();
     private final Map<String, String> runtimes = new ConcurrentHashMap<>();
+    /** Environments used once (keep-warm off) that still wait for their runtime's next poll. */
+    private final java.util.Set<ExecutionEnvironment> retired = ConcurrentHashMap.newKeySet();
     /** Function segments still waiting for their Overhead to end before they are sent. */
     private final java.util.concurrent.Phaser pendingSegments = new java.util.concurrent.Phaser(1);
 
@@ -179,12 +181,12 @@ public final class LambdaService implements AutoCloseable {
                     }
                 });
         if (!settings.keepWarm() && state.environment == environment) {
+            // Retired now, so the next invocation starts a new JVM; stopped once its Overhead is measured.
+            state.environment = null;
+            retired.add(environment);
             invocation.nextPolledNanos().whenComplete((polled, error) -> {
-                synchronized (state) {
-                    if (state.environment == environment) {
-                        closeEnvironment(state);
-                    }
-                }
+                environment.close();
+                retired.remove(environment);
             });
         }
         return new InvokeResponse(200, outcome.body(), outcome.success() ? null : "Unhandled", null, requestId);
@@ -294,6 +296,8 @@ public final class LambdaService implements AutoCloseable {
                 closeEnvironment(state);
             }
         });
+        retired.parallelStream().forEach(ExecutionEnvironment::close);
+        retired.clear();
     }
 
     /** A function and its current execution environment, if any. */
