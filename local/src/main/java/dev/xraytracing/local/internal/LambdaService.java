@@ -2,16 +2,14 @@ package dev.xraytracing.local.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.xraytracing.local.Fault;
-import dev.xraytracing.local.LocalFunction;
-import dev.xraytracing.local.RuntimeLoop;
+import dev.xraytracing.local.internal.FunctionEnvironments.FunctionState;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Phaser;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -21,28 +19,17 @@ import java.util.concurrent.TimeoutException;
  * as the new Parent) and emits its own segments to the daemon.
  */
 public final class LambdaService implements AutoCloseable {
-    private static final long INIT_TIMEOUT_MILLIS = 120_000;
     private static final long OVERHEAD_WAIT_MILLIS = 1_000;
 
     private final PlatformSettings settings;
-    private final Map<String, String> platformEnvironment;
-    private final String childClasspath;
-    private final Map<String, FunctionState> functions = new ConcurrentHashMap<>();
+    private final FunctionEnvironments environments;
     private final List<String> problems = new CopyOnWriteArrayList<>();
-    private final Map<String, String> runtimes = new ConcurrentHashMap<>();
-    /** Environments used once (keep-warm off) that still wait for their runtime's next poll. */
-    private final java.util.Set<ExecutionEnvironment> retired = ConcurrentHashMap.newKeySet();
     /** Function segments still waiting for their Overhead to end before they are sent. */
-    private final java.util.concurrent.Phaser pendingSegments = new java.util.concurrent.Phaser(1);
+    private final Phaser pendingSegments = new Phaser(1);
 
     public LambdaService(PlatformSettings settings, Map<String, String> platformEnvironment) {
         this.settings = settings;
-        this.platformEnvironment = platformEnvironment;
-        this.childClasspath = ChildClasspath.of(settings.classpath());
-        HandlerCheck.verify(settings.functions(), childClasspath);
-        for (LocalFunction function : settings.functions()) {
-            functions.put(function.name(), new FunctionState(function));
-        }
+        this.environments = new FunctionEnvironments(settings, platformEnvironment);
     }
 
     /** Waits (at most {@code timeoutMillis}) until every invocation's segments were sent to the daemon. */
@@ -63,16 +50,12 @@ public final class LambdaService implements AutoCloseable {
 
     /** Which runtime loop last ran each function, and why. */
     public Map<String, String> runtimes() {
-        return Map.copyOf(runtimes);
+        return environments.runtimes();
     }
 
     /** Starts every function's JVM now, so that the first request is not a cold start. */
     public void prewarm() {
-        functions.values().parallelStream().forEach(state -> {
-            synchronized (state) {
-                ensureEnvironment(state);
-            }
-        });
+        environments.prewarm();
     }
 
     /** The Invoke API: {@code functionNameOrArn} as the SDK sends it, the raw payload, the caller's trace header. */
@@ -80,7 +63,7 @@ public final class LambdaService implements AutoCloseable {
         Instant received = Clock.now();
         String requestId = TraceHeader.newRequestId();
         String name = functionName(functionNameOrArn);
-        FunctionState state = functions.get(name);
+        FunctionState state = environments.state(name);
         if (state == null) {
             return InvokeResponse.serviceError(404, "ResourceNotFoundException",
                     "Function not found: " + settings.functionArn(name), requestId);
@@ -117,12 +100,12 @@ public final class LambdaService implements AutoCloseable {
         String name = state.function.name();
         String arn = settings.functionArn(name);
         boolean cold = state.environment == null || !state.environment.isAlive();
-        ExecutionEnvironment.InitOutcome init = ensureEnvironment(state);
+        ExecutionEnvironment.InitOutcome init = environments.ensure(state);
         Instant initStart = cold ? Clock.at(state.environment.spawnedNanos()) : null;
         if (init.state() != ExecutionEnvironment.InitState.READY) {
             byte[] error = initErrorDocument(init);
             problems.add(name + " failed during init: " + oneLine(init));
-            closeEnvironment(state);
+            environments.discard(state);
             Instant now = Clock.now();
             LambdaSegments.Record record = new LambdaSegments.Record(name, arn, settings.accountId(), requestId,
                     incoming, serviceSegmentId, functionSegmentId, received, now, 200, initStart, now, null, null,
@@ -142,17 +125,17 @@ public final class LambdaService implements AutoCloseable {
             result = environment.invoke(invocation);
         } catch (TimeoutException e) {
             problems.add(name + " timed out after " + state.function.timeout().toSeconds() + " s");
-            closeEnvironment(state);
+            environments.discard(state);
             result = InvocationResult.error(json("{\"errorMessage\":\"" + requestId + " Task timed out after "
                     + state.function.timeout().toSeconds() + ".00 seconds\"}"), "Sandbox.Timedout", null);
         } catch (IllegalStateException e) {
-            problems.add(name + " crashed: " + firstLine(e.getMessage()));
-            closeEnvironment(state);
+            problems.add(name + " crashed: " + Text.firstLine(e.getMessage()));
+            environments.discard(state);
             result = InvocationResult.error(json("{\"errorType\":\"Runtime.ExitError\",\"errorMessage\":\"RequestId: "
                     + requestId + " Error: Runtime exited without providing a reason\"}"), "Runtime.ExitError", null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            closeEnvironment(state);
+            environments.discard(state);
             return InvokeResponse.serviceError(500, "ServiceException", "interrupted", requestId);
         }
         Instant invocationEnd = Clock.now();
@@ -181,55 +164,9 @@ public final class LambdaService implements AutoCloseable {
                     }
                 });
         if (!settings.keepWarm() && state.environment == environment) {
-            // Retired now, so the next invocation starts a new JVM; stopped once its Overhead is measured.
-            state.environment = null;
-            retired.add(environment);
-            invocation.nextPolledNanos().whenComplete((polled, error) -> {
-                environment.close();
-                retired.remove(environment);
-            });
+            environments.retire(state, invocation);
         }
         return new InvokeResponse(200, outcome.body(), outcome.success() ? null : "Unhandled", null, requestId);
-    }
-
-    private ExecutionEnvironment.InitOutcome ensureEnvironment(FunctionState state) {
-        if (state.environment != null && state.environment.isAlive()) {
-            return new ExecutionEnvironment.InitOutcome(ExecutionEnvironment.InitState.READY, 0, null, null);
-        }
-        closeEnvironment(state);
-        boolean pureJava = state.pureJava || settings.runtimeLoop() == RuntimeLoop.PURE_JAVA;
-        Path nativeLibrary = null;
-        String reason = settings.runtimeLoop() == RuntimeLoop.PURE_JAVA ? "forced" : state.fallbackReason;
-        if (!pureJava) {
-            nativeLibrary = settings.nativeLibrary() != null ? settings.nativeLibrary() : NativeLibrary.path();
-            if (nativeLibrary == null && settings.runtimeLoop() == RuntimeLoop.AUTO) {
-                pureJava = true;
-                reason = NativeLibrary.unavailableReason();
-            }
-        }
-        state.environment = new ExecutionEnvironment(state.function, childClasspath, platformEnvironment, pureJava,
-                nativeLibrary, settings.output());
-        ExecutionEnvironment.InitOutcome init = state.environment.awaitInit(INIT_TIMEOUT_MILLIS);
-        if (init.state() == ExecutionEnvironment.InitState.NATIVE_UNAVAILABLE
-                && settings.runtimeLoop() == RuntimeLoop.AUTO) {
-            state.pureJava = true;
-            state.fallbackReason = "the runtime interface client's native library did not load: "
-                    + firstLine(init.detail());
-            return ensureEnvironment(state);
-        }
-        String runtime = pureJava ? "pure-Java runtime loop (" + reason + ")" : "AWS runtime interface client";
-        runtimes.put(state.function.name(), runtime);
-        settings.output().accept(String.format(Locale.ROOT, "xray-tracing-local: %s started under the %s, init %s",
-                state.function.name(), runtime, init.state() == ExecutionEnvironment.InitState.READY
-                        ? String.format(Locale.ROOT, "%.0f ms", init.initNanos() / 1e6) : "failed"));
-        return init;
-    }
-
-    private void closeEnvironment(FunctionState state) {
-        if (state.environment != null) {
-            state.environment.close();
-            state.environment = null;
-        }
     }
 
     private static byte[] initErrorDocument(ExecutionEnvironment.InitOutcome init) {
@@ -237,27 +174,19 @@ public final class LambdaService implements AutoCloseable {
             return init.initError().body();
         }
         return json("{\"errorType\":\"Runtime.ExitError\",\"errorMessage\":"
-                + SegmentBuilder.JSON.getNodeFactory().textNode(firstLine(init.detail())) + "}");
+                + SegmentBuilder.JSON.getNodeFactory().textNode(Text.firstLine(init.detail())) + "}");
     }
 
     private static String oneLine(ExecutionEnvironment.InitOutcome init) {
         if (init.initError() != null) {
             try {
                 JsonNode error = SegmentBuilder.JSON.readTree(init.initError().body());
-                return error.path("errorType").asText("?") + ": " + firstLine(error.path("errorMessage").asText(""));
+                return error.path("errorType").asText("?") + ": " + Text.firstLine(error.path("errorMessage").asText(""));
             } catch (java.io.IOException e) {
                 return new String(init.initError().body(), StandardCharsets.UTF_8);
             }
         }
-        return init.state().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ", " + firstLine(init.detail());
-    }
-
-    private static String firstLine(String text) {
-        if (text == null) {
-            return "";
-        }
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline);
+        return init.state().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ", " + Text.firstLine(init.detail());
     }
 
     private void emit(TraceHeader trace, JsonNode document) {
@@ -291,24 +220,6 @@ public final class LambdaService implements AutoCloseable {
 
     @Override
     public void close() {
-        functions.values().parallelStream().forEach(state -> {
-            synchronized (state) {
-                closeEnvironment(state);
-            }
-        });
-        retired.parallelStream().forEach(ExecutionEnvironment::close);
-        retired.clear();
-    }
-
-    /** A function and its current execution environment, if any. */
-    private static final class FunctionState {
-        final LocalFunction function;
-        ExecutionEnvironment environment;
-        boolean pureJava;
-        String fallbackReason;
-
-        FunctionState(LocalFunction function) {
-            this.function = function;
-        }
+        environments.close();
     }
 }
