@@ -1,0 +1,197 @@
+package dev.xraytracing.local;
+
+import dev.xraytracing.local.internal.DefaultClasspath;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The command line: runs the two example Lambdas (or any two handlers) end to end behind a local API Gateway stage,
+ * then prints the waterfall of every trace and the service map, and writes the HTML report.
+ *
+ * <pre>
+ * java -cp ... dev.xraytracing.local.LocalRun [--requests 3] [--fault function-error|throttle|5xx|latency]
+ *     [--cold] [--runtime auto|ric|java] [--html report.html] [--path /hello]
+ *     [--first Name=handler] [--second Name=handler] [--env Name:KEY=VALUE]... [--quiet]
+ * </pre>
+ */
+public final class LocalRun {
+    static final String USAGE = "usage: LocalRun [--requests N] [--fault none|function-error|throttle|5xx|latency]"
+            + " [--cold] [--runtime auto|ric|java] [--html FILE] [--path /PATH] [--first NAME=HANDLER]"
+            + " [--second NAME=HANDLER] [--env NAME:KEY=VALUE]... [--quiet]";
+
+    private LocalRun() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(System.out, args));
+    }
+
+    /** Runs as {@link #main} does, printing to {@code out}; returns the exit code instead of exiting. */
+    public static int run(PrintStream out, String... args) {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (LocalRunException e) {
+            out.println("xray-tracing-local: " + e.getMessage());
+            out.println(USAGE);
+            return 2;
+        }
+        if (options.help) {
+            out.println(USAGE);
+            return 0;
+        }
+        try {
+            return runWith(options, out);
+        } catch (LocalRunException e) {
+            out.println("xray-tracing-local: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int runWith(Options options, PrintStream out) {
+        LocalFunction first = LocalFunction.of(options.firstName, options.firstHandler)
+                .env("SECOND_FUNCTION_NAME", options.secondName);
+        LocalFunction second = LocalFunction.of(options.secondName, options.secondHandler);
+        options.env.forEach((key, value) -> {
+            String function = key.substring(0, key.indexOf(':'));
+            String variable = key.substring(key.indexOf(':') + 1);
+            if (function.equals(options.firstName)) {
+                first.env(variable, value);
+            } else if (function.equals(options.secondName)) {
+                second.env(variable, value);
+            } else {
+                throw new LocalRunException("--env names unknown function " + function);
+            }
+        });
+        long started = System.nanoTime();
+        List<String> documents;
+        List<String> problems;
+        Map<String, String> runtimes;
+        try (LocalPlatform platform = LocalPlatform.builder()
+                .function(first)
+                .function(second)
+                .restApi("api", "prod", options.firstName)
+                .classpath(options.classpath)
+                .fault(options.secondName, options.fault)
+                .keepWarm(!options.cold)
+                .runtimeLoop(options.runtime)
+                .output(options.quiet ? line -> { } : out::println)
+                .start()) {
+            out.println("xray-tracing-local: API stage at " + platform.apiUrl() + ", Invoke API at "
+                    + platform.lambdaEndpoint() + ", X-Ray daemon at udp://" + platform.daemon().daemonAddress());
+            for (int i = 1; i <= options.requests; i++) {
+                long t0 = System.nanoTime();
+                LocalPlatform.ApiResponse response = platform.request("GET", options.path, null);
+                out.printf(Locale.ROOT, "request %d: GET %s -> %d %s (%.0f ms)%n", i, options.path, response.status(),
+                        response.body(), (System.nanoTime() - t0) / 1e6);
+            }
+            documents = platform.awaitDocuments();
+            problems = platform.problems();
+            runtimes = platform.runtimes();
+        }
+        TraceReport report = TraceReport.of(documents);
+        out.println();
+        out.print(report.waterfalls());
+        out.print(report.serviceMap().render());
+        runtimes.forEach((function, runtime) -> out.println("runtime: " + function + " ran under the " + runtime));
+        problems.forEach(problem -> out.println("problem: " + problem));
+        Path html = report.writeHtml(options.html, "xray-tracing local run: " + options.firstName + " → "
+                + options.secondName);
+        out.printf(Locale.ROOT, "%d segment documents, %d traces, %.1f s%n", documents.size(), report.traces().size(),
+                (System.nanoTime() - started) / 1e9);
+        out.println("HTML report: " + html);
+        return 0;
+    }
+
+    /** The parsed command line. */
+    static final class Options {
+        int requests = 3;
+        Fault fault = Fault.NONE;
+        boolean cold;
+        boolean quiet;
+        boolean help;
+        RuntimeLoop runtime = RuntimeLoop.AUTO;
+        Path html = Path.of("target", "xray-tracing-local", "report.html");
+        String path = "/hello";
+        String firstName = "MyFirstLambda";
+        String firstHandler = "dev.xraytracing.examples.MyFirstLambda";
+        String secondName = "MySecondLambda";
+        String secondHandler = "dev.xraytracing.examples.MySecondLambda";
+        String classpath = DefaultClasspath.detect();
+        final Map<String, String> env = new LinkedHashMap<>();
+
+        static Options parse(String... args) {
+            Options options = new Options();
+            for (int i = 0; i < args.length; i++) {
+                String arg = args[i];
+                switch (arg) {
+                    case "--help", "-h" -> options.help = true;
+                    case "--cold" -> options.cold = true;
+                    case "--keep-warm" -> options.cold = false;
+                    case "--quiet", "-q" -> options.quiet = true;
+                    case "--requests", "-n" -> options.requests = positive(value(args, ++i, arg), arg);
+                    case "--fault" -> options.fault = Fault.parse(value(args, ++i, arg));
+                    case "--runtime" -> options.runtime = RuntimeLoop.parse(value(args, ++i, arg));
+                    case "--html" -> options.html = Path.of(value(args, ++i, arg));
+                    case "--path" -> options.path = value(args, ++i, arg);
+                    case "--classpath", "-cp" -> options.classpath = value(args, ++i, arg);
+                    case "--first" -> {
+                        String[] named = named(value(args, ++i, arg), arg);
+                        options.firstName = named[0];
+                        options.firstHandler = named[1];
+                    }
+                    case "--second" -> {
+                        String[] named = named(value(args, ++i, arg), arg);
+                        options.secondName = named[0];
+                        options.secondHandler = named[1];
+                    }
+                    case "--env" -> {
+                        String setting = value(args, ++i, arg);
+                        int colon = setting.indexOf(':');
+                        int equals = setting.indexOf('=');
+                        if (colon <= 0 || equals < colon + 2) {
+                            throw new LocalRunException("--env wants FUNCTION:KEY=VALUE, got " + setting);
+                        }
+                        options.env.put(setting.substring(0, equals), setting.substring(equals + 1));
+                    }
+                    default -> throw new LocalRunException("unknown option " + arg);
+                }
+            }
+            if (options.firstName.equals(options.secondName)) {
+                throw new LocalRunException("the two functions need different names");
+            }
+            return options;
+        }
+
+        private static String value(String[] args, int index, String option) {
+            if (index >= args.length) {
+                throw new LocalRunException(option + " needs a value");
+            }
+            return args[index];
+        }
+
+        private static int positive(String text, String option) {
+            try {
+                int value = Integer.parseInt(text);
+                if (value > 0) {
+                    return value;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new LocalRunException(option + " wants a positive number, got " + text);
+        }
+
+        private static String[] named(String text, String option) {
+            int equals = text.indexOf('=');
+            if (equals <= 0 || equals == text.length() - 1) {
+                throw new LocalRunException(option + " wants NAME=HANDLER, got " + text);
+            }
+            return new String[] {text.substring(0, equals), text.substring(equals + 1)};
+        }
+    }
+}

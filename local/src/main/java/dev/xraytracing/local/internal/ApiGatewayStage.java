@@ -1,0 +1,145 @@
+package dev.xraytracing.local.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * One stage of an API Gateway REST API with X-Ray tracing on and a {@code /{proxy+}} Lambda proxy integration:
+ * {@code http://127.0.0.1:port/{stage}/...}. It starts the trace (or continues the client's), calls the function with
+ * a REST proxy event (payload format 1.0), maps its answer to the HTTP response, and emits its stage segment with
+ * the {@code Lambda} subsegment under which the function's segments hang.
+ */
+public final class ApiGatewayStage implements AutoCloseable {
+    private final String apiName;
+    private final String stage;
+    private final String functionName;
+    private final String restApiId = TraceHeader.newSegmentId().substring(0, 10);
+    private final PlatformSettings settings;
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private volatile LambdaService lambda;
+
+    public ApiGatewayStage(String apiName, String stage, String functionName, int port, PlatformSettings settings) {
+        this.apiName = apiName;
+        this.stage = stage;
+        this.functionName = functionName;
+        this.settings = settings;
+        this.server = HttpServers.bind("API Gateway stage", port);
+        this.executor = HttpServers.executor("api-gateway");
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+    }
+
+    public void start(LambdaService lambdaService) {
+        this.lambda = lambdaService;
+        server.start();
+    }
+
+    /** The stage's invoke URL, like {@code https://{id}.execute-api.{region}.amazonaws.com/{stage}}. */
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/" + stage;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            Instant start = Clock.now();
+            String path = exchange.getRequestURI().getRawPath();
+            String stagePrefix = "/" + stage;
+            if (!path.equals(stagePrefix) && !path.startsWith(stagePrefix + "/")) {
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                HttpServers.respond(exchange, 403, "{\"message\":\"Forbidden\"}".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            String resourcePath = path.substring(stagePrefix.length());
+            if (resourcePath.isEmpty()) {
+                resourcePath = "/";
+            }
+            String requestId = TraceHeader.newRequestId();
+            TraceHeader client = TraceHeader.parse(exchange.getRequestHeaders().getFirst("X-Amzn-Trace-Id"));
+            TraceHeader trace = client == null ? TraceHeader.newTrace() : client;
+            String stageSegmentId = TraceHeader.newSegmentId();
+            String lambdaSubsegmentId = TraceHeader.newSegmentId();
+            TraceHeader toFunction = new TraceHeader(trace.root(), lambdaSubsegmentId, true, trace.lineage());
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            ObjectNode event = ProxyEvents.request(exchange, resourcePath, body, stage, restApiId, requestId,
+                    settings.accountId(), toFunction.toString());
+
+            Instant lambdaStart = Clock.now();
+            InvokeResponse invoked = lambda.invoke(functionName, event.toString().getBytes(StandardCharsets.UTF_8),
+                    toFunction.toString());
+            Instant lambdaEnd = Clock.now();
+            ProxyEvents.Response response = ProxyEvents.response(invoked);
+            response.headers().forEach((key, value) -> exchange.getResponseHeaders().set(key, value));
+            exchange.getResponseHeaders().set("x-amzn-RequestId", requestId);
+            exchange.getResponseHeaders().set("X-Amzn-Trace-Id", "Root=" + trace.root());
+            HttpServers.respond(exchange, response.status(), response.body());
+            Instant end = Clock.now();
+
+            if (trace.sampled()) {
+                DaemonWireFormat.send(settings.daemon(), stageSegment(exchange, trace, stageSegmentId,
+                        lambdaSubsegmentId, requestId, start, end, lambdaStart, lambdaEnd, response.status(),
+                        response.body().length, invoked).toString());
+            }
+        }
+    }
+
+    private JsonNode stageSegment(HttpExchange exchange, TraceHeader trace, String id, String lambdaSubsegmentId,
+                                  String requestId, Instant start, Instant end, Instant lambdaStart, Instant lambdaEnd,
+                                  int status, int length, InvokeResponse invoked) {
+        SegmentBuilder segment = SegmentBuilder.segment(apiName + "/" + stage, id, trace.root())
+                .put("parent_id", trace.parent())
+                .times(start, end)
+                .put("origin", "AWS::ApiGateway::Stage")
+                .put("resource_arn", "arn:aws:apigateway:" + settings.region() + "::/restapis/" + restApiId
+                        + "/stages/" + stage)
+                .status(status);
+        segment.objectAt("http", "response").put("content_length", length);
+        ObjectNode request = segment.objectAt("http", "request");
+        request.put("url", url() + exchange.getRequestURI().getRawPath().substring(stage.length() + 1));
+        request.put("method", exchange.getRequestMethod());
+        request.put("client_ip", exchange.getRemoteAddress().getAddress().getHostAddress());
+        String userAgent = exchange.getRequestHeaders().getFirst("User-Agent");
+        if (userAgent != null) {
+            request.put("user_agent", userAgent);
+        }
+        request.put("x_forwarded_for", true);
+        segment.objectAt("aws", "api_gateway").put("account_id", settings.accountId())
+                .put("rest_api_id", restApiId).put("stage", stage).put("request_id", requestId);
+
+        String arn = settings.functionArn(functionName);
+        SegmentBuilder call = SegmentBuilder.subsegment("Lambda", lambdaSubsegmentId)
+                .times(lambdaStart, lambdaEnd)
+                .put("namespace", "aws")
+                .status(invoked.status());
+        call.objectAt("http", "request").put("url", "https://lambda." + settings.region()
+                + ".amazonaws.com/2015-03-31/functions/" + arn + "/invocations").put("method", "POST");
+        call.objectAt("http", "response").put("content_length", invoked.body().length);
+        ObjectNode aws = call.objectAt("aws");
+        aws.put("function_name", functionName).put("region", settings.region()).put("operation", "Invoke")
+                .put("request_id", invoked.requestId());
+        aws.putArray("resource_names").add(functionName);
+        if (invoked.functionError() != null) {
+            call.json().put("error", true);
+            aws.put("function_error", invoked.functionError());
+        }
+        segment.add(call);
+        return segment.json();
+    }
+
+    static String decode(String text) {
+        return URLDecoder.decode(text, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

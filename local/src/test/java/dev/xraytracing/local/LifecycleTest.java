@@ -1,0 +1,73 @@
+package dev.xraytracing.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.xraytracing.testing.RecordedTrace;
+import dev.xraytracing.testing.TraceDocuments;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Cold and warm starts, and no function JVM outlives the platform: not on close, not on Ctrl-C. */
+class LifecycleTest {
+    static final String BACK = "dev.xraytracing.local.handlers.BackHandler";
+
+    static long initializations(LocalPlatform platform) {
+        List<RecordedTrace> traces = TraceDocuments.assemble(platform.awaitDocuments());
+        return traces.stream().filter(t -> t.find("Initialization").isPresent()).count();
+    }
+
+    @Test
+    void a_warm_environment_serves_the_second_invocation_without_initialization() {
+        try (LocalPlatform platform = LocalPlatform.builder().function(LocalFunction.of("Back", BACK)
+                .env("WORK_MILLIS", "1")).runtimeLoop(RuntimeLoop.PURE_JAVA).output(line -> { }).start()) {
+            platform.invoke("Back", "{}", null);
+            platform.invoke("Back", "{}", null);
+
+            assertThat(initializations(platform)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void without_keep_warm_every_invocation_is_a_cold_start_and_no_jvm_is_left_after_close() {
+        List<ProcessHandle> children = new ArrayList<>();
+        try (LocalPlatform platform = LocalPlatform.builder().function(LocalFunction.of("Back", BACK)
+                .env("WORK_MILLIS", "1")).runtimeLoop(RuntimeLoop.PURE_JAVA).keepWarm(false).output(line -> { })
+                .start()) {
+            platform.invoke("Back", "{}", null);
+            ProcessHandle.current().children().forEach(children::add);
+            platform.invoke("Back", "{}", null);
+
+            assertThat(initializations(platform)).isEqualTo(2);
+        }
+        assertThat(children).noneMatch(ProcessHandle::isAlive);
+        assertThat(ProcessHandle.current().children()).noneMatch(p -> p.info().command().orElse("").endsWith("java"));
+    }
+
+    @Test
+    void ctrl_c_on_a_run_stops_every_function_jvm() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process run = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), LocalRun.class.getName(),
+                "--requests", "100000", "--runtime", "java", "--quiet",
+                "--first", "Front=dev.xraytracing.local.handlers.FrontHandler", "--second", "Back=" + BACK,
+                "--env", "Back:WORK_MILLIS=50", "--html", Path.of("target", "ctrl-c-report.html").toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        List<ProcessHandle> functions = new ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (functions.size() < 2 && System.nanoTime() < deadline && run.isAlive()) {
+            Thread.sleep(100);
+            functions.clear();
+            run.toHandle().children().forEach(functions::add);
+        }
+        assertThat(functions).as("both function JVMs started").hasSize(2);
+
+        run.destroy(); // SIGTERM, as Ctrl-C's SIGINT: the JVM runs its shutdown hooks
+        assertThat(run.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        for (ProcessHandle function : functions) {
+            function.onExit().get(10, TimeUnit.SECONDS);
+            assertThat(function.isAlive()).isFalse();
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.xraytracing.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line: runs two handlers end to end, prints the views and the HTML path, or one clear error line. */
+class LocalRunTest {
+    @TempDir
+    Path dir;
+
+    final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+
+    String output() {
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void a_run_prints_each_request_the_waterfalls_the_service_map_and_the_html_path() throws Exception {
+        Path html = dir.resolve("report.html");
+        int exit = LocalRun.run(out, "--requests", "2", "--runtime", "java", "--quiet", "--html", html.toString(),
+                "--first", "Front=dev.xraytracing.local.handlers.FrontHandler",
+                "--second", "Back=dev.xraytracing.local.handlers.BackHandler",
+                "--env", "Back:WORK_MILLIS=20");
+
+        assertThat(exit).as(output()).isZero();
+        assertThat(output())
+                .contains("request 1: GET /hello -> 200 \"Successfully invoked Back: 200\"")
+                .contains("request 2: GET /hello -> 200")
+                .contains("CallSecondLambda")
+                .contains("client (client) → api/prod (API Gateway)  2 calls")
+                .contains("runtime: Back ran under the pure-Java runtime loop (forced)")
+                .contains("HTML report: " + html.toAbsolutePath());
+        assertThat(Files.readString(html)).contains("<svg").contains("CallSecondLambda");
+    }
+
+    @Test
+    void a_missing_example_handler_is_one_line_naming_the_class() {
+        int exit = LocalRun.run(out, "--quiet");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(output().trim()).isEqualTo("xray-tracing-local: handler class dev.xraytracing.examples.MyFirstLambda"
+                + " of function MyFirstLambda is not on the classpath");
+    }
+
+    @Test
+    void a_bad_option_is_one_line_and_the_usage() {
+        int exit = LocalRun.run(out, "--fault", "meteor");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(output()).startsWith("xray-tracing-local: unknown fault 'meteor': use none, function-error, "
+                + "throttle, 5xx or latency").contains(LocalRun.USAGE);
+    }
+}

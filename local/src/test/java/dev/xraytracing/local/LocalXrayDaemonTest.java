@@ -1,0 +1,64 @@
+package dev.xraytracing.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The daemon reads the X-Ray daemon's UDP wire format and keeps every document, pieces included. */
+class LocalXrayDaemonTest {
+    final LocalXrayDaemon daemon = LocalXrayDaemon.start();
+
+    @AfterEach
+    void stop() {
+        daemon.close();
+    }
+
+    void send(String datagram) throws Exception {
+        byte[] bytes = datagram.getBytes(StandardCharsets.UTF_8);
+        try (DatagramSocket socket = new DatagramSocket()) {
+            socket.send(new DatagramPacket(bytes, bytes.length, daemon.address()));
+        }
+    }
+
+    @Test
+    void it_listens_on_an_ephemeral_loopback_port_named_as_lambda_names_it() {
+        assertThat(daemon.address().getAddress().isLoopbackAddress()).isTrue();
+        assertThat(daemon.daemonAddress()).isEqualTo("127.0.0.1:" + daemon.address().getPort());
+    }
+
+    @Test
+    void the_header_line_is_dropped_and_documents_streamed_in_pieces_are_all_kept_in_order() throws Exception {
+        send("{\"format\": \"json\", \"version\": 1}\n{\"name\":\"child\",\"id\":\"2\",\"type\":\"subsegment\"}");
+        send("{\"format\":\"json\",\"version\":1}\n{\"name\":\"parent\",\"id\":\"1\"}");
+
+        List<String> documents = daemon.awaitDocuments(2, Duration.ofSeconds(5));
+
+        assertThat(documents).containsExactly("{\"name\":\"child\",\"id\":\"2\",\"type\":\"subsegment\"}",
+                "{\"name\":\"parent\",\"id\":\"1\"}");
+    }
+
+    @Test
+    void a_datagram_without_the_header_is_kept_aside_not_lost() throws Exception {
+        send("{\"name\":\"no header\"}");
+        send("{\"format\": \"json\", \"version\": 1}\n{\"name\":\"ok\"}");
+
+        daemon.awaitDocuments(1, Duration.ofSeconds(5));
+        List<String> documents = daemon.awaitQuiet(Duration.ofMillis(100), Duration.ofSeconds(5));
+
+        assertThat(documents).containsExactly("{\"name\":\"ok\"}");
+        assertThat(daemon.rejected()).containsExactly("{\"name\":\"no header\"}");
+    }
+
+    @Test
+    void a_busy_port_is_named_in_one_line() {
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> LocalXrayDaemon.start(daemon.address().getPort())))
+                .isInstanceOf(LocalRunException.class)
+                .hasMessage("UDP port " + daemon.address().getPort() + " for the X-Ray daemon is already in use");
+    }
+}
