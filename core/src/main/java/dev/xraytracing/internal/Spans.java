@@ -7,7 +7,6 @@ import com.amazonaws.xray.entities.FacadeSegment;
 import com.amazonaws.xray.entities.Segment;
 import com.amazonaws.xray.entities.Subsegment;
 import com.amazonaws.xray.entities.SubsegmentImpl;
-import com.amazonaws.xray.entities.TraceHeader;
 
 /**
  * Opens and closes subsegments under the current entity. It replaces the X-Ray SDK's segment contexts so that the
@@ -87,15 +86,17 @@ public final class Spans {
         if (header == null) {
             return null;
         }
-        TraceHeader parsed = TraceHeader.fromString(header);
-        if (parsed.getRootTraceId() == null || parsed.getParentId() == null
-                || parsed.getSampled() == TraceHeader.SampleDecision.UNKNOWN
-                || parsed.getSampled() == TraceHeader.SampleDecision.REQUESTED) {
-            TracingState.get().warnings().warn("header:incomplete",
-                    "the Lambda trace header lacks Root, Parent or Sampled; nothing is recorded for it: " + header);
-            return null;
+        TracingState state = TracingState.get();
+        LambdaHeader parsed = state.lastLambdaHeader();
+        if (parsed == null || !parsed.isFor(header)) {
+            parsed = LambdaHeader.parse(header);
+            if (parsed == null) {
+                state.warnings().warn("header:incomplete",
+                        "the Lambda trace header lacks Root, Parent or Sampled; nothing is recorded for it: " + header);
+                return null;
+            }
+            state.rememberLambdaHeader(parsed);
         }
-        return new FacadeSegment(TracingState.get().recorder(), parsed.getRootTraceId(), parsed.getParentId(),
-                parsed.getSampled());
+        return new FacadeSegment(state.recorder(), parsed.rootTraceId, parsed.parentId, parsed.sampled);
     }
 }

@@ -17,6 +17,7 @@ public final class TracingState {
     private final StatusReaders statusReaders = new StatusReaders();
     private volatile Supplier<AWSXRayRecorder> recorderFactory = () -> Recorders.lean(UdpSink.fromEnvironment());
     private volatile AWSXRayRecorder recorder;
+    private volatile LambdaHeader lastLambdaHeader;
 
     private TracingState() {
     }
@@ -55,6 +56,15 @@ public final class TracingState {
             }
         }
         return shared;
+    }
+
+    /** The Lambda trace header parsed last, reused while the invocation's header is the same string. */
+    LambdaHeader lastLambdaHeader() {
+        return lastLambdaHeader;
+    }
+
+    void rememberLambdaHeader(LambdaHeader parsed) {
+        lastLambdaHeader = parsed;
     }
 
     /** Replaces how the shared recorder is built (the local platform and benchmarks send documents elsewhere). */
