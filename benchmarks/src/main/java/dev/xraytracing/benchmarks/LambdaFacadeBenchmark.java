@@ -36,17 +36,22 @@ import software.amazon.awssdk.utilslite.SdkInternalThreadLocal;
 public class LambdaFacadeBenchmark {
     static final String RESULT = "ok";
     static final String HEADER = "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1";
+    static final String UNSAMPLED_HEADER = HEADER.replace("Sampled=1", "Sampled=0");
 
     /** Our recorder as the one traces from the Lambda header use, for this thread. */
     @State(Scope.Thread)
     public static class OursInLambda {
+        String header() {
+            return HEADER;
+        }
+
         final SerializeOnlySink sink = new SerializeOnlySink();
         TracingState.Scope recorder;
 
         @Setup(Level.Trial)
         public void enter() {
             ThreadLocalStorage.clear();
-            SdkInternalThreadLocal.put(LambdaTraceHeader.THREAD_LOCAL_KEY, HEADER);
+            SdkInternalThreadLocal.put(LambdaTraceHeader.THREAD_LOCAL_KEY, header());
             recorder = TracingState.useOnThisThread(TraceContexts.oursRecorder(sink));
         }
 
@@ -54,7 +59,7 @@ public class LambdaFacadeBenchmark {
         public void leave() {
             recorder.close();
             SdkInternalThreadLocal.remove(LambdaTraceHeader.THREAD_LOCAL_KEY);
-            if (sink.bytesEncoded == 0) {
+            if (header() == HEADER && sink.bytesEncoded == 0) {
                 throw new IllegalStateException("nothing was emitted");
             }
         }
@@ -63,13 +68,17 @@ public class LambdaFacadeBenchmark {
     /** An X-Ray SDK recorder with the Lambda segment context it picks when it runs in Lambda. */
     @State(Scope.Thread)
     public static class XRayInLambda {
+        String header() {
+            return HEADER;
+        }
+
         final SerializeOnlyEmitter emitter = new SerializeOnlyEmitter();
         AWSXRayRecorder recorder;
 
         @Setup(Level.Trial)
         public void enter() {
             ThreadLocalStorage.clear();
-            SdkInternalThreadLocal.put(LambdaTraceHeader.THREAD_LOCAL_KEY, HEADER);
+            SdkInternalThreadLocal.put(LambdaTraceHeader.THREAD_LOCAL_KEY, header());
             recorder = TraceContexts.xrayRecorder(emitter);
             SegmentContextResolverChain lambdaOnly = new SegmentContextResolverChain();
             lambdaOnly.addResolver(LambdaSegmentContext::new);
@@ -79,10 +88,38 @@ public class LambdaFacadeBenchmark {
         @TearDown(Level.Trial)
         public void leave() {
             SdkInternalThreadLocal.remove(LambdaTraceHeader.THREAD_LOCAL_KEY);
-            if (emitter.bytesEncoded == 0) {
+            if (header() == HEADER && emitter.bytesEncoded == 0) {
                 throw new IllegalStateException("nothing was emitted");
             }
         }
+    }
+
+    /** An invocation the trace header marks as not sampled. */
+    @State(Scope.Thread)
+    public static class OursInUnsampledLambda extends OursInLambda {
+        @Override
+        String header() {
+            return UNSAMPLED_HEADER;
+        }
+    }
+
+    /** An invocation the trace header marks as not sampled. */
+    @State(Scope.Thread)
+    public static class XRayInUnsampledLambda extends XRayInLambda {
+        @Override
+        String header() {
+            return UNSAMPLED_HEADER;
+        }
+    }
+
+    @Benchmark
+    public String lambdaUnsampled_ours_TracingSub(OursInUnsampledLambda context) {
+        return Tracing.sub("CallSecondLambda", s -> RESULT);
+    }
+
+    @Benchmark
+    public String lambdaUnsampled_xray_createSubsegment(XRayInUnsampledLambda context) {
+        return context.recorder.createSubsegment("CallSecondLambda", () -> RESULT);
     }
 
     @Benchmark
