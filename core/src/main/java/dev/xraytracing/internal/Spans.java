@@ -7,6 +7,7 @@ import com.amazonaws.xray.entities.FacadeSegment;
 import com.amazonaws.xray.entities.Segment;
 import com.amazonaws.xray.entities.Subsegment;
 import com.amazonaws.xray.entities.SubsegmentImpl;
+import com.amazonaws.xray.entities.TraceHeader;
 
 /**
  * Opens and closes subsegments under the current entity. It replaces the X-Ray SDK's segment contexts so that the
@@ -30,10 +31,12 @@ public final class Spans {
     public static Subsegment open(String name) {
         Entity parent = ThreadLocalStorage.get();
         if (parent == null) {
-            parent = facadeForCurrentInvocation();
-            if (parent == null) {
+            LambdaHeader header = currentLambdaHeader();
+            // An unsampled invocation records nothing: decide from the header before building a facade for it.
+            if (header == null || header.sampled != TraceHeader.SampleDecision.SAMPLED) {
                 return null;
             }
+            parent = facadeFor(header);
         }
         Segment segment = parent.getParentSegment();
         if (!segment.isSampled()) {
@@ -82,6 +85,12 @@ public final class Spans {
      * Lambda. Lambda owns the function segment; we only learn its ids.
      */
     public static FacadeSegment facadeForCurrentInvocation() {
+        LambdaHeader header = currentLambdaHeader();
+        return header == null ? null : facadeFor(header);
+    }
+
+    /** The current invocation's parsed trace header, or null outside Lambda or when it is incomplete (logged once). */
+    private static LambdaHeader currentLambdaHeader() {
         String header = LambdaTraceHeader.current();
         if (header == null) {
             return null;
@@ -97,6 +106,10 @@ public final class Spans {
             }
             state.rememberLambdaHeader(parsed);
         }
-        return new FacadeSegment(state.recorder(), parsed.rootTraceId, parsed.parentId, parsed.sampled);
+        return parsed;
+    }
+
+    private static FacadeSegment facadeFor(LambdaHeader header) {
+        return new FacadeSegment(TracingState.get().recorder(), header.rootTraceId, header.parentId, header.sampled);
     }
 }
