@@ -1,6 +1,5 @@
 package dev.xraytracing.internal;
 
-import com.amazonaws.xray.entities.TraceHeader;
 import software.amazon.awssdk.utilslite.SdkInternalThreadLocal;
 
 /**
@@ -33,8 +32,7 @@ public final class LambdaTraceHeader {
      * unsampled invocation never pays for building one.
      */
     public static boolean currentIsSampled() {
-        String header = current();
-        return header != null && TraceHeader.fromString(header).getSampled() == TraceHeader.SampleDecision.SAMPLED;
+        return Spans.currentInvocationIsSampled();
     }
 
     private static boolean isBlank(String value) {

@@ -6,6 +6,13 @@ package dev.xraytracing.internal;
  */
 public final class Names {
     static final int MAX_LENGTH = 200;
+    private static final boolean[] ALLOWED_ASCII = new boolean[128];
+
+    static {
+        for (int c = 0; c < 128; c++) {
+            ALLOWED_ASCII[c] = isAllowed(c);
+        }
+    }
 
     private Names() {
     }
@@ -34,6 +41,15 @@ public final class Names {
             return false;
         }
         for (int i = 0; i < name.length(); ) {
+            char c = name.charAt(i);
+            if (c < 128) {
+                // Every name is checked on every subsegment; most are ASCII, so a table lookup decides.
+                if (!ALLOWED_ASCII[c]) {
+                    return false;
+                }
+                i++;
+                continue;
+            }
             int cp = name.codePointAt(i);
             if (!isAllowed(cp)) {
                 return false;

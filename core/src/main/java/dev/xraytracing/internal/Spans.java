@@ -35,14 +35,12 @@ public final class Spans {
     public static Subsegment open(String name) {
         Entity parent = ThreadLocalStorage.get();
         if (parent == null) {
-            // An unsampled Lambda invocation stops here, before a facade (and the recorder it needs) is built.
-            if (!LambdaTraceHeader.currentIsSampled()) {
+            LambdaHeader header = currentLambdaHeader();
+            // An unsampled invocation records nothing: decide from the header before building a facade for it.
+            if (header == null || header.sampled != TraceHeader.SampleDecision.SAMPLED) {
                 return null;
             }
-            parent = facadeForCurrentInvocation();
-            if (parent == null) {
-                return null;
-            }
+            parent = facadeFor(header);
         }
         Segment segment = parent.getParentSegment();
         if (!segment.isSampled()) {
@@ -128,19 +126,37 @@ public final class Spans {
      * Lambda. Lambda owns the function segment; we only learn its ids.
      */
     public static FacadeSegment facadeForCurrentInvocation() {
+        LambdaHeader header = currentLambdaHeader();
+        return header == null ? null : facadeFor(header);
+    }
+
+    /** Whether the Lambda invocation this thread serves is sampled; false outside Lambda. Parses once per header. */
+    public static boolean currentInvocationIsSampled() {
+        LambdaHeader header = currentLambdaHeader();
+        return header != null && header.sampled == TraceHeader.SampleDecision.SAMPLED;
+    }
+
+    /** The current invocation's parsed trace header, or null outside Lambda or when it is incomplete (logged once). */
+    private static LambdaHeader currentLambdaHeader() {
         String header = LambdaTraceHeader.current();
         if (header == null) {
             return null;
         }
-        TraceHeader parsed = TraceHeader.fromString(header);
-        if (parsed.getRootTraceId() == null || parsed.getParentId() == null
-                || parsed.getSampled() == TraceHeader.SampleDecision.UNKNOWN
-                || parsed.getSampled() == TraceHeader.SampleDecision.REQUESTED) {
-            TracingState.get().warnings().warn("header:incomplete",
-                    "the Lambda trace header lacks Root, Parent or Sampled; nothing is recorded for it: " + header);
-            return null;
+        TracingState state = TracingState.get();
+        LambdaHeader parsed = state.lastLambdaHeader();
+        if (parsed == null || !parsed.isFor(header)) {
+            parsed = LambdaHeader.parse(header);
+            if (parsed == null) {
+                state.warnings().warn("header:incomplete",
+                        "the Lambda trace header lacks Root, Parent or Sampled; nothing is recorded for it: " + header);
+                return null;
+            }
+            state.rememberLambdaHeader(parsed);
         }
-        return new FacadeSegment(TracingState.get().recorder(), parsed.getRootTraceId(), parsed.getParentId(),
-                parsed.getSampled());
+        return parsed;
+    }
+
+    private static FacadeSegment facadeFor(LambdaHeader header) {
+        return new FacadeSegment(TracingState.get().recorder(), header.rootTraceId, header.parentId, header.sampled);
     }
 }

@@ -25,6 +25,7 @@ public final class TracingState {
     private volatile AWSXRayRecorder recorder;
     private volatile LocalSampling sampling;
     private final Map<Class<?>, Object> components = new ConcurrentHashMap<>();
+    private volatile LambdaHeader lastLambdaHeader;
 
     private TracingState() {
     }
@@ -88,6 +89,15 @@ public final class TracingState {
     /** Decides local sampling from these rules (the X-Ray SDK's local format) from now on. */
     public void useSamplingRules(java.net.URL rules) {
         sampling = new LocalSampling(new com.amazonaws.xray.strategy.sampling.LocalizedSamplingStrategy(rules));
+    }
+
+    /** The Lambda trace header parsed last, reused while the invocation's header is the same string. */
+    LambdaHeader lastLambdaHeader() {
+        return lastLambdaHeader;
+    }
+
+    void rememberLambdaHeader(LambdaHeader parsed) {
+        lastLambdaHeader = parsed;
     }
 
     /** Replaces how the shared recorder is built (the local platform and benchmarks send documents elsewhere). */

@@ -71,9 +71,9 @@ public final class DocumentWriter {
     private static void common(JsonOut json, Entity entity, Shape shape) {
         json.field("name", entity.getName());
         json.field("id", entity.getId());
-        json.field("start_time", entity.getStartTime());
+        json.timeField("start_time", entity.getStartTime());
         if (entity.getEndTime() != 0) {
-            json.field("end_time", entity.getEndTime());
+            json.timeField("end_time", entity.getEndTime());
         }
         if (entity.isInProgress()) {
             json.field("in_progress", true);

@@ -12,6 +12,8 @@ import java.util.Map;
  */
 final class JsonOut {
     private static final int MAX_DEPTH = 32;
+    /** Below this, seconds * 1000 is far inside the range where doubles hold every whole number. */
+    private static final double MAX_MILLIS_EXACT_SECONDS = 1e12;
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     final StringBuilder out;
@@ -48,30 +50,76 @@ final class JsonOut {
         needsComma = false;
     }
 
+    /**
+     * A field name that is one of the writer's own literals: plain ASCII with nothing to escape, so it is copied
+     * without the escape scan that user-supplied names (map keys) get in {@link #name}.
+     */
+    private void fieldName(String name) {
+        separate();
+        out.append('"').append(name).append("\":");
+        needsComma = false;
+    }
+
+    /** The {@code field} methods take only the writer's own literal names; see {@link #fieldName}. */
     void field(String name, String value) {
         if (value != null) {
-            name(name);
+            fieldName(name);
             string(value);
             needsComma = true;
         }
     }
 
     void field(String name, boolean value) {
-        name(name);
+        fieldName(name);
         out.append(value);
         needsComma = true;
     }
 
     void field(String name, double value) {
-        name(name);
+        fieldName(name);
         number(value);
         needsComma = true;
     }
 
     void field(String name, long value) {
-        name(name);
+        fieldName(name);
         out.append(value);
         needsComma = true;
+    }
+
+    /**
+     * A time in epoch seconds. The X-Ray SDK makes them as {@code millis / 1000d}; such a value is written as the exact
+     * decimal it came from ({@code 1764199933.123}), which parses back to the same double, without the general double
+     * formatter that costs a fifth of a subsegment's emit. Any other value is written as {@link #number} writes it.
+     */
+    void timeField(String name, double seconds) {
+        fieldName(name);
+        if (seconds >= 0 && seconds < MAX_MILLIS_EXACT_SECONDS) {
+            long millis = Math.round(seconds * 1000);
+            // millis / 1000d is the double nearest to the decimal millis/1000, just as parsing that decimal gives.
+            if (millis / 1000d == seconds) {
+                writeMillisAsSeconds(millis);
+                needsComma = true;
+                return;
+            }
+        }
+        number(seconds);
+        needsComma = true;
+    }
+
+    private void writeMillisAsSeconds(long millis) {
+        out.append(millis / 1000);
+        int fraction = (int) (millis % 1000);
+        if (fraction != 0) {
+            out.append('.').append((char) ('0' + fraction / 100));
+            int rest = fraction % 100;
+            if (rest != 0) {
+                out.append((char) ('0' + rest / 10));
+                if (rest % 10 != 0) {
+                    out.append((char) ('0' + rest % 10));
+                }
+            }
+        }
     }
 
     /** An array element or a field value: separates it from the previous element when needed. */
