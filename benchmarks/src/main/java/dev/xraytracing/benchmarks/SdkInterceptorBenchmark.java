@@ -104,30 +104,28 @@ public class SdkInterceptorBenchmark {
     }
 
     // ---------------------------------------------------------------------------------------------------------------
-    // SDK-INTERCEPTOR BENCHMARK, OURS: enable once dev.xraytracing.sdk.TracingExecutionInterceptor is merged into core.
-    // It registers itself globally, so the client needs no configuration; the fork runs WITHOUT OURS_OFF. Then add
-    // its row to docs/benchmarks.md (target: its overhead over invoke_none at most 0.5x that of the X-Ray one).
-    //
-    // /** A plain client; our interceptor comes in through the core jar's global interceptor list. */
-    // @State(Scope.Thread)
-    // public static class OursTraced extends SegmentStates.OursSampled {
-    //     LambdaClient client;
-    //
-    //     @Setup(Level.Trial)
-    //     public void build() {
-    //         client = clientBuilder().build();
-    //     }
-    //
-    //     @TearDown(Level.Trial)
-    //     public void closeClient() {
-    //         client.close();
-    //     }
-    // }
-    //
-    // @Benchmark
-    // @Fork(1)
-    // public InvokeResponse invoke_ours_TracingExecutionInterceptor(OursTraced context) {
-    //     return context.client.invoke(REQUEST);
-    // }
-    // ---------------------------------------------------------------------------------------------------------------
+    // Ours: it registers itself globally from the core jar, so the client needs no configuration and the fork runs
+    // without the off switch.
+
+    /** A plain client; our interceptor comes in through the core jar's global interceptor list. */
+    @State(Scope.Thread)
+    public static class OursTraced extends SegmentStates.OursSampled {
+        LambdaClient client;
+
+        @Setup(Level.Trial)
+        public void build() {
+            client = clientBuilder().build();
+        }
+
+        @TearDown(Level.Trial)
+        public void closeClient() {
+            client.close();
+        }
+    }
+
+    @Benchmark
+    @Fork(1)
+    public InvokeResponse invoke_ours_TracingExecutionInterceptor(OursTraced context) {
+        return context.client.invoke(REQUEST);
+    }
 }
