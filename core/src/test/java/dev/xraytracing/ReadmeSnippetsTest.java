@@ -90,6 +90,17 @@ class ReadmeSnippetsTest {
     }
 
     @Test
+    void startingATraceOutsideLambda() {
+        String order = Tracing.segment("OrderService", "GET", "/orders/42", s -> Tracing.sub("LoadOrder", l -> load(42)));
+
+        org.assertj.core.api.Assertions.assertThat(order).isEqualTo("order 42");
+    }
+
+    private static String load(int id) {
+        return "order " + id;
+    }
+
+    @Test
     void testingYourTracing() {
         Tracing.sub("CallSecondLambda", s -> s.annotate("SecondLambdaStatus", "200"));
 
