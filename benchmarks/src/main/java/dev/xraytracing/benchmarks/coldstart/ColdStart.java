@@ -52,11 +52,15 @@ public final class ColdStart {
     public static void main(String[] args) throws Exception {
         int runs = 10;
         int warmups = 1;
+        String jvmOptions = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--warmups" -> warmups = Integer.parseInt(args[++i]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i] + " (--runs N, --warmups N)");
+                // For finding where the time goes, e.g. "-Xlog:class+load:file=/tmp/{function}.log:uptime"
+                case "--jvm-options" -> jvmOptions = args[++i];
+                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                        + " (--runs N, --warmups N, --jvm-options OPTIONS)");
             }
         }
         Path classes = Path.of(ColdStart.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -76,8 +80,12 @@ public final class ColdStart {
                 .runtimeLoop(RuntimeLoop.INTERFACE_CLIENT)
                 .output(line -> { });
         for (Form form : forms) {
-            builder.function(LocalFunction.of(form.function(), form.handler()).classpath(form.classpath())
-                    .keepWarm(false));
+            LocalFunction function = LocalFunction.of(form.function(), form.handler()).classpath(form.classpath())
+                    .keepWarm(false);
+            if (jvmOptions != null) {
+                function.env("JAVA_TOOL_OPTIONS", jvmOptions.replace("{function}", form.function()));
+            }
+            builder.function(function);
         }
         List<Sample> samples = new ArrayList<>();
         try (LocalPlatform platform = builder.start()) {
