@@ -167,13 +167,15 @@ public final class ColdStart {
     static String table(List<Form> forms, List<Sample> samples, int runs) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%d cold starts per form; milliseconds, median (min-max)%n%n", runs));
-        out.append("| form | JVM start to first response | added over untraced (median) | init phase | "
-                + "first invocation | request, seen by the caller |\n|---|---:|---:|---:|---:|---:|\n");
+        out.append("| form | JVM start to first response | added over untraced: difference of medians | "
+                + "added over untraced: median of the per-round differences | init phase | first invocation | "
+                + "request, seen by the caller |\n|---|---:|---:|---:|---:|---:|---:|\n");
         double untraced = Stats.of(samples, "untraced", Sample::total).median();
         for (Form form : forms) {
             Stats total = Stats.of(samples, form.label(), Sample::total);
-            out.append(String.format(Locale.ROOT, "| %s | **%.0f** (%.0f-%.0f) | %+.0f | %s | %s | %s |%n",
+            out.append(String.format(Locale.ROOT, "| %s | **%.0f** (%.0f-%.0f) | %+.0f | %s | %s | %s | %s |%n",
                     form.label(), total.median(), total.min(), total.max(), total.median() - untraced,
+                    Stats.pairedOverUntraced(samples, form.label()),
                     Stats.of(samples, form.label(), Sample::init), Stats.of(samples, form.label(), Sample::invocation),
                     Stats.of(samples, form.label(), Sample::outside)));
         }
