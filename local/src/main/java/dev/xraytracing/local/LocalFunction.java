@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One function of the local platform: its name, its handler as Lambda's {@code _HANDLER} names it
@@ -16,6 +17,8 @@ public final class LocalFunction {
     private final Map<String, String> environment = new LinkedHashMap<>();
     private Duration timeout = Duration.ofSeconds(30);
     private int memoryMb = 512;
+    private String classpath;
+    private Boolean keepWarm;
 
     private LocalFunction(String name, String handler) {
         this.name = Objects.requireNonNull(name, "name");
@@ -40,6 +43,31 @@ public final class LocalFunction {
     public LocalFunction memoryMb(int memoryMb) {
         this.memoryMb = memoryMb;
         return this;
+    }
+
+    /**
+     * This function's own classpath instead of the platform's (e.g. to run one function without a library that
+     * another needs); the local module and the runtime client are added when missing, as for the platform's.
+     */
+    public LocalFunction classpath(String classpath) {
+        this.classpath = Objects.requireNonNull(classpath, "classpath");
+        return this;
+    }
+
+    /** Overrides the platform's keep-warm setting for this function only (false: a new JVM for every invocation). */
+    public LocalFunction keepWarm(boolean keepWarm) {
+        this.keepWarm = keepWarm;
+        return this;
+    }
+
+    /** The function's own classpath, or empty to use the platform's. */
+    public Optional<String> classpath() {
+        return Optional.ofNullable(classpath);
+    }
+
+    /** The function's own keep-warm setting, or empty to follow the platform's. */
+    public Optional<Boolean> keepWarm() {
+        return Optional.ofNullable(keepWarm);
     }
 
     public String name() {

@@ -1,6 +1,7 @@
 package dev.xraytracing.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.xraytracing.testing.RecordedTrace;
 import dev.xraytracing.testing.TraceDocuments;
@@ -44,6 +45,34 @@ class LifecycleTest {
         }
         assertThat(children).noneMatch(ProcessHandle::isAlive);
         assertThat(ProcessHandle.current().children()).noneMatch(p -> p.info().command().orElse("").endsWith("java"));
+    }
+
+    @Test
+    void a_function_set_cold_starts_every_time_while_the_others_stay_warm() {
+        try (LocalPlatform platform = LocalPlatform.builder()
+                .function(LocalFunction.of("Cold", BACK).env("WORK_MILLIS", "1").keepWarm(false))
+                .function(LocalFunction.of("Warm", BACK).env("WORK_MILLIS", "1"))
+                .runtimeLoop(RuntimeLoop.PURE_JAVA).output(line -> { }).start()) {
+            for (int i = 0; i < 2; i++) {
+                platform.invoke("Cold", "{}", null);
+                platform.invoke("Warm", "{}", null);
+            }
+
+            List<RecordedTrace> traces = TraceDocuments.assemble(platform.awaitDocuments());
+            assertThat(traces.stream().filter(t -> t.find("Initialization").isPresent())
+                    .map(t -> t.find("Initialization").orElseThrow().parent().orElseThrow().name()))
+                    .containsExactlyInAnyOrder("Cold", "Cold", "Warm");
+        }
+    }
+
+    @Test
+    void a_function_runs_on_its_own_classpath_when_it_has_one() {
+        LocalPlatform.Builder builder = LocalPlatform.builder()
+                .function(LocalFunction.of("Back", BACK).classpath(Path.of("target", "no-such-dir").toString()))
+                .runtimeLoop(RuntimeLoop.PURE_JAVA).output(line -> { });
+
+        assertThatThrownBy(builder::start).isInstanceOf(LocalRunException.class)
+                .hasMessageContaining("handler class " + BACK + " of function Back is not on the classpath");
     }
 
     @Test

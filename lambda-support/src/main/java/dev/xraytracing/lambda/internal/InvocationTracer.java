@@ -36,15 +36,21 @@ public final class InvocationTracer {
     }
 
     /**
-     * Called when a traced handler is constructed, in the init phase. Where init runs ahead of requests
-     * (provisioned concurrency, or a SnapStart snapshot) and the function is traced, it builds the recorder now, so
-     * no request pays for it. On-demand environments build it on the first sampled invocation instead: there, init
-     * and first invocation are one wait for the caller, and unsampled environments never need it.
+     * Called when a traced handler is constructed, in the init phase, and only where the function is traced (Lambda
+     * sets {@code AWS_XRAY_DAEMON_ADDRESS} under active tracing). Where init runs ahead of requests (provisioned
+     * concurrency, or a SnapStart snapshot) it builds the recorder now, so no request pays for it. In on-demand
+     * environments, init and first invocation are one wait for the caller: the recorder is built and the X-Ray classes
+     * are loaded on a background thread, while the handler's constructor goes on (see {@link InitWarmUp}).
      */
     public static void prepare() {
         try {
-            if (LambdaEnvironment.current().initializesAhead() && System.getenv("AWS_XRAY_DAEMON_ADDRESS") != null) {
+            if (System.getenv("AWS_XRAY_DAEMON_ADDRESS") == null) {
+                return;
+            }
+            if (LambdaEnvironment.current().initializesAhead()) {
                 TracingState.get().recorder();
+            } else {
+                InitWarmUp.startInBackground();
             }
         } catch (Throwable failure) {
             TracingState.get().warnings().warn("lambda:prepare:" + failure.getClass().getName(),

@@ -18,6 +18,7 @@ public final class LambdaEnvironment {
 
     private final boolean onDemand;
     private final AtomicBoolean firstInvocationPending = new AtomicBoolean(true);
+    private volatile long jvmStartMillis = -1;
 
     public LambdaEnvironment(String initializationType) {
         // Only provisioned concurrency and SnapStart restores initialise ahead of the first request; anything else,
@@ -47,6 +48,16 @@ public final class LambdaEnvironment {
 
     /** Milliseconds from JVM start until now: the init duration, when asked on the cold-start invocation. */
     public long millisSinceJvmStart() {
-        return Math.max(0, System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime());
+        return Math.max(0, System.currentTimeMillis() - jvmStartMillis());
+    }
+
+    /** When the JVM started (epoch millis); read once, as the management classes behind it take a while to load. */
+    long jvmStartMillis() {
+        long start = jvmStartMillis;
+        if (start < 0) {
+            start = ManagementFactory.getRuntimeMXBean().getStartTime();
+            jvmStartMillis = start;
+        }
+        return start;
     }
 }

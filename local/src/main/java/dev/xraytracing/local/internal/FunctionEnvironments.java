@@ -3,6 +3,7 @@ package dev.xraytracing.local.internal;
 import dev.xraytracing.local.LocalFunction;
 import dev.xraytracing.local.RuntimeLoop;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -18,7 +19,7 @@ final class FunctionEnvironments implements AutoCloseable {
 
     private final PlatformSettings settings;
     private final Map<String, String> platformEnvironment;
-    private final String childClasspath;
+    private final Map<String, String> childClasspaths = new ConcurrentHashMap<>();
     private final Map<String, FunctionState> functions = new ConcurrentHashMap<>();
     private final Map<String, String> runtimes = new ConcurrentHashMap<>();
     /** Environments used once (keep-warm off) that still wait for their runtime's next poll. */
@@ -27,9 +28,10 @@ final class FunctionEnvironments implements AutoCloseable {
     FunctionEnvironments(PlatformSettings settings, Map<String, String> platformEnvironment) {
         this.settings = settings;
         this.platformEnvironment = platformEnvironment;
-        this.childClasspath = ChildClasspath.of(settings.classpath());
-        HandlerCheck.verify(settings.functions(), childClasspath);
         for (LocalFunction function : settings.functions()) {
+            String classpath = ChildClasspath.of(function.classpath().orElse(settings.classpath()));
+            HandlerCheck.verify(List.of(function), classpath);
+            childClasspaths.put(function.name(), classpath);
             functions.put(function.name(), new FunctionState(function));
         }
     }
@@ -67,7 +69,8 @@ final class FunctionEnvironments implements AutoCloseable {
                 reason = NativeLibrary.unavailableReason();
             }
         }
-        state.environment = new ExecutionEnvironment(state.function, childClasspath, platformEnvironment, pureJava,
+        state.environment = new ExecutionEnvironment(state.function,
+                childClasspaths.get(state.function.name()), platformEnvironment, pureJava,
                 nativeLibrary, settings.output());
         ExecutionEnvironment.InitOutcome init = state.environment.awaitInit(INIT_TIMEOUT_MILLIS);
         if (init.state() == ExecutionEnvironment.InitState.NATIVE_UNAVAILABLE
@@ -83,6 +86,11 @@ final class FunctionEnvironments implements AutoCloseable {
                 state.function.name(), runtime, init.state() == ExecutionEnvironment.InitState.READY
                         ? String.format(Locale.ROOT, "%.0f ms", init.initNanos() / 1e6) : "failed"));
         return init;
+    }
+
+    /** Whether the function's JVM is kept for the next invocation: its own setting, else the platform's. */
+    boolean keepsWarm(LocalFunction function) {
+        return function.keepWarm().orElse(settings.keepWarm());
     }
 
     /** Stops the function's environment now (after a failure); the next invocation starts a new one. */

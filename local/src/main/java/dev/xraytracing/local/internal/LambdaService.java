@@ -163,7 +163,7 @@ public final class LambdaService implements AutoCloseable {
                         pendingSegments.arriveAndDeregister();
                     }
                 });
-        if (!settings.keepWarm() && state.environment == environment) {
+        if (!environments.keepsWarm(state.function) && state.environment == environment) {
             environments.retire(state, invocation);
         }
         return new InvokeResponse(200, outcome.body(), outcome.success() ? null : "Unhandled", null, requestId);
