@@ -15,10 +15,11 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.OS;
 
 /**
  * The main job as a test: one request through the local API stage to MyFirstLambda and MySecondLambda, each in its
- * own JVM under AWS's runtime interface client, with the real 2 s of work.
+ * own JVM (under AWS's runtime interface client on Linux, the pure-Java loop elsewhere), with the real 2 s of work.
  */
 class LocalEndToEndTest {
     static LocalPlatform platform;
@@ -32,7 +33,7 @@ class LocalEndToEndTest {
                         .env(ExampleSettings.SECOND_FUNCTION_NAME, "MySecondLambda"))
                 .function(LocalFunction.of("MySecondLambda", MySecondLambda.class.getName()))
                 .restApi("api", "prod", "MyFirstLambda")
-                .runtimeLoop(RuntimeLoop.INTERFACE_CLIENT)
+                .runtimeLoop(RuntimeLoop.AUTO)
                 .output(line -> { })
                 .start();
         response = platform.request("GET", "/hello", null);
@@ -42,6 +43,16 @@ class LocalEndToEndTest {
     @AfterAll
     static void stop() {
         platform.close();
+    }
+
+    @Test
+    void onLinuxTheFunctionsRunUnderAwssRuntimeInterfaceClient() {
+        if (OS.LINUX.isCurrentOs()) {
+            assertThat(platform.runtimes()).containsEntry("MyFirstLambda", "AWS runtime interface client")
+                    .containsEntry("MySecondLambda", "AWS runtime interface client");
+        } else {
+            assertThat(platform.runtimes().values()).allMatch(runtime -> runtime.startsWith("pure-Java runtime loop"));
+        }
     }
 
     @Test
