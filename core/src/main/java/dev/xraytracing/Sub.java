@@ -124,10 +124,6 @@ public final class Sub {
         return entity instanceof Subsegment ? Optional.of((Subsegment) entity) : Optional.empty();
     }
 
-    Entity entity() {
-        return entity;
-    }
-
     private static void tracingFailed(String operation, Throwable failure) {
         TracingState.get().warnings().warn(operation + ":" + failure.getClass().getName(),
                 "tracing failed in " + operation + "; the traced code goes on", failure);

@@ -39,8 +39,4 @@ public final class WarnOnce {
         }
         return true;
     }
-
-    public boolean hasWarned(String key) {
-        return seen.contains(key);
-    }
 }

@@ -224,7 +224,7 @@ public final class EntityAssert extends AbstractAssert<EntityAssert, RecordedEnt
             root = root.parent().get();
         }
         StringBuilder out = new StringBuilder();
-        RecordedTrace single = new RecordedTrace(root.traceId(), java.util.List.of(root), root.descendantsAndSelf());
+        RecordedTrace single = new RecordedTrace(root.traceId(), java.util.List.of(root));
         out.append(Waterfall.render(single));
         return out.toString();
     }

@@ -11,12 +11,10 @@ import java.util.function.Predicate;
 public final class RecordedTrace {
     private final String traceId;
     private final List<RecordedEntity> roots;
-    private final List<RecordedEntity> all;
 
-    RecordedTrace(String traceId, List<RecordedEntity> roots, List<RecordedEntity> all) {
+    RecordedTrace(String traceId, List<RecordedEntity> roots) {
         this.traceId = traceId;
         this.roots = roots;
-        this.all = all;
     }
 
     public String traceId() {
@@ -75,10 +73,6 @@ public final class RecordedTrace {
             }
         }
         return found;
-    }
-
-    int size() {
-        return all.size();
     }
 
     @Override

@@ -82,6 +82,6 @@ public final class TraceDocuments {
             }
         }
         roots.sort((a, b) -> Double.compare(a.startTime(), b.startTime()));
-        return new RecordedTrace(traceId, roots, new ArrayList<>(entities.values()));
+        return new RecordedTrace(traceId, roots);
     }
 }

@@ -30,10 +30,6 @@ public final class DocumentEmitter extends Emitter {
         this.maxBytes = maxBytes;
     }
 
-    public DocumentSink sink() {
-        return sink;
-    }
-
     @Override
     public boolean sendSegment(Segment segment) {
         try {
