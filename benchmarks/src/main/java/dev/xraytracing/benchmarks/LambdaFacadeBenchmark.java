@@ -4,7 +4,6 @@ import com.amazonaws.xray.AWSXRayRecorder;
 import com.amazonaws.xray.ThreadLocalStorage;
 import com.amazonaws.xray.contexts.LambdaSegmentContext;
 import com.amazonaws.xray.contexts.SegmentContextResolverChain;
-import com.amazonaws.xray.entities.Subsegment;
 import dev.xraytracing.Tracing;
 import dev.xraytracing.internal.LambdaTraceHeader;
 import dev.xraytracing.internal.TracingState;
@@ -134,14 +133,6 @@ public class LambdaFacadeBenchmark {
 
     @Benchmark
     public String lambda_xray_beginEndByHand(XRayInLambda context) {
-        Subsegment subsegment = context.recorder.beginSubsegment("CallSecondLambda");
-        try {
-            return RESULT;
-        } catch (RuntimeException e) {
-            subsegment.addException(e);
-            throw e;
-        } finally {
-            context.recorder.endSubsegment();
-        }
+        return SubsegmentBenchmark.beginEndByHand(context.recorder);
     }
 }

@@ -1,5 +1,6 @@
 package dev.xraytracing.benchmarks;
 
+import com.amazonaws.xray.AWSXRayRecorder;
 import com.amazonaws.xray.entities.Subsegment;
 import dev.xraytracing.Tracing;
 import java.util.concurrent.TimeUnit;
@@ -36,19 +37,19 @@ public class SubsegmentBenchmark {
 
     @Benchmark
     public String sampled_xray_beginEndByHand(SegmentStates.XRaySampled context) {
-        return beginEndByHand(context);
+        return beginEndByHand(context.recorder);
     }
 
     /** The X-Ray SDK used by hand, as its documentation shows: begin, record a failure, end on every path. */
-    private static String beginEndByHand(SegmentStates.XRay context) {
-        Subsegment subsegment = context.recorder.beginSubsegment("CallSecondLambda");
+    static String beginEndByHand(AWSXRayRecorder recorder) {
+        Subsegment subsegment = recorder.beginSubsegment("CallSecondLambda");
         try {
             return RESULT;
         } catch (RuntimeException e) {
             subsegment.addException(e);
             throw e;
         } finally {
-            context.recorder.endSubsegment();
+            recorder.endSubsegment();
         }
     }
 
@@ -68,7 +69,7 @@ public class SubsegmentBenchmark {
 
     @Benchmark
     public String unsampled_xray_beginEndByHand(SegmentStates.XRayUnsampled context) {
-        String result = beginEndByHand(context);
+        String result = beginEndByHand(context.recorder);
         context.dropPendingBeyondStreamingLimit();
         return result;
     }
