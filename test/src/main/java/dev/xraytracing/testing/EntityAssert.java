@@ -1,6 +1,9 @@
 package dev.xraytracing.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.xraytracing.trace.RecordedEntity;
+import dev.xraytracing.trace.Waterfall;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -8,6 +11,7 @@ import org.assertj.core.api.AbstractAssert;
 
 /** Assertions on one recorded segment or subsegment; a failure prints the whole trace as a waterfall. */
 public final class EntityAssert extends AbstractAssert<EntityAssert, RecordedEntity> {
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     EntityAssert(RecordedEntity entity) {
         super(entity, EntityAssert.class);
@@ -40,14 +44,17 @@ public final class EntityAssert extends AbstractAssert<EntityAssert, RecordedEnt
         return this;
     }
 
-    /** Metadata {@code key} exists under {@code namespace}; returns it for further checks. */
+    /**
+     * Metadata {@code key} exists under {@code namespace}; returns it as JSON for further checks
+     * ({@code .path("id").asText()}). {@link RecordedEntity#metadata()} has the same values as plain Java.
+     */
     public JsonNode metadata(String namespace, String key) {
-        Map<String, JsonNode> values = actual.metadata().get(namespace);
+        Map<String, Object> values = actual.metadata().get(namespace);
         if (values == null || !values.containsKey(key)) {
             fail("Expected <%s> to have metadata <%s> in namespace <%s>, but its metadata is %s", key, namespace,
                     actual.metadata());
         }
-        return values.get(key);
+        return JSON.valueToTree(values.get(key));
     }
 
     public EntityAssert hasMetadata(String namespace, String key) {
@@ -57,7 +64,7 @@ public final class EntityAssert extends AbstractAssert<EntityAssert, RecordedEnt
 
     public EntityAssert hasNoCause() {
         if (actual.hasCause()) {
-            fail("Expected <%s> to have no cause, but it has %s", actual.json().get("cause"));
+            fail("Expected <%s> to have no cause, but it has %s", actual.cause().orElseThrow());
         }
         return this;
     }
@@ -120,7 +127,7 @@ public final class EntityAssert extends AbstractAssert<EntityAssert, RecordedEnt
 
     /** Ended: has an end time and is not in progress. */
     public EntityAssert isClosed() {
-        if (actual.isInProgress() || !actual.json().has("end_time")) {
+        if (actual.isInProgress() || !actual.hasEndTime()) {
             fail("Expected <%s> to be closed, but it is still in progress");
         }
         return this;
@@ -143,8 +150,8 @@ public final class EntityAssert extends AbstractAssert<EntityAssert, RecordedEnt
 
     /** The {@code aws} field {@code name} has this text (numbers and booleans compare by their text). */
     public EntityAssert hasAwsField(String name, Object expected) {
-        JsonNode field = actual.aws().get(name);
-        if (field == null || !field.asText().equals(String.valueOf(expected))) {
+        String field = actual.aws().text(name);
+        if (field == null || !field.equals(String.valueOf(expected))) {
             fail("Expected aws.%s of <%s> to be <%s> but the aws fields are %s", name, expected, actual.aws());
         }
         return this;
@@ -219,13 +226,6 @@ public final class EntityAssert extends AbstractAssert<EntityAssert, RecordedEnt
     }
 
     private String waterfall() {
-        RecordedEntity root = actual;
-        while (root.parent().isPresent()) {
-            root = root.parent().get();
-        }
-        StringBuilder out = new StringBuilder();
-        RecordedTrace single = new RecordedTrace(root.traceId(), java.util.List.of(root));
-        out.append(Waterfall.render(single));
-        return out.toString();
+        return actual.trace() == null ? actual.toString() : Waterfall.render(actual.trace());
     }
 }

@@ -1,6 +1,9 @@
 package dev.xraytracing.testing;
 
 import dev.xraytracing.internal.emit.DocumentSink;
+import dev.xraytracing.trace.RecordedTrace;
+import dev.xraytracing.trace.TraceDocuments;
+import dev.xraytracing.trace.Waterfall;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

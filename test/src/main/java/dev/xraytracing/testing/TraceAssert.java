@@ -1,5 +1,7 @@
 package dev.xraytracing.testing;
 
+import dev.xraytracing.trace.RecordedTrace;
+import dev.xraytracing.trace.Waterfall;
 import org.assertj.core.api.AbstractAssert;
 
 /** Assertions on a whole trace; a failure prints the trace as a waterfall. */

@@ -1,5 +1,8 @@
 package dev.xraytracing.testing;
 
+import dev.xraytracing.trace.RecordedEntity;
+import dev.xraytracing.trace.RecordedTrace;
+
 /** Entry point of the AssertJ assertions on recorded traces: {@code assertThat(trace).subsegment("x").hasNoCause()}. */
 public final class TracingAssertions {
     private TracingAssertions() {

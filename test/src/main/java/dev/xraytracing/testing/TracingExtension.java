@@ -8,6 +8,7 @@ import com.amazonaws.xray.entities.TraceID;
 import dev.xraytracing.internal.LambdaTraceHeader;
 import dev.xraytracing.internal.Recorders;
 import dev.xraytracing.internal.TracingState;
+import dev.xraytracing.trace.RecordedTrace;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;

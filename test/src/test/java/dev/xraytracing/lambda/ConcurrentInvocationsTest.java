@@ -8,7 +8,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.xraytracing.Tracing;
 import dev.xraytracing.lambda.testing.Invocation;
 import dev.xraytracing.lambda.testing.LambdaInvoker;
-import dev.xraytracing.testing.RecordedEntity;
+import dev.xraytracing.trace.RecordedEntity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;

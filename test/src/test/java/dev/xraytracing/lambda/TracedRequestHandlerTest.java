@@ -8,8 +8,8 @@ import dev.xraytracing.Tracing;
 import dev.xraytracing.lambda.testing.Invocation;
 import dev.xraytracing.lambda.testing.LambdaInvoker;
 import dev.xraytracing.lambda.testing.TestContext;
-import dev.xraytracing.testing.RecordedEntity;
-import dev.xraytracing.testing.TraceDocuments;
+import dev.xraytracing.trace.RecordedEntity;
+import dev.xraytracing.trace.TraceDocuments;
 import org.junit.jupiter.api.Test;
 
 class TracedRequestHandlerTest {

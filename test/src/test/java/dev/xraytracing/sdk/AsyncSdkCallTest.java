@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.amazonaws.xray.ThreadLocalStorage;
 import com.amazonaws.xray.entities.Entity;
 import dev.xraytracing.Tracing;
-import dev.xraytracing.testing.RecordedEntity;
+import dev.xraytracing.trace.RecordedEntity;
 import dev.xraytracing.testing.TracingExtension;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;

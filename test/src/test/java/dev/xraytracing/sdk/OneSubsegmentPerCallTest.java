@@ -4,7 +4,7 @@ import dev.xraytracing.fakes.FakeAws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.xray.interceptors.TracingInterceptor;
-import dev.xraytracing.testing.RecordedEntity;
+import dev.xraytracing.trace.RecordedEntity;
 import dev.xraytracing.testing.TracingExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,7 +32,7 @@ class OneSubsegmentPerCallTest {
         assertThat(tracing.trace().entities()).extracting(RecordedEntity::name)
                 .containsExactly("test", "Lambda", "Attempt 1", "Attempt 2");
         RecordedEntity call = tracing.trace().get("Lambda");
-        assertThat(call.aws().path("retries").asInt()).isEqualTo(1);
+        assertThat(call.aws().retries()).isEqualTo(1);
         assertThat(aws.traceHeader(0)).contains(";Parent=" + call.id() + ";");
     }
 

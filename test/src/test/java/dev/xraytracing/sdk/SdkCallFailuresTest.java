@@ -5,7 +5,7 @@ import static dev.xraytracing.testing.TracingAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.xraytracing.testing.RecordedEntity;
+import dev.xraytracing.trace.RecordedEntity;
 import dev.xraytracing.testing.TracingExtension;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -45,7 +45,7 @@ class SdkCallFailuresTest {
         assertThat(lambda).isError().isNotFault().isNotThrottle().hasHttpStatus(404)
                 .hasExceptionOfType("ResourceNotFoundException").hasExceptionMessageContaining("Function not found")
                 .hasAwsField("request_id", "req-1").hasAwsField("retries", 0).hasChildCount(0);
-        assertThat(lambda.exceptions().get(0).json().path("remote").asBoolean()).isTrue();
+        assertThat(lambda.exceptions().get(0).isRemote()).isTrue();
     }
 
     @Test
@@ -106,7 +106,7 @@ class SdkCallFailuresTest {
         RecordedEntity lambda = tracing.trace().get("Lambda");
         assertThat(lambda).isFault().isNotError().hasHttpStatus(500).hasExceptionOfType("ServiceException")
                 .hasAwsField("retries", 2);
-        assertThat(lambda.exceptions().get(0).json().path("remote").asBoolean()).isTrue();
+        assertThat(lambda.exceptions().get(0).isRemote()).isTrue();
     }
 
     @Test
@@ -143,6 +143,6 @@ class SdkCallFailuresTest {
         assertThat(lambda).isFault().hasExceptionOfType("SdkClientException").hasAwsField("retries", 2)
                 .hasChildCount(3);
         assertThat(lambda).hasChild("Attempt 2").isFault();
-        assertThat(lambda.exceptions().get(0).json().path("remote").asBoolean()).isFalse();
+        assertThat(lambda.exceptions().get(0).isRemote()).isFalse();
     }
 }

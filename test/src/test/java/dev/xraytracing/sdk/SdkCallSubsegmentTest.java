@@ -5,7 +5,7 @@ import static dev.xraytracing.testing.TracingAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.xraytracing.Tracing;
-import dev.xraytracing.testing.RecordedEntity;
+import dev.xraytracing.trace.RecordedEntity;
 import dev.xraytracing.testing.TracingExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -81,7 +81,7 @@ class SdkCallSubsegmentTest {
 
         RecordedEntity lambda = tracing.trace().get("Lambda");
         assertThat(lambda).hasHttpStatus(200);
-        assertThat(lambda.http().path("response").path("content_length").asLong())
+        assertThat(lambda.httpResponse().orElseThrow().contentLength())
                 .isEqualTo("{\"greeting\":\"secret-payload-from-the-callee\"}".length());
     }
 

@@ -5,7 +5,7 @@ import static dev.xraytracing.testing.TracingAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.xraytracing.Tracing;
-import dev.xraytracing.testing.RecordedEntity;
+import dev.xraytracing.trace.RecordedEntity;
 import dev.xraytracing.testing.TracingExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -4,7 +4,7 @@ import dev.xraytracing.fakes.FakeAws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.xray.interceptors.TracingInterceptor;
-import dev.xraytracing.testing.RecordedEntity;
+import dev.xraytracing.trace.RecordedEntity;
 import dev.xraytracing.testing.TracingExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

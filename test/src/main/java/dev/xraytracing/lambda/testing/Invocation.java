@@ -1,7 +1,7 @@
 package dev.xraytracing.lambda.testing;
 
-import dev.xraytracing.testing.RecordedTrace;
-import dev.xraytracing.testing.TraceDocuments;
+import dev.xraytracing.trace.RecordedTrace;
+import dev.xraytracing.trace.TraceDocuments;
 import java.util.List;
 
 /** How one simulated invocation went: its output or exception, its trace header, and the documents it emitted. */

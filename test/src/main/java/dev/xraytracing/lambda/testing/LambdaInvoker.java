@@ -12,7 +12,7 @@ import dev.xraytracing.internal.TracingState;
 import dev.xraytracing.lambda.internal.LambdaEnvironment;
 import dev.xraytracing.testing.InMemoryEmitter;
 import dev.xraytracing.testing.SegmentDocumentSchema;
-import dev.xraytracing.testing.TraceDocuments;
+import dev.xraytracing.trace.TraceDocuments;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package dev.xraytracing.internal.emit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.xraytracing.Tracing;
-import dev.xraytracing.testing.RecordedTrace;
+import dev.xraytracing.trace.RecordedTrace;
 import dev.xraytracing.testing.TracingExtension;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;

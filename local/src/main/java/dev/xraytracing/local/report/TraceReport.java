@@ -1,8 +1,8 @@
-package dev.xraytracing.local;
+package dev.xraytracing.local.report;
 
-import dev.xraytracing.testing.RecordedTrace;
-import dev.xraytracing.testing.TraceDocuments;
-import dev.xraytracing.testing.Waterfall;
+import dev.xraytracing.trace.RecordedTrace;
+import dev.xraytracing.trace.TraceDocuments;
+import dev.xraytracing.trace.Waterfall;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

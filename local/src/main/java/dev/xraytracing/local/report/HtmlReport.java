@@ -1,8 +1,9 @@
-package dev.xraytracing.local;
+package dev.xraytracing.local.report;
 
-import dev.xraytracing.testing.RecordedEntity;
-import dev.xraytracing.testing.RecordedTrace;
-import java.util.ArrayList;
+import dev.xraytracing.trace.RecordedEntity;
+import dev.xraytracing.trace.RecordedException;
+import dev.xraytracing.trace.RecordedTrace;
+import dev.xraytracing.trace.Timeline;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,10 +20,6 @@ public final class HtmlReport {
     private static final int ROW = 110;
 
     private HtmlReport() {
-    }
-
-    /** An entity and how deep it sits in its trace's tree. */
-    private record Row(RecordedEntity entity, int depth) {
     }
 
     public static String render(String title, List<RecordedTrace> traces, ServiceMap map) {
@@ -122,26 +119,20 @@ public final class HtmlReport {
     }
 
     private static void waterfall(StringBuilder html, RecordedTrace trace) {
-        List<RecordedEntity> entities = trace.entities();
-        double start = Double.MAX_VALUE;
-        double end = 0;
-        for (RecordedEntity entity : entities) {
-            start = Math.min(start, entity.startTime());
-            end = Math.max(end, entity.endTime());
-        }
-        double span = Math.max(end - start, 1e-6);
-        html.append("<details class=\"trace\" open><summary>trace <code>").append(escape(trace.traceId()))
-                .append("</code> ").append(String.format(Locale.ROOT, "%.1f ms", span * 1000)).append("</summary>\n")
+        Timeline timeline = trace.timeline();
+        html.append("<details class=\"trace\" open><summary>trace <code>").append(escape(timeline.traceId()))
+                .append("</code> ").append(String.format(Locale.ROOT, "%.1f ms", timeline.spanMillis()))
+                .append("</summary>\n")
                 .append("<table class=\"waterfall\"><thead><tr><th>name</th><th>start</th><th>duration</th>")
                 .append("<th class=\"timeline\">timeline</th><th>status</th></tr></thead><tbody>\n");
-        for (Row row : rows(trace)) {
+        for (Timeline.Row row : timeline.rows()) {
             RecordedEntity entity = row.entity();
-            double left = (entity.startTime() - start) / span * 100;
-            double width = Math.max(entity.durationMillis() / 1000 / span * 100, 0.3);
+            double left = row.startFraction() * 100;
+            double width = Math.max((row.endFraction() - row.startFraction()) * 100, 0.3);
             String state = entity.isFault() ? "fault" : entity.isThrottle() ? "throttle" : entity.isError() ? "error"
                     : "ok";
             html.append("<tr class=\"row ").append(entity.isSegment() ? "segment " : "subsegment ").append(state)
-                    .append("\" data-document=\"").append(escape(entity.json().toString())).append("\">")
+                    .append("\" data-document=\"").append(escape(entity.document())).append("\">")
                     .append("<td class=\"name\" style=\"padding-left:").append(6 + row.depth() * 16).append("px\">")
                     .append(entity.isSegment() ? "■ " : "└ ").append(escape(entity.name()));
             if (entity.origin() != null) {
@@ -157,48 +148,24 @@ public final class HtmlReport {
                         .append(escape(String.valueOf(value))).append("</span> "));
                 html.append("</div>");
             }
-            html.append("</td><td class=\"num\">")
-                    .append(String.format(Locale.ROOT, "%.1f ms", (entity.startTime() - start) * 1000))
-                    .append("</td><td class=\"num\">").append(String.format(Locale.ROOT, "%.1f ms",
-                            entity.durationMillis()))
+            html.append("</td><td class=\"num\">").append(String.format(Locale.ROOT, "%.1f ms", row.offsetMillis()))
+                    .append("</td><td class=\"num\">")
+                    .append(String.format(Locale.ROOT, "%.1f ms", row.durationMillis()))
                     .append("</td><td class=\"timeline\"><div class=\"bar ").append(state).append("\" style=\"left:")
                     .append(String.format(Locale.ROOT, "%.3f%%;width:%.3f%%", left, Math.min(width, 100 - left)))
-                    .append("\"></div></td><td>").append(escape(markers(entity))).append("</td></tr>\n");
+                    .append("\"></div></td><td>").append(escape(status(row))).append("</td></tr>\n");
         }
         html.append("</tbody></table></details>\n");
     }
 
-    private static List<Row> rows(RecordedTrace trace) {
-        List<Row> rows = new ArrayList<>();
-        for (RecordedEntity root : trace.roots()) {
-            addRows(root, 0, rows);
+    /** The row's markers, then the first exception, if any. */
+    private static String status(Timeline.Row row) {
+        StringBuilder status = new StringBuilder(String.join(" ", row.markers()));
+        List<RecordedException> exceptions = row.entity().exceptions();
+        if (!exceptions.isEmpty()) {
+            status.append(status.length() == 0 ? "" : " ").append(exceptions.get(0));
         }
-        return rows;
-    }
-
-    private static void addRows(RecordedEntity entity, int depth, List<Row> rows) {
-        rows.add(new Row(entity, depth));
-        for (RecordedEntity child : entity.children()) {
-            addRows(child, depth + 1, rows);
-        }
-    }
-
-    private static String markers(RecordedEntity entity) {
-        StringBuilder markers = new StringBuilder();
-        entity.httpStatus().ifPresent(status -> markers.append(status).append(' '));
-        if (entity.isFault()) {
-            markers.append("FAULT ");
-        }
-        if (entity.isError()) {
-            markers.append("ERROR ");
-        }
-        if (entity.isThrottle()) {
-            markers.append("THROTTLE ");
-        }
-        if (!entity.exceptions().isEmpty()) {
-            markers.append(entity.exceptions().get(0));
-        }
-        return markers.toString().trim();
+        return status.toString();
     }
 
     private static String clip(String text, int width) {

@@ -1,4 +1,4 @@
-package dev.xraytracing.local;
+package dev.xraytracing.local.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.xraytracing.testing;
+package dev.xraytracing.trace;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,7 +1,6 @@
-package dev.xraytracing.testing;
+package dev.xraytracing.trace;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -14,16 +13,19 @@ public final class RecordedTrace {
 
     RecordedTrace(String traceId, List<RecordedEntity> roots) {
         this.traceId = traceId;
-        this.roots = roots;
+        this.roots = List.copyOf(roots);
+        for (RecordedEntity entity : entities()) {
+            entity.belongTo(this);
+        }
     }
 
     public String traceId() {
         return traceId;
     }
 
-    /** Entities with no parent in this trace: usually one segment. */
+    /** Entities with no parent in this trace, by start time: usually one segment. */
     public List<RecordedEntity> roots() {
-        return Collections.unmodifiableList(roots);
+        return roots;
     }
 
     /** Every entity, depth first from the roots. */
@@ -73,6 +75,26 @@ public final class RecordedTrace {
             }
         }
         return found;
+    }
+
+    /** The earliest start of any entity, in seconds since the epoch. */
+    public double startTime() {
+        return entities().stream().mapToDouble(RecordedEntity::startTime).min().orElse(0);
+    }
+
+    /** The latest end of any entity, in seconds since the epoch. */
+    public double endTime() {
+        return entities().stream().mapToDouble(RecordedEntity::endTime).max().orElse(0);
+    }
+
+    /** From the first start to the last end. */
+    public double durationMillis() {
+        return (endTime() - startTime()) * 1000d;
+    }
+
+    /** The rows every view of this trace draws: each entity under its parent, placed on the trace's time span. */
+    public Timeline timeline() {
+        return Timeline.of(this);
     }
 
     @Override

@@ -1,7 +1,7 @@
-package dev.xraytracing.local;
+package dev.xraytracing.local.report;
 
-import dev.xraytracing.testing.RecordedEntity;
-import dev.xraytracing.testing.RecordedTrace;
+import dev.xraytracing.trace.RecordedEntity;
+import dev.xraytracing.trace.RecordedTrace;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -106,11 +106,11 @@ public final class ServiceMap {
             for (RecordedEntity entity : trace.entities()) {
                 if (entity.isSegment()) {
                     Node service = map.node(entity.name(), typeOf(entity.origin()));
-                    Optional<RecordedEntity> caller = entity.parent().map(ServiceMap::owningSegment);
+                    Optional<RecordedEntity> caller = entity.parent().map(RecordedEntity::owningSegment);
                     Node from = caller.map(c -> map.node(c.name(), typeOf(c.origin()))).orElse(client);
                     map.edge(from, service).add(entity);
                 } else if (isCall(entity) && entity.children().stream().noneMatch(RecordedEntity::isSegment)) {
-                    RecordedEntity owner = owningSegment(entity);
+                    RecordedEntity owner = entity.owningSegment();
                     Node from = map.node(owner.name(), typeOf(owner.origin()));
                     map.edge(from, map.node(resourceName(entity), "aws".equals(entity.namespace())
                             ? "AWS::" + entity.name() : "remote")).add(entity);
@@ -126,20 +126,12 @@ public final class ServiceMap {
 
     private static String resourceName(RecordedEntity call) {
         for (String field : new String[] {"table_name", "queue_url", "bucket_name", "function_name", "topic_arn"}) {
-            String value = call.aws().path(field).asText("");
-            if (!value.isEmpty()) {
+            String value = call.aws().text(field);
+            if (value != null && !value.isEmpty()) {
                 return call.name() + " " + value;
             }
         }
         return call.name();
-    }
-
-    private static RecordedEntity owningSegment(RecordedEntity entity) {
-        RecordedEntity current = entity;
-        while (!current.isSegment() && current.parent().isPresent()) {
-            current = current.parent().get();
-        }
-        return current;
     }
 
     /** Readable names for the origins the simulated services use; others as they are. */

@@ -1,4 +1,4 @@
-package dev.xraytracing.local;
+package dev.xraytracing.local.report;
 
 import java.io.IOException;
 import java.io.InputStream;
