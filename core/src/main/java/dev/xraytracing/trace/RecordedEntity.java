@@ -95,6 +95,11 @@ public final class RecordedEntity {
         return JsonValues.text(json, "namespace");
     }
 
+    /** The segment's {@code user}, as the service recorded it; null when absent. */
+    public String user() {
+        return JsonValues.text(json, "user");
+    }
+
     /** Seconds since the epoch, as written. */
     public double startTime() {
         return startTime;

@@ -16,10 +16,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
-/**
- * Validates documents against X-Ray's official segment document schema (draft-04), shipped with the test kit.
- * Needs {@code com.networknt:json-schema-validator} on the test classpath.
- */
+/** Validates documents against X-Ray's official segment document schema (draft-04), shipped with the test kit. */
 public final class SegmentDocumentSchema {
     static final String RESOURCE = "xray-segmentdocument-schema-v1.0.0.json";
 

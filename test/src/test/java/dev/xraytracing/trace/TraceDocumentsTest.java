@@ -15,7 +15,7 @@ class TraceDocumentsTest {
 
     static final String FUNCTION = """
             {"name":"orders","id":"aaaaaaaaaaaaaaaa","trace_id":"%s","start_time":1000.000,"end_time":1000.100,
-             "origin":"AWS::Lambda::Function","fault":true,
+             "origin":"AWS::Lambda::Function","fault":true,"user":"ada",
              "http":{"request":{"method":"GET","url":"https://api.example.com/orders","user_agent":"curl",
                                 "client_ip":"192.0.2.1","traced":true},
                      "response":{"status":500,"content_length":12}},
@@ -104,6 +104,8 @@ class TraceDocumentsTest {
         assertThat(function.endTime()).isEqualTo(1000.1);
         assertThat(function.origin()).isEqualTo("AWS::Lambda::Function");
         assertThat(function.namespace()).isNull();
+        assertThat(function.user()).isEqualTo("ada");
+        assertThat(call.user()).isNull();
         assertThat(function.isFault()).isTrue();
         assertThat(function.isError()).isFalse();
         assertThat(call.namespace()).isEqualTo("aws");
