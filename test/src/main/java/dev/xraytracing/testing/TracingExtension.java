@@ -8,13 +8,13 @@ import com.amazonaws.xray.entities.TraceID;
 import dev.xraytracing.internal.LambdaTraceHeader;
 import dev.xraytracing.internal.Recorders;
 import dev.xraytracing.internal.TracingState;
-import dev.xraytracing.trace.RecordedTrace;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import software.amazon.awssdk.utilslite.SdkInternalThreadLocal;
+import dev.xraytracing.trace.RecordedTrace;
 
 /**
  * A JUnit 5 extension that gives each test its own recorder, writing to an {@link InMemoryEmitter}, and a trace
