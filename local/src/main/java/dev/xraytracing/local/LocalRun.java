@@ -1,7 +1,7 @@
 package dev.xraytracing.local;
 
-import dev.xraytracing.local.internal.DefaultClasspath;
 import dev.xraytracing.local.report.TraceReport;
+import dev.xraytracing.local.internal.DefaultClasspath;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
