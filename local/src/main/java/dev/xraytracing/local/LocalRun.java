@@ -1,5 +1,6 @@
 package dev.xraytracing.local;
 
+import dev.xraytracing.local.report.TraceReport;
 import dev.xraytracing.local.internal.DefaultClasspath;
 import java.io.PrintStream;
 import java.nio.file.Path;

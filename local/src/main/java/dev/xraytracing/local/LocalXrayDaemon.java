@@ -18,7 +18,7 @@ import java.util.List;
  * A local stand-in for the X-Ray daemon: listens on UDP 127.0.0.1, reads the daemon's wire format (a
  * {@code {"format": "json", "version": 1}} header line, then one segment document per datagram) and keeps every
  * document, in arrival order. Subsegments streamed on their own arrive as documents of their own and are kept too;
- * {@link dev.xraytracing.testing.TraceDocuments#assemble} puts them back together. Thread-safe.
+ * {@link dev.xraytracing.trace.TraceDocuments#assemble} puts them back together. Thread-safe.
  */
 public final class LocalXrayDaemon implements AutoCloseable {
     private static final int MAX_DATAGRAM = 64 * 1024;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.xraytracing.testing.RecordedEntity;
-import dev.xraytracing.testing.RecordedTrace;
+import dev.xraytracing.trace.RecordedEntity;
+import dev.xraytracing.trace.RecordedTrace;
 import dev.xraytracing.testing.SegmentDocumentSchema;
-import dev.xraytracing.testing.TraceDocuments;
+import dev.xraytracing.trace.TraceDocuments;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

@@ -2,10 +2,10 @@ package dev.xraytracing.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.xraytracing.testing.RecordedEntity;
-import dev.xraytracing.testing.RecordedTrace;
+import dev.xraytracing.trace.RecordedEntity;
+import dev.xraytracing.trace.RecordedTrace;
 import dev.xraytracing.testing.SegmentDocumentSchema;
-import dev.xraytracing.testing.TraceDocuments;
+import dev.xraytracing.trace.TraceDocuments;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -2,10 +2,12 @@ package dev.xraytracing.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.xraytracing.testing.RecordedEntity;
-import dev.xraytracing.testing.RecordedTrace;
+import dev.xraytracing.local.report.ServiceMap;
+import dev.xraytracing.local.report.TraceReport;
+import dev.xraytracing.trace.RecordedEntity;
+import dev.xraytracing.trace.RecordedTrace;
 import dev.xraytracing.testing.SegmentDocumentSchema;
-import dev.xraytracing.testing.TraceDocuments;
+import dev.xraytracing.trace.TraceDocuments;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
@@ -75,7 +77,7 @@ abstract class FullChainTest {
         assertThat(call.annotations()).containsEntry("SecondLambdaStatus", 200);
         RecordedEntity invoke = call.children().get(0);
         assertThat(invoke.name()).isEqualTo("Lambda");
-        assertThat(invoke.aws().path("operation").asText()).isEqualTo("Invoke");
+        assertThat(invoke.aws().operation()).isEqualTo("Invoke");
 
         RecordedEntity backService = only(trace, "Back", "AWS::Lambda");
         RecordedEntity backFunction = only(trace, "Back", "AWS::Lambda::Function");

@@ -3,8 +3,8 @@ package dev.xraytracing.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.xraytracing.testing.RecordedTrace;
-import dev.xraytracing.testing.TraceDocuments;
+import dev.xraytracing.trace.RecordedTrace;
+import dev.xraytracing.trace.TraceDocuments;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

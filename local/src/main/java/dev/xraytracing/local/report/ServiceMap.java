@@ -1,0 +1,208 @@
+package dev.xraytracing.local.report;
+
+import dev.xraytracing.trace.RecordedEntity;
+import dev.xraytracing.trace.RecordedTrace;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The service map of a set of traces, as X-Ray draws it: a node per service (a segment's name and origin) and per
+ * AWS resource or remote service called (a subsegment in the {@code aws} or {@code remote} namespace that no traced
+ * service answered), the client in front, and for each edge the call count, average latency, errors, faults and
+ * throttles, taken from the called side.
+ */
+public final class ServiceMap {
+    public static final String CLIENT = "client";
+
+    /** A service or resource on the map. */
+    public record Node(String name, String type) {
+        public String id() {
+            return name + " (" + type + ")";
+        }
+    }
+
+    /** Calls from one node to another, summed. */
+    public static final class Edge {
+        private final Node from;
+        private final Node to;
+        private int calls;
+        private double totalMillis;
+        private int errors;
+        private int faults;
+        private int throttles;
+
+        Edge(Node from, Node to) {
+            this.from = from;
+            this.to = to;
+        }
+
+        void add(RecordedEntity called) {
+            calls++;
+            totalMillis += called.durationMillis();
+            if (called.isError()) {
+                errors++;
+            }
+            if (called.isFault()) {
+                faults++;
+            }
+            if (called.isThrottle()) {
+                throttles++;
+            }
+        }
+
+        public Node from() {
+            return from;
+        }
+
+        public Node to() {
+            return to;
+        }
+
+        public int calls() {
+            return calls;
+        }
+
+        public double averageMillis() {
+            return calls == 0 ? 0 : totalMillis / calls;
+        }
+
+        public int errors() {
+            return errors;
+        }
+
+        public int faults() {
+            return faults;
+        }
+
+        public int throttles() {
+            return throttles;
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%s → %s  %d call%s  avg %.1f ms  %d error%s  %d fault%s%s",
+                    from.id(), to.id(), calls, calls == 1 ? "" : "s", averageMillis(), errors, errors == 1 ? "" : "s",
+                    faults, faults == 1 ? "" : "s", throttles == 0 ? "" : "  " + throttles + " throttled");
+        }
+    }
+
+    private final Map<String, Node> nodes = new LinkedHashMap<>();
+    private final Map<String, Edge> edges = new LinkedHashMap<>();
+    private final int traceCount;
+
+    private ServiceMap(int traceCount) {
+        this.traceCount = traceCount;
+    }
+
+    public static ServiceMap of(Collection<RecordedTrace> traces) {
+        ServiceMap map = new ServiceMap(traces.size());
+        Node client = map.node(CLIENT, CLIENT);
+        for (RecordedTrace trace : traces) {
+            for (RecordedEntity entity : trace.entities()) {
+                if (entity.isSegment()) {
+                    Node service = map.node(entity.name(), typeOf(entity.origin()));
+                    Optional<RecordedEntity> caller = entity.parent().map(RecordedEntity::owningSegment);
+                    Node from = caller.map(c -> map.node(c.name(), typeOf(c.origin()))).orElse(client);
+                    map.edge(from, service).add(entity);
+                } else if (isCall(entity) && entity.children().stream().noneMatch(RecordedEntity::isSegment)) {
+                    RecordedEntity owner = entity.owningSegment();
+                    Node from = map.node(owner.name(), typeOf(owner.origin()));
+                    map.edge(from, map.node(resourceName(entity), "aws".equals(entity.namespace())
+                            ? "AWS::" + entity.name() : "remote")).add(entity);
+                }
+            }
+        }
+        return map;
+    }
+
+    private static boolean isCall(RecordedEntity entity) {
+        return "aws".equals(entity.namespace()) || "remote".equals(entity.namespace());
+    }
+
+    private static String resourceName(RecordedEntity call) {
+        for (String field : new String[] {"table_name", "queue_url", "bucket_name", "function_name", "topic_arn"}) {
+            String value = call.aws().text(field);
+            if (value != null && !value.isEmpty()) {
+                return call.name() + " " + value;
+            }
+        }
+        return call.name();
+    }
+
+    /** Readable names for the origins the simulated services use; others as they are. */
+    static String typeOf(String origin) {
+        if (origin == null) {
+            return "service";
+        }
+        return switch (origin) {
+            case "AWS::ApiGateway::Stage" -> "API Gateway";
+            case "AWS::Lambda" -> "Lambda";
+            case "AWS::Lambda::Function" -> "Lambda function";
+            default -> origin;
+        };
+    }
+
+    private Node node(String name, String type) {
+        return nodes.computeIfAbsent(name + "\u0000" + type, key -> new Node(name, type));
+    }
+
+    private Edge edge(Node from, Node to) {
+        return edges.computeIfAbsent(from.id() + "\u0000" + to.id(), key -> new Edge(from, to));
+    }
+
+    public List<Node> nodes() {
+        return List.copyOf(nodes.values());
+    }
+
+    public List<Edge> edges() {
+        return List.copyOf(edges.values());
+    }
+
+    /** The edge between two nodes named so, whatever their types. */
+    public Optional<Edge> edge(String fromName, String toName) {
+        return edges.values().stream()
+                .filter(e -> e.from().name().equals(fromName) && e.to().name().equals(toName)).findFirst();
+    }
+
+    /** How far each node is from the client, following edges: the columns of the drawn map. */
+    public Map<Node, Integer> depths() {
+        Map<Node, Integer> depths = new LinkedHashMap<>();
+        for (Node node : nodes.values()) {
+            depths.put(node, node.name().equals(CLIENT) && node.type().equals(CLIENT) ? 0 : -1);
+        }
+        boolean changed = true;
+        for (int round = 0; changed && round < nodes.size(); round++) {
+            changed = false;
+            for (Edge edge : edges.values()) {
+                int from = depths.get(edge.from());
+                if (from >= 0 && depths.get(edge.to()) < from + 1) {
+                    depths.put(edge.to(), from + 1);
+                    changed = true;
+                }
+            }
+        }
+        depths.replaceAll((node, depth) -> Math.max(depth, 0));
+        return depths;
+    }
+
+    /** One line per edge, in the order the calls were first seen. */
+    public String render() {
+        StringBuilder out = new StringBuilder();
+        out.append("service map (").append(traceCount).append(traceCount == 1 ? " trace" : " traces").append(")\n");
+        List<Edge> ordered = new ArrayList<>(edges.values());
+        for (Edge edge : ordered) {
+            out.append("  ").append(edge).append('\n');
+        }
+        return out.toString();
+    }
+
+    @Override
+    public String toString() {
+        return render();
+    }
+}

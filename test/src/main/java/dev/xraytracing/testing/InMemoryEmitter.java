@@ -1,0 +1,47 @@
+package dev.xraytracing.testing;
+
+import dev.xraytracing.internal.emit.DocumentSink;
+import dev.xraytracing.trace.RecordedTrace;
+import dev.xraytracing.trace.TraceDocuments;
+import dev.xraytracing.trace.Waterfall;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Keeps every emitted document in memory, as the exact JSON the UDP emitter would send, so tests check the real wire
+ * shape. Safe to use from many threads.
+ */
+public final class InMemoryEmitter implements DocumentSink {
+    private final List<String> documents = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void send(String document) {
+        documents.add(document);
+    }
+
+    /** Every document so far, in the order sent. */
+    public List<String> documents() {
+        return new ArrayList<>(documents);
+    }
+
+    /** The documents read into traces, in the order each trace first appeared. */
+    public List<RecordedTrace> traces() {
+        return TraceDocuments.assemble(documents);
+    }
+
+    /** The one trace sent so far; fails when there is none or more than one. */
+    public RecordedTrace trace() {
+        List<RecordedTrace> traces = traces();
+        if (traces.size() != 1) {
+            StringBuilder message = new StringBuilder("expected exactly one trace, found " + traces.size());
+            traces.forEach(trace -> message.append('\n').append(Waterfall.render(trace)));
+            throw new AssertionError(message.toString());
+        }
+        return traces.get(0);
+    }
+
+    public void clear() {
+        documents.clear();
+    }
+}

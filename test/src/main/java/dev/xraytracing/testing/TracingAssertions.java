@@ -1,0 +1,18 @@
+package dev.xraytracing.testing;
+
+import dev.xraytracing.trace.RecordedEntity;
+import dev.xraytracing.trace.RecordedTrace;
+
+/** Entry point of the AssertJ assertions on recorded traces: {@code assertThat(trace).subsegment("x").hasNoCause()}. */
+public final class TracingAssertions {
+    private TracingAssertions() {
+    }
+
+    public static TraceAssert assertThat(RecordedTrace trace) {
+        return new TraceAssert(trace);
+    }
+
+    public static EntityAssert assertThat(RecordedEntity entity) {
+        return new EntityAssert(entity);
+    }
+}
