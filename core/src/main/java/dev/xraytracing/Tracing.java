@@ -111,7 +111,7 @@ public final class Tracing {
     /** A new root segment, or null when a trace is already current (or starting one failed). */
     private static Segment startSegment(String name, String method, String path) {
         try {
-            if (!Configuration.current().tracingEnabled()) {
+            if (Configuration.tracingOff()) {
                 return null;
             }
             return Spans.currentParent() == null ? Spans.startSegment(name, method, path) : null;
@@ -127,7 +127,7 @@ public final class Tracing {
      * is open (or only Lambda's read-only function segment is), it is a handle that records nothing.
      */
     public static Sub current() {
-        if (!Configuration.current().tracingEnabled()) {
+        if (Configuration.tracingOff()) {
             return Sub.NOT_RECORDING;
         }
         Entity entity = ThreadLocalStorage.get();
@@ -166,7 +166,7 @@ public final class Tracing {
 
     private static Subsegment open(String name) {
         try {
-            if (!Configuration.current().tracingEnabled()) {
+            if (Configuration.tracingOff()) {
                 return null;
             }
             Subsegment subsegment = Spans.open(name);

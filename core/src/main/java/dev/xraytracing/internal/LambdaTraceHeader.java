@@ -19,13 +19,12 @@ public final class LambdaTraceHeader {
 
     /** The current invocation's header, or null outside Lambda. */
     public static String current() {
-        Configuration configuration = Configuration.current();
-        if (!configuration.tracingEnabled()) {
+        if (Configuration.tracingOff()) {
             return null;
         }
         String header = SdkInternalThreadLocal.get(THREAD_LOCAL_KEY);
         if (isBlank(header)) {
-            header = configuration.value(ConfigKey.TRACE_HEADER);
+            header = Configuration.process().value(ConfigKey.TRACE_HEADER);
         }
         return isBlank(header) ? null : header;
     }

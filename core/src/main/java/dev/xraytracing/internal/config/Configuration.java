@@ -12,6 +12,13 @@ import java.util.function.UnaryOperator;
  * {@code TracingState.useOnThisThread(Configuration.class, Configuration.of(...))}.
  */
 public final class Configuration {
+    /**
+     * Whether any configuration in this process has said "off": until one has, {@link #tracingOff()} costs one
+     * volatile read, so the hot paths (an unsampled {@code Tracing.sub} takes a few nanoseconds) pay nothing more.
+     */
+    private static volatile boolean offSeen = fromProcess().isOff(ConfigKey.ENABLED);
+    private static final Configuration PROCESS = fromProcess();
+
     private final UnaryOperator<String> environment;
     private final UnaryOperator<String> systemProperties;
     private volatile Boolean tracingEnabled;
@@ -26,6 +33,14 @@ public final class Configuration {
         return TracingState.get().component(Configuration.class, Configuration::fromProcess);
     }
 
+    /**
+     * The process's own, never a test's: for what the Lambda runtime sets per invocation (the trace header), read on
+     * every traced call, where a lookup of {@link #current()} would cost more than the read itself.
+     */
+    public static Configuration process() {
+        return PROCESS;
+    }
+
     /** The JVM's system properties and the process's environment variables, read when asked. */
     public static Configuration fromProcess() {
         return new Configuration(System::getenv, System::getProperty);
@@ -35,7 +50,14 @@ public final class Configuration {
     public static Configuration of(Map<String, String> environment, Map<String, String> systemProperties) {
         Map<String, String> variables = Map.copyOf(environment);
         Map<String, String> properties = Map.copyOf(systemProperties);
-        return new Configuration(variables::get, properties::get);
+        Configuration configuration = new Configuration(variables::get, properties::get);
+        configuration.tracingEnabled();
+        return configuration;
+    }
+
+    /** Whether tracing is switched off for the current configuration; see {@link #tracingEnabled()}. */
+    public static boolean tracingOff() {
+        return offSeen && !current().tracingEnabled();
     }
 
     /** The key's value: its system property, else its environment variables in order; null when all are blank. */
@@ -71,6 +93,9 @@ public final class Configuration {
         Boolean enabled = tracingEnabled;
         if (enabled == null) {
             enabled = !isOff(ConfigKey.ENABLED);
+            if (!enabled) {
+                offSeen = true;
+            }
             tracingEnabled = enabled;
         }
         return enabled;
