@@ -16,8 +16,9 @@ public final class InterceptorSwitch {
     private InterceptorSwitch() {
     }
 
+    /** For the whole JVM (the interceptor reads it once): the process's settings, never a test thread's own. */
     public static boolean enabled() {
-        return enabled(Configuration.current());
+        return enabled(Configuration.process());
     }
 
     public static boolean enabled(Configuration configuration) {
