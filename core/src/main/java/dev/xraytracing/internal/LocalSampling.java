@@ -22,7 +22,7 @@ public final class LocalSampling {
     }
 
     static LocalSampling fromEnvironment(WarnOnce warnings) {
-        String configured = Configuration.current().value(ConfigKey.SAMPLING_RULES);
+        String configured = Configuration.process().value(ConfigKey.SAMPLING_RULES);
         if (configured == null || configured.isBlank()) {
             return new LocalSampling(new LocalizedSamplingStrategy());
         }

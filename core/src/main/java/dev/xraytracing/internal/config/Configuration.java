@@ -34,8 +34,9 @@ public final class Configuration {
     }
 
     /**
-     * The process's own, never a test's: for what the Lambda runtime sets per invocation (the trace header), read on
-     * every traced call, where a lookup of {@link #current()} would cost more than the read itself.
+     * The process's own, never a test thread's: for what is built once for the whole JVM (the recorder's daemon
+     * address, the sampling rules, the interceptor switch), and for what the Lambda runtime sets per invocation (the
+     * trace header), read on every traced call, where a lookup of {@link #current()} would cost more than the read.
      */
     public static Configuration process() {
         return PROCESS;

@@ -25,7 +25,7 @@ public final class UdpSink implements DocumentSink {
 
     /** The daemon named by {@code AWS_XRAY_DAEMON_ADDRESS} (Lambda sets it), else 127.0.0.1:2000. */
     public static UdpSink fromEnvironment() {
-        return new UdpSink(parseAddress(Configuration.current().value(ConfigKey.DAEMON_ADDRESS)));
+        return new UdpSink(parseAddress(Configuration.process().value(ConfigKey.DAEMON_ADDRESS)));
     }
 
     static InetSocketAddress parseAddress(String configured) {
