@@ -9,6 +9,7 @@ import dev.xraytracing.internal.LambdaTraceHeader;
 import dev.xraytracing.internal.Outcomes;
 import dev.xraytracing.internal.Spans;
 import dev.xraytracing.internal.TracingState;
+import dev.xraytracing.internal.config.Configuration;
 
 /**
  * The entry point. {@code Tracing.sub("CallSecondLambda", s -> lambda.invoke(request))} opens a subsegment under the
@@ -20,6 +21,8 @@ import dev.xraytracing.internal.TracingState;
  *       unchanged.</li>
  *   <li>Without a trace context (outside Lambda, no open segment) the body runs and nothing is recorded; one warning
  *       per process says so. Under an unsampled context a call costs a thread-local read and allocates nothing.</li>
+ *   <li>With tracing switched off ({@code XRAY_TRACING_ENABLED=false}, docs/configuration.md) every body runs and
+ *       nothing is recorded, silently.</li>
  * </ul>
  */
 public final class Tracing {
@@ -108,6 +111,9 @@ public final class Tracing {
     /** A new root segment, or null when a trace is already current (or starting one failed). */
     private static Segment startSegment(String name, String method, String path) {
         try {
+            if (Configuration.tracingOff()) {
+                return null;
+            }
             return Spans.currentParent() == null ? Spans.startSegment(name, method, path) : null;
         } catch (Throwable failure) {
             TracingState.get().warnings().warn("segment:" + failure.getClass().getName(),
@@ -121,6 +127,9 @@ public final class Tracing {
      * is open (or only Lambda's read-only function segment is), it is a handle that records nothing.
      */
     public static Sub current() {
+        if (Configuration.tracingOff()) {
+            return Sub.NOT_RECORDING;
+        }
         Entity entity = ThreadLocalStorage.get();
         if (entity == null || entity instanceof FacadeSegment || !entity.getParentSegment().isSampled()) {
             if (entity != null || LambdaTraceHeader.currentIsSampled()) {
@@ -157,6 +166,9 @@ public final class Tracing {
 
     private static Subsegment open(String name) {
         try {
+            if (Configuration.tracingOff()) {
+                return null;
+            }
             Subsegment subsegment = Spans.open(name);
             if (subsegment == null && ThreadLocalStorage.get() == null && LambdaTraceHeader.current() == null) {
                 TracingState.get().warnings().warn("context:none", "no trace context (no open segment and no Lambda "

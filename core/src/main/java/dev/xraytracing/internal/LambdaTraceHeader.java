@@ -1,28 +1,30 @@
 package dev.xraytracing.internal;
 
+import dev.xraytracing.internal.config.ConfigKey;
+import dev.xraytracing.internal.config.Configuration;
 import software.amazon.awssdk.utilslite.SdkInternalThreadLocal;
 
 /**
  * Reads the trace header of the current Lambda invocation where the Java runtime puts it: a thread-local when one
  * environment runs several invocations at once, else the system property the runtime sets per invocation, else the
- * environment variable that custom runtimes set.
+ * environment variable that custom runtimes set. With tracing switched off ({@link ConfigKey#ENABLED}) there is none.
  */
 public final class LambdaTraceHeader {
     public static final String THREAD_LOCAL_KEY = "AWS_LAMBDA_X_TRACE_ID";
-    public static final String SYSTEM_PROPERTY = "com.amazonaws.xray.traceHeader";
-    public static final String ENVIRONMENT_VARIABLE = "_X_AMZN_TRACE_ID";
+    public static final String SYSTEM_PROPERTY = ConfigKey.TRACE_HEADER.systemProperty();
+    public static final String ENVIRONMENT_VARIABLE = ConfigKey.TRACE_HEADER.environmentVariables().get(0);
 
     private LambdaTraceHeader() {
     }
 
     /** The current invocation's header, or null outside Lambda. */
     public static String current() {
+        if (Configuration.tracingOff()) {
+            return null;
+        }
         String header = SdkInternalThreadLocal.get(THREAD_LOCAL_KEY);
         if (isBlank(header)) {
-            header = System.getProperty(SYSTEM_PROPERTY);
-        }
-        if (isBlank(header)) {
-            header = System.getenv(ENVIRONMENT_VARIABLE);
+            header = Configuration.process().value(ConfigKey.TRACE_HEADER);
         }
         return isBlank(header) ? null : header;
     }

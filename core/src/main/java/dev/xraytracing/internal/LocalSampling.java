@@ -3,6 +3,8 @@ package dev.xraytracing.internal;
 import com.amazonaws.xray.strategy.sampling.LocalizedSamplingStrategy;
 import com.amazonaws.xray.strategy.sampling.SamplingRequest;
 import com.amazonaws.xray.strategy.sampling.SamplingStrategy;
+import dev.xraytracing.internal.config.ConfigKey;
+import dev.xraytracing.internal.config.Configuration;
 import java.io.File;
 import java.net.MalformedURLException;
 import java.net.URL;
@@ -13,9 +15,6 @@ import java.net.URL;
  * file or a classpath resource; without either, the SDK's default (one a second, then 5%).
  */
 public final class LocalSampling {
-    static final String VARIABLE = "XRAY_TRACING_SAMPLING_RULES";
-    static final String PROPERTY = "xraytracing.sampling.rules";
-
     private final SamplingStrategy strategy;
 
     LocalSampling(SamplingStrategy strategy) {
@@ -23,7 +22,7 @@ public final class LocalSampling {
     }
 
     static LocalSampling fromEnvironment(WarnOnce warnings) {
-        String configured = System.getProperty(PROPERTY, System.getenv(VARIABLE));
+        String configured = Configuration.process().value(ConfigKey.SAMPLING_RULES);
         if (configured == null || configured.isBlank()) {
             return new LocalSampling(new LocalizedSamplingStrategy());
         }

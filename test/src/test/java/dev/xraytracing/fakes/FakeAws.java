@@ -86,9 +86,14 @@ public final class FakeAws implements AutoCloseable, AfterEachCallback {
         return answer(status, "application/x-amz-json-1.0", body, all);
     }
 
-    /** An AWS JSON error, the way Lambda and DynamoDB send them. */
+    /**
+     * An AWS JSON error, the way Lambda and DynamoDB send them: the body's {@code __type} may carry the namespace
+     * ({@code com.amazonaws.dynamodb.v20120810#ThrottlingException}), the header never does (SDK 2.34 reads the
+     * header as it is).
+     */
     public FakeAws jsonError(int status, String type, String message) {
-        return json(status, "{\"__type\":\"" + type + "\",\"message\":\"" + message + "\"}", "x-amzn-ErrorType", type);
+        return json(status, "{\"__type\":\"" + type + "\",\"message\":\"" + message + "\"}", "x-amzn-ErrorType",
+                type.substring(type.lastIndexOf('#') + 1));
     }
 
     /** An XML protocol answer (SNS, S3). */

@@ -1,6 +1,8 @@
 package dev.xraytracing.internal.emit;
 
 import dev.xraytracing.internal.TracingState;
+import dev.xraytracing.internal.config.ConfigKey;
+import dev.xraytracing.internal.config.Configuration;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -13,8 +15,6 @@ import java.nio.charset.StandardCharsets;
  */
 public final class UdpSink implements DocumentSink {
     static final String HEADER = "{\"format\": \"json\", \"version\": 1}\n";
-    static final String ADDRESS_VARIABLE = "AWS_XRAY_DAEMON_ADDRESS";
-    static final String ADDRESS_PROPERTY = "com.amazonaws.xray.emitters.daemonAddress";
 
     private final InetSocketAddress daemon;
     private volatile DatagramChannel channel;
@@ -25,8 +25,7 @@ public final class UdpSink implements DocumentSink {
 
     /** The daemon named by {@code AWS_XRAY_DAEMON_ADDRESS} (Lambda sets it), else 127.0.0.1:2000. */
     public static UdpSink fromEnvironment() {
-        String configured = System.getProperty(ADDRESS_PROPERTY, System.getenv(ADDRESS_VARIABLE));
-        return new UdpSink(parseAddress(configured));
+        return new UdpSink(parseAddress(Configuration.process().value(ConfigKey.DAEMON_ADDRESS)));
     }
 
     static InetSocketAddress parseAddress(String configured) {

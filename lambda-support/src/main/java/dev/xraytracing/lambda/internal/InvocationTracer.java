@@ -10,6 +10,8 @@ import dev.xraytracing.internal.Outcomes;
 import dev.xraytracing.internal.Spans;
 import dev.xraytracing.internal.TracingState;
 import dev.xraytracing.internal.WarnOnce;
+import dev.xraytracing.internal.config.ConfigKey;
+import dev.xraytracing.internal.config.Configuration;
 import dev.xraytracing.lambda.HandlerTracing;
 
 /**
@@ -44,7 +46,8 @@ public final class InvocationTracer {
      */
     public static void prepare() {
         try {
-            if (System.getenv("AWS_XRAY_DAEMON_ADDRESS") == null) {
+            Configuration configuration = Configuration.current();
+            if (!configuration.tracingEnabled() || configuration.value(ConfigKey.DAEMON_ADDRESS) == null) {
                 return;
             }
             if (LambdaEnvironment.current().initializesAhead()) {

@@ -1,6 +1,8 @@
 package dev.xraytracing.lambda.internal;
 
 import dev.xraytracing.internal.TracingState;
+import dev.xraytracing.internal.config.ConfigKey;
+import dev.xraytracing.internal.config.Configuration;
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -11,7 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class LambdaEnvironment {
     /** Set by Lambda to {@code on-demand}, {@code provisioned-concurrency} or {@code snap-start}. */
-    public static final String INITIALIZATION_TYPE_VARIABLE = "AWS_LAMBDA_INITIALIZATION_TYPE";
+    public static final String INITIALIZATION_TYPE_VARIABLE = ConfigKey.INITIALIZATION_TYPE.environmentVariables().get(0);
     public static final String ON_DEMAND = "on-demand";
     public static final String PROVISIONED_CONCURRENCY = "provisioned-concurrency";
     public static final String SNAP_START = "snap-start";
@@ -29,7 +31,7 @@ public final class LambdaEnvironment {
     /** This process's environment (or this thread's own, in the test kit). */
     public static LambdaEnvironment current() {
         return TracingState.get().component(LambdaEnvironment.class,
-                () -> new LambdaEnvironment(System.getenv(INITIALIZATION_TYPE_VARIABLE)));
+                () -> new LambdaEnvironment(Configuration.current().value(ConfigKey.INITIALIZATION_TYPE)));
     }
 
     /**

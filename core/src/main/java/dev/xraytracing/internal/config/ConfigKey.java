@@ -1,0 +1,91 @@
+package dev.xraytracing.internal.config;
+
+import java.util.List;
+
+/**
+ * Every setting the library reads from its environment, in one table: the one source of {@code docs/configuration.md}
+ * (see {@link ConfigurationDoc}). A key is read from its system property first, then from its environment variables
+ * in the order listed; blank counts as unset. Nothing in the library calls {@code System.getenv} or
+ * {@code System.getProperty} but {@link Configuration}, and a test holds both to that.
+ */
+public enum ConfigKey {
+    ENABLED(Owner.YOU, "xraytracing.enabled", List.of("XRAY_TRACING_ENABLED"), "`true`",
+            "`false` (or `off`) switches all tracing off: traced code and handlers run, the SDK interceptor stands aside, no "
+                    + "recorder is built, nothing is sent. Read once per process."),
+    SERVICE_NAME(Owner.YOU, "xraytracing.service.name",
+            List.of("XRAY_TRACING_SERVICE_NAME", "POWERTOOLS_SERVICE_NAME", "OTEL_SERVICE_NAME"),
+            "the function's name",
+            "The `Service` annotation of every traced handler invocation, unless `HandlerTracing.service(...)` sets "
+                    + "one. The first that is set wins, in the order listed."),
+    HANDLER_SUBSEGMENT_NAME(Owner.YOU, "xraytracing.handler.subsegment", List.of("XRAY_TRACING_HANDLER_SUBSEGMENT"),
+            "`## handleRequest`",
+            "The name of the subsegment a traced handler opens for each invocation, unless "
+                    + "`HandlerTracing.subsegmentName(...)` sets one."),
+    CAPTURE_RESPONSE(Owner.YOU, "xraytracing.capture.response", List.of("XRAY_TRACING_CAPTURE_RESPONSE"), "`false`",
+            "`true` records each traced handler's response or error as metadata (namespace `lambda`, cut to "
+                    + "`HandlerTracing.captureLimit`), unless `HandlerTracing.captureResponse(...)` decides. Off by "
+                    + "default: responses can hold personal data."),
+    SDK_INTERCEPTOR(Owner.YOU, "xraytracing.sdk.interceptor", List.of("XRAY_TRACING_SDK_INTERCEPTOR"), "`on`",
+            "`off` switches the AWS SDK v2 interceptor off (the rest of tracing stays on). Read when the interceptor "
+                    + "class loads."),
+    SAMPLING_RULES(Owner.YOU, "xraytracing.sampling.rules", List.of("XRAY_TRACING_SAMPLING_RULES"),
+            "the X-Ray SDK's default rules (1 a second, then 5%)",
+            "A file or classpath resource with local sampling rules in the X-Ray SDK's format, for traces that "
+                    + "start outside Lambda (`Tracing.segment`); see [sampling.md](sampling.md)."),
+    DAEMON_ADDRESS(Owner.LAMBDA, "com.amazonaws.xray.emitters.daemonAddress", List.of("AWS_XRAY_DAEMON_ADDRESS"),
+            "`127.0.0.1:2000`",
+            "Where documents are sent (UDP). Lambda sets it when active tracing is on; a traced handler then "
+                    + "prepares the recorder during init."),
+    TRACE_HEADER(Owner.LAMBDA, "com.amazonaws.xray.traceHeader", List.of("_X_AMZN_TRACE_ID"), "none",
+            "The current invocation's trace header (after the runtime's thread-local, where it has one). Without "
+                    + "it, outside a segment, nothing is recorded."),
+    FUNCTION_NAME(Owner.LAMBDA, null, List.of("AWS_LAMBDA_FUNCTION_NAME"), "none",
+            "The service name when neither the handler nor the variables above name one and the handler has no "
+                    + "`Context`."),
+    INITIALIZATION_TYPE(Owner.LAMBDA, null, List.of("AWS_LAMBDA_INITIALIZATION_TYPE"), "`on-demand`",
+            "`provisioned-concurrency` and `snap-start` initialise ahead of requests: no `ColdStart` annotation, "
+                    + "and the recorder is built during init.");
+
+    /** Who sets a key: the function's owner, or the Lambda service (we only read it). */
+    public enum Owner {
+        YOU, LAMBDA
+    }
+
+    private final Owner owner;
+    private final String systemProperty;
+    private final List<String> environmentVariables;
+    private final String defaultValue;
+    private final String meaning;
+
+    ConfigKey(Owner owner, String systemProperty, List<String> environmentVariables, String defaultValue,
+              String meaning) {
+        this.owner = owner;
+        this.systemProperty = systemProperty;
+        this.environmentVariables = environmentVariables;
+        this.defaultValue = defaultValue;
+        this.meaning = meaning;
+    }
+
+    public Owner owner() {
+        return owner;
+    }
+
+    /** The system property read first, or null where there is none. */
+    public String systemProperty() {
+        return systemProperty;
+    }
+
+    /** The environment variables read after the property, in this order. */
+    public List<String> environmentVariables() {
+        return environmentVariables;
+    }
+
+    /** What applies when the key is unset, as the documentation says it. */
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String meaning() {
+        return meaning;
+    }
+}

@@ -1,0 +1,113 @@
+package dev.xraytracing.internal.config;
+
+import dev.xraytracing.internal.TracingState;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * Reads the settings of {@link ConfigKey}: the only place in the library that reads system properties and
+ * environment variables. The process's instance reads them live (the Lambda runtime changes the trace header
+ * property per invocation); the off switch it reads once. Tests give a thread its own with
+ * {@code TracingState.useOnThisThread(Configuration.class, Configuration.of(...))}.
+ */
+public final class Configuration {
+    /**
+     * Whether any configuration in this process has said "off": until one has, {@link #tracingOff()} costs one
+     * volatile read, so the hot paths (an unsampled {@code Tracing.sub} takes a few nanoseconds) pay nothing more.
+     */
+    private static volatile boolean offSeen = fromProcess().isOff(ConfigKey.ENABLED);
+    private static final Configuration PROCESS = fromProcess();
+
+    private final UnaryOperator<String> environment;
+    private final UnaryOperator<String> systemProperties;
+    private volatile Boolean tracingEnabled;
+
+    private Configuration(UnaryOperator<String> environment, UnaryOperator<String> systemProperties) {
+        this.environment = environment;
+        this.systemProperties = systemProperties;
+    }
+
+    /** This process's (or this thread's own, where a test set one). */
+    public static Configuration current() {
+        return TracingState.get().component(Configuration.class, Configuration::fromProcess);
+    }
+
+    /**
+     * The process's own, never a test thread's: for what is built once for the whole JVM (the recorder's daemon
+     * address, the sampling rules, the interceptor switch), and for what the Lambda runtime sets per invocation (the
+     * trace header), read on every traced call, where a lookup of {@link #current()} would cost more than the read.
+     */
+    public static Configuration process() {
+        return PROCESS;
+    }
+
+    /** The JVM's system properties and the process's environment variables, read when asked. */
+    public static Configuration fromProcess() {
+        return new Configuration(System::getenv, System::getProperty);
+    }
+
+    /** Fixed values, for tests and for code that builds its settings by hand. */
+    public static Configuration of(Map<String, String> environment, Map<String, String> systemProperties) {
+        Map<String, String> variables = Map.copyOf(environment);
+        Map<String, String> properties = Map.copyOf(systemProperties);
+        Configuration configuration = new Configuration(variables::get, properties::get);
+        configuration.tracingEnabled();
+        return configuration;
+    }
+
+    /** Whether tracing is switched off for the current configuration; see {@link #tracingEnabled()}. */
+    public static boolean tracingOff() {
+        return offSeen && !current().tracingEnabled();
+    }
+
+    /** The key's value: its system property, else its environment variables in order; null when all are blank. */
+    public String value(ConfigKey key) {
+        if (key.systemProperty() != null) {
+            String value = systemProperties.apply(key.systemProperty());
+            if (isSet(value)) {
+                return value;
+            }
+        }
+        for (String variable : key.environmentVariables()) {
+            String value = environment.apply(variable);
+            if (isSet(value)) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    /** Whether the key says {@code true} (any case, spaces around ignored). */
+    public boolean isTrue(ConfigKey key) {
+        return "true".equals(normalized(key));
+    }
+
+    /** Whether the key says {@code off} or {@code false} (any case, spaces around ignored). */
+    public boolean isOff(ConfigKey key) {
+        String value = normalized(key);
+        return "off".equals(value) || "false".equals(value);
+    }
+
+    /** The global off switch ({@link ConfigKey#ENABLED}), read once for this instance. */
+    public boolean tracingEnabled() {
+        Boolean enabled = tracingEnabled;
+        if (enabled == null) {
+            enabled = !isOff(ConfigKey.ENABLED);
+            if (!enabled) {
+                offSeen = true;
+            }
+            tracingEnabled = enabled;
+        }
+        return enabled;
+    }
+
+    private String normalized(ConfigKey key) {
+        String value = value(key);
+        return value == null ? null : value.trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isSet(String value) {
+        return value != null && !value.isBlank();
+    }
+}
