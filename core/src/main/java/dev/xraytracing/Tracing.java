@@ -8,7 +8,9 @@ import com.amazonaws.xray.entities.Subsegment;
 import dev.xraytracing.internal.LambdaTraceHeader;
 import dev.xraytracing.internal.Outcomes;
 import dev.xraytracing.internal.Spans;
-import dev.xraytracing.internal.TracingState;
+import dev.xraytracing.internal.TracerCore;
+import dev.xraytracing.internal.WarnOnce;
+import dev.xraytracing.internal.status.StatusRecording;
 
 /**
  * The entry point. {@code Tracing.sub("CallSecondLambda", s -> lambda.invoke(request))} opens a subsegment under the
@@ -19,8 +21,11 @@ import dev.xraytracing.internal.TracingState;
  *   <li>No exception from tracing reaches the caller; the body's own exceptions, checked ones too, pass through
  *       unchanged.</li>
  *   <li>Without a trace context (outside Lambda, no open segment) the body runs and nothing is recorded; one warning
- *       per process says so. Under an unsampled context a call costs a thread-local read and allocates nothing.</li>
+ *       per tracer says so. Under an unsampled context a call costs a thread-local read and allocates nothing.</li>
  * </ul>
+ *
+ * <p>Every method works with the {@link Tracer} that created the current entity, else the thread's current tracer
+ * (a test's own, see {@link Tracer#makeCurrent()}), else the process-wide default ({@link Tracer#setDefault}).
  */
 public final class Tracing {
     private Tracing() {
@@ -107,10 +112,12 @@ public final class Tracing {
 
     /** A new root segment, or null when a trace is already current (or starting one failed). */
     private static Segment startSegment(String name, String method, String path) {
+        TracerCore core = null;
         try {
-            return Spans.currentParent() == null ? Spans.startSegment(name, method, path) : null;
+            core = TracerCore.current();
+            return Spans.currentParent(core) == null ? Spans.startSegment(core, name, method, path) : null;
         } catch (Throwable failure) {
-            TracingState.get().warnings().warn("segment:" + failure.getClass().getName(),
+            warnings(core).warn("segment:" + failure.getClass().getName(),
                     "could not start segment '" + name + "'; the body runs as a subsegment or untraced", failure);
             return null;
         }
@@ -122,15 +129,20 @@ public final class Tracing {
      */
     public static Sub current() {
         Entity entity = ThreadLocalStorage.get();
-        if (entity == null || entity instanceof FacadeSegment || !entity.getParentSegment().isSampled()) {
-            if (entity != null || LambdaTraceHeader.currentIsSampled()) {
-                TracingState.get().warnings().warn("current:none", "annotations or metadata were added where no "
+        if (entity != null && !(entity instanceof FacadeSegment) && entity.getParentSegment().isSampled()) {
+            return new Sub(entity);
+        }
+        try {
+            TracerCore core = entity != null ? TracerCore.of(entity) : TracerCore.current();
+            if (entity != null || LambdaTraceHeader.currentIsSampled(core)) {
+                core.warnings().warn("current:none", "annotations or metadata were added where no "
                         + "subsegment is open (Lambda's function segment cannot take them); open one with Tracing.sub "
                         + "or use a traced handler");
             }
-            return Sub.NOT_RECORDING;
+        } catch (Throwable failure) {
+            // Only a warning was at stake; the handle that records nothing is the answer either way.
         }
-        return new Sub(entity);
+        return Sub.NOT_RECORDING;
     }
 
     /** Annotates the innermost open subsegment; see {@link Sub#annotate(String, String)}. */
@@ -159,12 +171,12 @@ public final class Tracing {
         try {
             Subsegment subsegment = Spans.open(name);
             if (subsegment == null && ThreadLocalStorage.get() == null && LambdaTraceHeader.current() == null) {
-                TracingState.get().warnings().warn("context:none", "no trace context (no open segment and no Lambda "
+                TracerCore.current().warnings().warn("context:none", "no trace context (no open segment and no Lambda "
                         + "trace header): traced code runs, but nothing is recorded");
             }
             return subsegment;
         } catch (Throwable failure) {
-            TracingState.get().warnings().warn("open:" + failure.getClass().getName(),
+            TracerCore.current().warnings().warn("open:" + failure.getClass().getName(),
                     "could not open subsegment '" + name + "'; the body runs untraced", failure);
             return null;
         }
@@ -174,7 +186,7 @@ public final class Tracing {
         try {
             Outcomes.recordException(subsegment, thrown);
         } catch (Throwable failure) {
-            TracingState.get().warnings().warn("record:" + failure.getClass().getName(),
+            warnings(subsegment).warn("record:" + failure.getClass().getName(),
                     "could not record an exception on '" + subsegment.getName() + "'", failure);
         }
     }
@@ -184,10 +196,18 @@ public final class Tracing {
             return;
         }
         try {
-            Outcomes.recordResult(subsegment, result);
+            StatusRecording.recordResult(TracerCore.of(subsegment), subsegment, result);
         } catch (Throwable failure) {
-            TracingState.get().warnings().warn("status:" + result.getClass().getName(),
+            warnings(subsegment).warn("status:" + result.getClass().getName(),
                     "could not read the status of a " + result.getClass().getName(), failure);
         }
+    }
+
+    private static WarnOnce warnings(Entity entity) {
+        return entity != null ? TracerCore.of(entity).warnings() : TracerCore.current().warnings();
+    }
+
+    private static WarnOnce warnings(TracerCore core) {
+        return core != null ? core.warnings() : TracerCore.current().warnings();
     }
 }

@@ -22,6 +22,11 @@ public final class LocalSampling {
         this.strategy = strategy;
     }
 
+    /** Sampling by the rules at {@code rules}, in the X-Ray SDK's local format. */
+    public static LocalSampling fromRules(URL rules) {
+        return new LocalSampling(new LocalizedSamplingStrategy(rules));
+    }
+
     static LocalSampling fromEnvironment(WarnOnce warnings) {
         String configured = System.getProperty(PROPERTY, System.getenv(VARIABLE));
         if (configured == null || configured.isBlank()) {

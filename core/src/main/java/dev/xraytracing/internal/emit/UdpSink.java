@@ -1,6 +1,6 @@
 package dev.xraytracing.internal.emit;
 
-import dev.xraytracing.internal.TracingState;
+import dev.xraytracing.internal.WarnOnce;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -17,16 +17,18 @@ public final class UdpSink implements DocumentSink {
     static final String ADDRESS_PROPERTY = "com.amazonaws.xray.emitters.daemonAddress";
 
     private final InetSocketAddress daemon;
+    private final WarnOnce warnings;
     private volatile DatagramChannel channel;
 
-    public UdpSink(InetSocketAddress daemon) {
+    public UdpSink(InetSocketAddress daemon, WarnOnce warnings) {
         this.daemon = daemon;
+        this.warnings = warnings;
     }
 
     /** The daemon named by {@code AWS_XRAY_DAEMON_ADDRESS} (Lambda sets it), else 127.0.0.1:2000. */
-    public static UdpSink fromEnvironment() {
+    public static UdpSink fromEnvironment(WarnOnce warnings) {
         String configured = System.getProperty(ADDRESS_PROPERTY, System.getenv(ADDRESS_VARIABLE));
-        return new UdpSink(parseAddress(configured));
+        return new UdpSink(parseAddress(configured), warnings);
     }
 
     static InetSocketAddress parseAddress(String configured) {
@@ -54,7 +56,7 @@ public final class UdpSink implements DocumentSink {
         try {
             channel().send(ByteBuffer.wrap((HEADER + document).getBytes(StandardCharsets.UTF_8)), daemon);
         } catch (IOException | RuntimeException failure) {
-            TracingState.get().warnings().warn("udp:" + daemon, "could not send a document to the X-Ray daemon at "
+            warnings.warn("udp:" + daemon, "could not send a document to the X-Ray daemon at "
                     + daemon + ": " + failure);
         }
     }
