@@ -3,7 +3,7 @@ package dev.xraytracing;
 import dev.xraytracing.internal.InterceptorSwitch;
 import dev.xraytracing.internal.LocalSampling;
 import dev.xraytracing.internal.TracerCore;
-import dev.xraytracing.internal.WarnOnce;
+import dev.xraytracing.internal.log.WarnOnce;
 import dev.xraytracing.internal.emit.DocumentSink;
 import dev.xraytracing.internal.emit.UdpSink;
 import dev.xraytracing.status.StatusReader;

@@ -9,7 +9,7 @@ import dev.xraytracing.internal.LambdaTraceHeader;
 import dev.xraytracing.internal.Outcomes;
 import dev.xraytracing.internal.Spans;
 import dev.xraytracing.internal.TracerCore;
-import dev.xraytracing.internal.WarnOnce;
+import dev.xraytracing.internal.log.WarnOnce;
 import dev.xraytracing.internal.status.StatusRecording;
 
 /**

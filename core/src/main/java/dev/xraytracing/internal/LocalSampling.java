@@ -1,5 +1,6 @@
 package dev.xraytracing.internal;
 
+import dev.xraytracing.internal.log.WarnOnce;
 import com.amazonaws.xray.strategy.sampling.LocalizedSamplingStrategy;
 import com.amazonaws.xray.strategy.sampling.SamplingRequest;
 import com.amazonaws.xray.strategy.sampling.SamplingStrategy;

@@ -1,5 +1,6 @@
 package dev.xraytracing.internal;
 
+import dev.xraytracing.internal.log.WarnOnce;
 import com.amazonaws.xray.AWSXRayRecorder;
 import com.amazonaws.xray.entities.Entity;
 import dev.xraytracing.internal.emit.DocumentSink;

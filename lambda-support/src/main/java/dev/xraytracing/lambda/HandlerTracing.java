@@ -1,6 +1,7 @@
 package dev.xraytracing.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import dev.xraytracing.lambda.internal.HandlerSettings;
 
 /**
  * How a traced handler records its invocations. Immutable: each setter returns a copy.
@@ -15,23 +16,17 @@ import com.amazonaws.services.lambda.runtime.Context;
  */
 public final class HandlerTracing {
     /** Environment variable that turns on response and error capture for handlers that do not decide themselves. */
-    public static final String CAPTURE_RESPONSE_VARIABLE = "XRAY_TRACING_CAPTURE_RESPONSE";
+    public static final String CAPTURE_RESPONSE_VARIABLE = HandlerSettings.CAPTURE_RESPONSE_VARIABLE;
     public static final String DEFAULT_SUBSEGMENT_NAME = "## handleRequest";
     public static final int DEFAULT_CAPTURE_LIMIT = 4_096;
 
-    private static final HandlerTracing DEFAULTS = new HandlerTracing(null, DEFAULT_SUBSEGMENT_NAME, null,
-            DEFAULT_CAPTURE_LIMIT);
+    private static final HandlerTracing DEFAULTS = new HandlerTracing(
+            new HandlerSettings(null, DEFAULT_SUBSEGMENT_NAME, null, DEFAULT_CAPTURE_LIMIT));
 
-    private final String service;
-    private final String subsegmentName;
-    private final Boolean captureResponse;
-    private final int captureLimit;
+    private final HandlerSettings settings;
 
-    private HandlerTracing(String service, String subsegmentName, Boolean captureResponse, int captureLimit) {
-        this.service = service;
-        this.subsegmentName = subsegmentName;
-        this.captureResponse = captureResponse;
-        this.captureLimit = captureLimit;
+    private HandlerTracing(HandlerSettings settings) {
+        this.settings = settings;
     }
 
     /** Service is the function name, subsegment {@code ## handleRequest}, capture as the environment says. */
@@ -41,47 +36,48 @@ public final class HandlerTracing {
 
     /** The {@code Service} annotation on every invocation; null restores the default, the function name. */
     public HandlerTracing service(String serviceName) {
-        return new HandlerTracing(serviceName, subsegmentName, captureResponse, captureLimit);
+        return new HandlerTracing(new HandlerSettings(serviceName, settings.subsegmentName(),
+                settings.captureResponse(), settings.captureLimit()));
     }
 
     /** The name of the subsegment each invocation gets under the function segment. */
     public HandlerTracing subsegmentName(String name) {
-        return new HandlerTracing(service, name == null ? DEFAULT_SUBSEGMENT_NAME : name, captureResponse,
-                captureLimit);
+        return new HandlerTracing(new HandlerSettings(settings.service(), name == null ? DEFAULT_SUBSEGMENT_NAME : name,
+                settings.captureResponse(), settings.captureLimit()));
     }
 
     /** Records the handler's response, or its error, as metadata (namespace {@code lambda}); off by default. */
     public HandlerTracing captureResponse(boolean capture) {
-        return new HandlerTracing(service, subsegmentName, capture, captureLimit);
+        return new HandlerTracing(new HandlerSettings(settings.service(), settings.subsegmentName(), capture,
+                settings.captureLimit()));
     }
 
     /** The most characters a captured response or error keeps; longer ones are cut and marked so. */
     public HandlerTracing captureLimit(int characters) {
-        return new HandlerTracing(service, subsegmentName, captureResponse, Math.max(0, characters));
+        return new HandlerTracing(new HandlerSettings(settings.service(), settings.subsegmentName(),
+                settings.captureResponse(), Math.max(0, characters)));
     }
 
     /** The service name for this invocation: the configured one, else the function's name, else null. */
     public String serviceName(Context context) {
-        if (service != null) {
-            return service;
-        }
-        String functionName = context != null ? context.getFunctionName() : null;
-        return functionName != null ? functionName : System.getenv("AWS_LAMBDA_FUNCTION_NAME");
+        return settings.serviceName(context);
     }
 
     public String subsegmentName() {
-        return subsegmentName;
+        return settings.subsegmentName();
     }
 
     /** Whether responses and errors are captured: as set here, else as the environment variable says. */
     public boolean capturesResponse() {
-        if (captureResponse != null) {
-            return captureResponse;
-        }
-        return Boolean.parseBoolean(System.getenv(CAPTURE_RESPONSE_VARIABLE));
+        return settings.capturesResponse();
     }
 
     public int captureLimit() {
-        return captureLimit;
+        return settings.captureLimit();
+    }
+
+    /** The same settings, as the invocation tracer takes them. */
+    HandlerSettings settings() {
+        return settings;
     }
 }

@@ -5,7 +5,7 @@ import com.amazonaws.xray.entities.Entity;
 import com.amazonaws.xray.entities.Segment;
 import com.amazonaws.xray.entities.Subsegment;
 import com.amazonaws.xray.entities.ThrowableDescription;
-import dev.xraytracing.internal.WarnOnce;
+import dev.xraytracing.internal.log.WarnOnce;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;

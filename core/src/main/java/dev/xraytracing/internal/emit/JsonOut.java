@@ -1,7 +1,7 @@
 package dev.xraytracing.internal.emit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.xraytracing.internal.WarnOnce;
+import dev.xraytracing.internal.log.WarnOnce;
 import java.lang.reflect.Array;
 import java.math.BigDecimal;
 import java.math.BigInteger;

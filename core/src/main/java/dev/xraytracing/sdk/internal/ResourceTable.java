@@ -1,7 +1,7 @@
 package dev.xraytracing.sdk.internal;
 
 import dev.xraytracing.internal.TracerCore;
-import dev.xraytracing.internal.WarnOnce;
+import dev.xraytracing.internal.log.WarnOnce;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;

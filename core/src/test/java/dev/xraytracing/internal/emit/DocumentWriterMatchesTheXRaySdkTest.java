@@ -11,7 +11,7 @@ import com.amazonaws.xray.entities.TraceID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.xraytracing.internal.TracerCore;
-import dev.xraytracing.internal.WarnOnce;
+import dev.xraytracing.internal.log.WarnOnce;
 import dev.xraytracing.internal.emit.DocumentWriter.Shape;
 import dev.xraytracing.testing.SegmentDocumentSchema;
 import java.io.IOException;

@@ -9,9 +9,8 @@ import dev.xraytracing.internal.LambdaTraceHeader;
 import dev.xraytracing.internal.Outcomes;
 import dev.xraytracing.internal.Spans;
 import dev.xraytracing.internal.TracerCore;
-import dev.xraytracing.internal.WarnOnce;
+import dev.xraytracing.internal.log.WarnOnce;
 import dev.xraytracing.internal.status.StatusRecording;
-import dev.xraytracing.lambda.HandlerTracing;
 
 /**
  * Traces one handler invocation: opens the handler subsegment under the function's facade segment, makes it current
@@ -62,7 +61,7 @@ public final class InvocationTracer {
         }
     }
 
-    public static <O> O trace(HandlerTracing settings, Context context, Body<O> body) {
+    public static <O> O trace(HandlerSettings settings, Context context, Body<O> body) {
         TracerCore core = currentOrNull();
         Subsegment subsegment = core == null ? null : open(core, settings, context);
         if (subsegment == null) {
@@ -94,7 +93,7 @@ public final class InvocationTracer {
         }
     }
 
-    private static Subsegment open(TracerCore core, HandlerTracing settings, Context context) {
+    private static Subsegment open(TracerCore core, HandlerSettings settings, Context context) {
         try {
             // Claimed before the sampling decision: an unsampled first invocation is still the cold one.
             LambdaEnvironment environment = LambdaEnvironment.of(core);
@@ -124,7 +123,7 @@ public final class InvocationTracer {
         }
     }
 
-    private static void annotate(Subsegment subsegment, HandlerTracing settings, Context context,
+    private static void annotate(Subsegment subsegment, HandlerSettings settings, Context context,
                                  LambdaEnvironment environment, boolean coldStart, WarnOnce warnings) {
         try {
             Annotations.put(subsegment, COLD_START, coldStart, warnings);
@@ -146,7 +145,7 @@ public final class InvocationTracer {
     }
 
     private static void recordThrown(TracerCore core, Subsegment subsegment, Throwable thrown,
-                                     HandlerTracing settings) {
+                                     HandlerSettings settings) {
         try {
             Outcomes.recordException(subsegment, thrown);
             if (settings.capturesResponse()) {
@@ -159,7 +158,7 @@ public final class InvocationTracer {
     }
 
     private static void recordOutput(TracerCore core, Subsegment subsegment, Object output,
-                                     HandlerTracing settings) {
+                                     HandlerSettings settings) {
         if (output == null || output == NO_RESPONSE) {
             return;
         }

@@ -3,7 +3,7 @@ package dev.xraytracing.lambda.internal;
 import com.amazonaws.xray.entities.Entity;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.xraytracing.internal.Metadata;
-import dev.xraytracing.internal.WarnOnce;
+import dev.xraytracing.internal.log.WarnOnce;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
