@@ -60,7 +60,7 @@ class SamplingTest {
         AtomicInteger recordersBuilt = new AtomicInteger();
         TracerCore counting = new TracerCore(warnings -> {
             recordersBuilt.incrementAndGet();
-            return new InMemoryEmitter();
+            return new InMemoryEmitter()::send;
         }, null, true);
         TracerCore.Scope scope = counting.makeCurrent();
         SdkInternalThreadLocal.put(LambdaTraceHeader.THREAD_LOCAL_KEY,

@@ -10,7 +10,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** The package dependency graph of compiled classes, and its cycles (strongly connected components, Tarjan). */
+/**
+ * The package dependency graph of compiled classes, and its cycles (strongly connected components, Tarjan). A copy of
+ * core's test helper of the same name (test classes are not shared between modules).
+ */
 final class PackageCycles {
     private final Map<String, Set<String>> edges = new TreeMap<>();
     /** For each package edge, one class reference that makes it, to say where a cycle comes from. */

@@ -16,7 +16,7 @@ class InitWarmUpTest {
         AtomicInteger builds = new AtomicInteger();
         TracerCore core = new TracerCore(warnings -> {
             builds.incrementAndGet();
-            return emitter;
+            return emitter::send;
         }, null, true);
 
         InitWarmUp.run(core);
