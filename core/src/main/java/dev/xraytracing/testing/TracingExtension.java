@@ -98,6 +98,10 @@ public final class TracingExtension implements BeforeEachCallback, AfterEachCall
         AWSXRayRecorder recorder = TracerCore.threadOwn().recorder();
         TestRun run = new TestRun(emitter, recorder, scope);
         ThreadLocalStorage.clear();
+        // The header store is an InheritableThreadLocal holding one map, which a thread shares with the thread that
+        // started it: a test thread may have been started by another test's thread and see (and change) its header.
+        // Dropping this thread's reference gives it a map of its own.
+        SdkInternalThreadLocal.clear();
         if (mode == Mode.SEGMENT) {
             SegmentImpl segment = new SegmentImpl(recorder, "test", TraceID.create(recorder));
             segment.setSampled(sampled);
@@ -121,8 +125,8 @@ public final class TracingExtension implements BeforeEachCallback, AfterEachCall
         try {
             run.finish();
         } finally {
-            // put(key, null), not remove(key): remove leaves an empty map in this InheritableThreadLocal, which every
-            // thread started from this one afterwards would share (and see this thread's later headers in).
+            // put(key, null), not remove(key): it takes the header out of the map that threads started during the
+            // test share with this one, and then drops the emptied map, which remove(key) would leave in place.
             SdkInternalThreadLocal.put(LambdaTraceHeader.THREAD_LOCAL_KEY, null);
             ThreadLocalStorage.clear();
             run.scope.close();

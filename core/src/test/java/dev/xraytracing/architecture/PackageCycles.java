@@ -39,6 +39,13 @@ final class PackageCycles {
         }
     }
 
+    /** Each package and the packages it uses, one line each: the graph docs/architecture.md draws. */
+    String describe() {
+        StringBuilder text = new StringBuilder();
+        edges.forEach((from, to) -> text.append(from).append(" -> ").append(String.join(", ", to)).append('\n'));
+        return text.toString();
+    }
+
     /** Each cycle as its packages and the class references that close it; empty when the graph has none. */
     List<String> cycles() {
         List<String> found = new ArrayList<>();

@@ -187,8 +187,15 @@ public final class LambdaInvoker<I, O> {
             return () -> setOrClear(previous);
         }
         String previous = SdkInternalThreadLocal.get(LambdaTraceHeader.THREAD_LOCAL_KEY);
+        // The store's map may be shared with the thread that started this one (another test's): use one of our own.
+        SdkInternalThreadLocal.clear();
         putOrClear(traceHeader);
-        return () -> putOrClear(previous);
+        return () -> {
+            putOrClear(null); // out of the map that threads started by the handler share, then a map of our own
+            if (previous != null) {
+                putOrClear(previous);
+            }
+        };
     }
 
     /**

@@ -17,6 +17,8 @@ class NoPackageCyclesTest {
         PackageCycles graph = new PackageCycles(CompiledClasses.ofModuleOf(Tracing.class),
                 CompiledClasses.ofModuleOf(TracedHandler.class));
 
+        System.out.println(graph.describe());
+
         assertThat(graph.cycles()).isEmpty();
     }
 }
