@@ -105,7 +105,8 @@ public final class LambdaInvoker<I, O> {
 
     /**
      * Passes the header in the system property the runtime sets when it runs one invocation at a time, instead of
-     * per thread. The property is process-wide: do not invoke concurrently (from parallel tests either) this way.
+     * per thread. The property is process-wide: do not invoke concurrently this way, and mark a test that does
+     * {@code @Isolated} when tests run in parallel (every test without a header of its own would read it).
      */
     public LambdaInvoker<I, O> viaSystemProperty() {
         return new LambdaInvoker<>(handler, environment, headerMode, header, true, context);
