@@ -1,9 +1,9 @@
 package dev.xraytracing.internal;
 
-import dev.xraytracing.internal.log.WarnOnce;
 import com.amazonaws.xray.strategy.sampling.LocalizedSamplingStrategy;
 import com.amazonaws.xray.strategy.sampling.SamplingRequest;
 import com.amazonaws.xray.strategy.sampling.SamplingStrategy;
+import dev.xraytracing.internal.log.WarnOnce;
 import java.io.File;
 import java.net.MalformedURLException;
 import java.net.URL;

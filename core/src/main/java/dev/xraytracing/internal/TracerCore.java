@@ -1,10 +1,10 @@
 package dev.xraytracing.internal;
 
-import dev.xraytracing.internal.log.WarnOnce;
 import com.amazonaws.xray.AWSXRayRecorder;
 import com.amazonaws.xray.entities.Entity;
 import dev.xraytracing.internal.emit.DocumentSink;
 import dev.xraytracing.internal.emit.UdpSink;
+import dev.xraytracing.internal.log.WarnOnce;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -4,8 +4,8 @@ import com.amazonaws.xray.emitters.Emitter;
 import com.amazonaws.xray.entities.Entity;
 import com.amazonaws.xray.entities.Segment;
 import com.amazonaws.xray.entities.Subsegment;
-import dev.xraytracing.internal.log.WarnOnce;
 import dev.xraytracing.internal.emit.DocumentWriter.Shape;
+import dev.xraytracing.internal.log.WarnOnce;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
