@@ -5,8 +5,7 @@ import com.amazonaws.xray.entities.Subsegment;
 import dev.xraytracing.internal.Annotations;
 import dev.xraytracing.internal.Metadata;
 import dev.xraytracing.internal.Outcomes;
-import dev.xraytracing.internal.TracingState;
-import dev.xraytracing.status.CallStatus;
+import dev.xraytracing.internal.TracerCore;
 import java.util.Optional;
 
 /**
@@ -43,7 +42,7 @@ public final class Sub {
     private Sub annotation(String key, Object value) {
         if (entity != null) {
             try {
-                Annotations.put(entity, key, value, TracingState.get().warnings());
+                Annotations.put(entity, key, value, TracerCore.of(entity).warnings());
             } catch (Throwable failure) {
                 tracingFailed("annotate", failure);
             }
@@ -60,7 +59,7 @@ public final class Sub {
     public Sub metadata(String namespace, String key, Object value) {
         if (entity != null) {
             try {
-                Metadata.put(entity, namespace, key, value, TracingState.get().warnings());
+                Metadata.put(entity, namespace, key, value, TracerCore.of(entity).warnings());
             } catch (Throwable failure) {
                 tracingFailed("metadata", failure);
             }
@@ -75,7 +74,7 @@ public final class Sub {
     public Sub status(int status) {
         if (entity != null) {
             try {
-                Outcomes.recordStatus(entity, CallStatus.of(status));
+                Outcomes.recordStatus(entity, status, null);
             } catch (Throwable failure) {
                 tracingFailed("status", failure);
             }
@@ -124,8 +123,8 @@ public final class Sub {
         return entity instanceof Subsegment ? Optional.of((Subsegment) entity) : Optional.empty();
     }
 
-    private static void tracingFailed(String operation, Throwable failure) {
-        TracingState.get().warnings().warn(operation + ":" + failure.getClass().getName(),
+    private void tracingFailed(String operation, Throwable failure) {
+        TracerCore.of(entity).warnings().warn(operation + ":" + failure.getClass().getName(),
                 "tracing failed in " + operation + "; the traced code goes on", failure);
     }
 }

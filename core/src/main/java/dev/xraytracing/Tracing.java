@@ -8,8 +8,9 @@ import com.amazonaws.xray.entities.Subsegment;
 import dev.xraytracing.internal.LambdaTraceHeader;
 import dev.xraytracing.internal.Outcomes;
 import dev.xraytracing.internal.Spans;
-import dev.xraytracing.internal.TracingState;
-import dev.xraytracing.internal.config.Configuration;
+import dev.xraytracing.internal.TracerCore;
+import dev.xraytracing.internal.log.WarnOnce;
+import dev.xraytracing.internal.status.StatusRecording;
 
 /**
  * The entry point. {@code Tracing.sub("CallSecondLambda", s -> lambda.invoke(request))} opens a subsegment under the
@@ -20,10 +21,13 @@ import dev.xraytracing.internal.config.Configuration;
  *   <li>No exception from tracing reaches the caller; the body's own exceptions, checked ones too, pass through
  *       unchanged.</li>
  *   <li>Without a trace context (outside Lambda, no open segment) the body runs and nothing is recorded; one warning
- *       per process says so. Under an unsampled context a call costs a thread-local read and allocates nothing.</li>
+ *       per tracer says so. Under an unsampled context a call costs a thread-local read and allocates nothing.</li>
  *   <li>With tracing switched off ({@code XRAY_TRACING_ENABLED=false}, docs/configuration.md) every body runs and
  *       nothing is recorded, silently.</li>
  * </ul>
+ *
+ * <p>Every method works with the {@link Tracer} that created the current entity, else the thread's current tracer
+ * (a test's own, see {@link Tracer#makeCurrent()}), else the process-wide default ({@link Tracer#setDefault}).
  */
 public final class Tracing {
     private Tracing() {
@@ -110,13 +114,15 @@ public final class Tracing {
 
     /** A new root segment, or null when a trace is already current (or starting one failed). */
     private static Segment startSegment(String name, String method, String path) {
+        TracerCore core = null;
         try {
-            if (Configuration.tracingOff()) {
+            core = TracerCore.current();
+            if (core.tracingOff()) {
                 return null;
             }
-            return Spans.currentParent() == null ? Spans.startSegment(name, method, path) : null;
+            return Spans.currentParent(core) == null ? Spans.startSegment(core, name, method, path) : null;
         } catch (Throwable failure) {
-            TracingState.get().warnings().warn("segment:" + failure.getClass().getName(),
+            warnings(core).warn("segment:" + failure.getClass().getName(),
                     "could not start segment '" + name + "'; the body runs as a subsegment or untraced", failure);
             return null;
         }
@@ -127,19 +133,24 @@ public final class Tracing {
      * is open (or only Lambda's read-only function segment is), it is a handle that records nothing.
      */
     public static Sub current() {
-        if (Configuration.tracingOff()) {
+        if (TracerCore.tracingOffHere()) {
             return Sub.NOT_RECORDING;
         }
         Entity entity = ThreadLocalStorage.get();
-        if (entity == null || entity instanceof FacadeSegment || !entity.getParentSegment().isSampled()) {
-            if (entity != null || LambdaTraceHeader.currentIsSampled()) {
-                TracingState.get().warnings().warn("current:none", "annotations or metadata were added where no "
+        if (entity != null && !(entity instanceof FacadeSegment) && entity.getParentSegment().isSampled()) {
+            return new Sub(entity);
+        }
+        try {
+            TracerCore core = entity != null ? TracerCore.of(entity) : TracerCore.current();
+            if (entity != null || LambdaTraceHeader.currentIsSampled(core)) {
+                core.warnings().warn("current:none", "annotations or metadata were added where no "
                         + "subsegment is open (Lambda's function segment cannot take them); open one with Tracing.sub "
                         + "or use a traced handler");
             }
-            return Sub.NOT_RECORDING;
+        } catch (Throwable failure) {
+            // Only a warning was at stake; the handle that records nothing is the answer either way.
         }
-        return new Sub(entity);
+        return Sub.NOT_RECORDING;
     }
 
     /** Annotates the innermost open subsegment; see {@link Sub#annotate(String, String)}. */
@@ -166,17 +177,17 @@ public final class Tracing {
 
     private static Subsegment open(String name) {
         try {
-            if (Configuration.tracingOff()) {
+            if (TracerCore.tracingOffHere()) {
                 return null;
             }
             Subsegment subsegment = Spans.open(name);
             if (subsegment == null && ThreadLocalStorage.get() == null && LambdaTraceHeader.current() == null) {
-                TracingState.get().warnings().warn("context:none", "no trace context (no open segment and no Lambda "
+                TracerCore.current().warnings().warn("context:none", "no trace context (no open segment and no Lambda "
                         + "trace header): traced code runs, but nothing is recorded");
             }
             return subsegment;
         } catch (Throwable failure) {
-            TracingState.get().warnings().warn("open:" + failure.getClass().getName(),
+            TracerCore.current().warnings().warn("open:" + failure.getClass().getName(),
                     "could not open subsegment '" + name + "'; the body runs untraced", failure);
             return null;
         }
@@ -186,7 +197,7 @@ public final class Tracing {
         try {
             Outcomes.recordException(subsegment, thrown);
         } catch (Throwable failure) {
-            TracingState.get().warnings().warn("record:" + failure.getClass().getName(),
+            warnings(subsegment).warn("record:" + failure.getClass().getName(),
                     "could not record an exception on '" + subsegment.getName() + "'", failure);
         }
     }
@@ -196,10 +207,18 @@ public final class Tracing {
             return;
         }
         try {
-            Outcomes.recordResult(subsegment, result);
+            StatusRecording.recordResult(TracerCore.of(subsegment), subsegment, result);
         } catch (Throwable failure) {
-            TracingState.get().warnings().warn("status:" + result.getClass().getName(),
+            warnings(subsegment).warn("status:" + result.getClass().getName(),
                     "could not read the status of a " + result.getClass().getName(), failure);
         }
+    }
+
+    private static WarnOnce warnings(Entity entity) {
+        return entity != null ? TracerCore.of(entity).warnings() : TracerCore.current().warnings();
+    }
+
+    private static WarnOnce warnings(TracerCore core) {
+        return core != null ? core.warnings() : TracerCore.current().warnings();
     }
 }

@@ -3,9 +3,8 @@ package dev.xraytracing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.xraytracing.internal.LambdaTraceHeader;
-import dev.xraytracing.internal.TracingState;
 import dev.xraytracing.internal.config.Configuration;
-import dev.xraytracing.sdk.internal.InterceptorSwitch;
+import dev.xraytracing.internal.InterceptorSwitch;
 import dev.xraytracing.testing.TracingExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -14,30 +13,31 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** XRAY_TRACING_ENABLED=false: every traced body runs, nothing is recorded or sent, and nothing is logged about it. */
+// Standard error is process-wide: no other test may write to it meanwhile.
+@Isolated
 class OffSwitchTest {
     private static final Configuration OFF = Configuration.of(Map.of("XRAY_TRACING_ENABLED", "false"), Map.of());
 
     @RegisterExtension
-    static final TracingExtension tracing = TracingExtension.inLambda();
+    static final TracingExtension tracing = TracingExtension.inLambda()
+            .withTracer(tracer -> tracer.environment(Map.of("XRAY_TRACING_ENABLED", "false")));
 
-    private TracingState.Scope off;
     private final ByteArrayOutputStream errors = new ByteArrayOutputStream();
     private PrintStream originalErr;
 
     @BeforeEach
-    void switchTracingOff() {
-        off = TracingState.useOnThisThread(Configuration.class, OFF);
+    void captureStandardError() {
         originalErr = System.err;
         System.setErr(new PrintStream(errors, true, StandardCharsets.UTF_8));
     }
 
     @AfterEach
-    void switchItBackOn() {
+    void restoreStandardError() {
         System.setErr(originalErr);
-        off.close();
     }
 
     @Test

@@ -58,6 +58,25 @@ class ReadmeSnippetsTest {
     }
 
     @Test
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    void configuringATracer() {
+        // The README installs it with Tracer.setDefault; a test keeps the default untouched and makes it its own.
+        java.util.List<String> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Tracer tracer = Tracer.builder()
+                .samplingRules(ReadmeSnippetsTest.class.getResource("/sample-everything.json"))
+                .statusReader(HttpResponse.class, r -> CallStatus.of(r.statusCode()))
+                .documents(sent::add)
+                .build();
+
+        try (Tracer.Scope scope = tracer.makeCurrent()) {
+            Tracing.segment("Main", s -> s.isRecording());
+        }
+
+        org.assertj.core.api.Assertions.assertThat(sent).singleElement().asString().contains("\"name\":\"Main\"");
+        org.assertj.core.api.Assertions.assertThat(tracing.emitter().documents()).isEmpty();
+    }
+
+    @Test
     void annotationsAndMetadata() {
         Tracing.sub("CallSecondLambda", s -> {
             InvokeResponse r = lambda.invoke(request);

@@ -4,10 +4,7 @@ import static dev.xraytracing.testing.TracingAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.xraytracing.internal.TracingState;
 import dev.xraytracing.testing.TracingExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -17,17 +14,8 @@ class SegmentStartsATraceTest {
     @Nested
     class WhereNoTraceIsCurrent {
         @RegisterExtension
-        final TracingExtension tracing = TracingExtension.withoutContext();
-
-        @BeforeEach
-        void sampleEverything() {
-            TracingState.get().useSamplingRules(getClass().getResource("/sample-everything.json"));
-        }
-
-        @AfterEach
-        void forgetTheRules() {
-            TracingState.reset();
-        }
+        final TracingExtension tracing = TracingExtension.withoutContext()
+                .withTracer(tracer -> tracer.samplingRules(getClass().getResource("/sample-everything.json")));
 
         @Test
         void startsASampledSegmentAndSendsItWithItsSubsegments() {

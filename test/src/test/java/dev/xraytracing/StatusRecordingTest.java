@@ -9,8 +9,7 @@ import dev.xraytracing.fakes.FakeAws;
 import dev.xraytracing.status.CallStatus;
 import dev.xraytracing.status.StatusReader;
 import dev.xraytracing.testing.TracingExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkBytes;
@@ -24,20 +23,15 @@ class StatusRecordingTest {
     @RegisterExtension
     static final TracingExtension tracing = TracingExtension.inSegment();
 
-    static FakeAws lambda;
-    static LambdaClient client;
+    /** One fake per test, not per class: tests run concurrently and each sets its own answer. */
+    private final FakeAws lambda = FakeAws.start();
+    private final LambdaClient client = lambda.lambda();
 
     static final InvokeRequest REQUEST = InvokeRequest.builder().functionName("MySecondLambda")
             .payload(SdkBytes.fromUtf8String("{\"message\": \"Hello from Lambda 1\"}")).build();
 
-    @BeforeAll
-    static void startLambda() {
-        lambda = FakeAws.start();
-        client = lambda.lambda();
-    }
-
-    @AfterAll
-    static void stopLambda() {
+    @AfterEach
+    void stopLambda() {
         lambda.close();
     }
 

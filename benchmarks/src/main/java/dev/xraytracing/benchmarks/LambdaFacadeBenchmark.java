@@ -6,7 +6,7 @@ import com.amazonaws.xray.contexts.LambdaSegmentContext;
 import com.amazonaws.xray.contexts.SegmentContextResolverChain;
 import dev.xraytracing.Tracing;
 import dev.xraytracing.internal.LambdaTraceHeader;
-import dev.xraytracing.internal.TracingState;
+import dev.xraytracing.internal.TracerCore;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -37,7 +37,7 @@ public class LambdaFacadeBenchmark {
     static final String HEADER = "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1";
     static final String UNSAMPLED_HEADER = HEADER.replace("Sampled=1", "Sampled=0");
 
-    /** Our recorder as the one traces from the Lambda header use, for this thread. */
+    /** Our tracer as the process-wide default, as in Lambda (a benchmark runs in a fork of its own). */
     @State(Scope.Thread)
     public static class OursInLambda {
         String header() {
@@ -45,18 +45,17 @@ public class LambdaFacadeBenchmark {
         }
 
         final SerializeOnlySink sink = new SerializeOnlySink();
-        TracingState.Scope recorder;
 
         @Setup(Level.Trial)
         public void enter() {
             ThreadLocalStorage.clear();
             SdkInternalThreadLocal.put(LambdaTraceHeader.THREAD_LOCAL_KEY, header());
-            recorder = TracingState.useOnThisThread(TraceContexts.oursRecorder(sink));
+            TracerCore.setDefault(TraceContexts.oursTracer(sink));
         }
 
         @TearDown(Level.Trial)
         public void leave() {
-            recorder.close();
+            TracerCore.setDefault(TracerCore.fromEnvironment());
             SdkInternalThreadLocal.remove(LambdaTraceHeader.THREAD_LOCAL_KEY);
             if (header() == HEADER && sink.bytesEncoded == 0) {
                 throw new IllegalStateException("nothing was emitted");

@@ -5,7 +5,7 @@ import com.amazonaws.xray.AWSXRayRecorderBuilder;
 import com.amazonaws.xray.ThreadLocalStorage;
 import com.amazonaws.xray.entities.Segment;
 import com.amazonaws.xray.strategy.sampling.AllSamplingStrategy;
-import dev.xraytracing.internal.Recorders;
+import dev.xraytracing.internal.TracerCore;
 
 /**
  * An open segment on the benchmark thread, made by our lean recorder or by an X-Ray SDK recorder, each with an
@@ -19,8 +19,13 @@ final class TraceContexts {
     private TraceContexts() {
     }
 
+    /** The recorder of a tracer of ours that sends to {@code sink}. */
     static AWSXRayRecorder oursRecorder(SerializeOnlySink sink) {
-        return Recorders.lean(sink);
+        return oursTracer(sink).recorder();
+    }
+
+    static TracerCore oursTracer(SerializeOnlySink sink) {
+        return new TracerCore(warnings -> sink, null, true);
     }
 
     /**

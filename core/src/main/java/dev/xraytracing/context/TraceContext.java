@@ -3,6 +3,7 @@ package dev.xraytracing.context;
 import com.amazonaws.xray.ThreadLocalStorage;
 import com.amazonaws.xray.entities.Entity;
 import dev.xraytracing.internal.LambdaTraceHeader;
+import dev.xraytracing.internal.TracerCore;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -25,15 +26,21 @@ import software.amazon.awssdk.utilslite.SdkInternalThreadLocal;
 public final class TraceContext {
     private final Entity entity;
     private final String lambdaHeader;
+    private final TracerCore threadTracer;
 
-    private TraceContext(Entity entity, String lambdaHeader) {
+    private TraceContext(Entity entity, String lambdaHeader, TracerCore threadTracer) {
         this.entity = entity;
         this.lambdaHeader = lambdaHeader;
+        this.threadTracer = threadTracer;
     }
 
-    /** The context of the calling thread: its open subsegment, and the Lambda invocation's header if any. */
+    /**
+     * The context of the calling thread: its open subsegment, the Lambda invocation's header if any, and the tracer
+     * the thread was given (a test's), if any.
+     */
     public static TraceContext capture() {
-        return new TraceContext(ThreadLocalStorage.get(), SdkInternalThreadLocal.get(LambdaTraceHeader.THREAD_LOCAL_KEY));
+        return new TraceContext(ThreadLocalStorage.get(), SdkInternalThreadLocal.get(LambdaTraceHeader.THREAD_LOCAL_KEY),
+                TracerCore.threadOwn());
     }
 
     /** Makes this context current on the calling thread until the returned scope is closed. */
@@ -42,9 +49,13 @@ public final class TraceContext {
         String previousHeader = SdkInternalThreadLocal.get(LambdaTraceHeader.THREAD_LOCAL_KEY);
         ThreadLocalStorage.set(entity);
         putHeader(lambdaHeader);
+        TracerCore.Scope tracer = threadTracer != null ? threadTracer.makeCurrent() : null;
         return () -> {
             ThreadLocalStorage.set(previousEntity);
             putHeader(previousHeader);
+            if (tracer != null) {
+                tracer.close();
+            }
         };
     }
 

@@ -1,6 +1,7 @@
 package dev.xraytracing.internal;
 
 import com.amazonaws.xray.entities.Entity;
+import dev.xraytracing.internal.log.WarnOnce;
 
 /**
  * Puts annotations on an entity the way X-Ray can index them. X-Ray keeps only keys matching

@@ -1,35 +1,33 @@
 package dev.xraytracing.internal;
 
-import com.amazonaws.xray.entities.TraceHeader;
 import com.amazonaws.xray.entities.TraceID;
 
 /**
  * A Lambda trace header parsed into what a function segment facade needs. Every subsegment opened directly under
- * Lambda's segment needs it, and the header stays the same for a whole invocation, so the last one parsed is kept
- * (in {@link TracingState}) and reused while the header string is the same.
+ * Lambda's segment needs it, and the header stays the same for a whole invocation, so each tracer keeps the last one
+ * parsed and reuses it while the header string is the same.
  */
 final class LambdaHeader {
     final String header;
     final TraceID rootTraceId;
     final String parentId;
-    final TraceHeader.SampleDecision sampled;
+    final boolean sampled;
 
-    private LambdaHeader(String header, TraceID rootTraceId, String parentId, TraceHeader.SampleDecision sampled) {
+    private LambdaHeader(String header, TraceID rootTraceId, String parentId, boolean sampled) {
         this.header = header;
         this.rootTraceId = rootTraceId;
         this.parentId = parentId;
         this.sampled = sampled;
     }
 
-    /** The parsed header, or null when it lacks Root, Parent or a Sampled decision. */
+    /** The parsed header, or null when it lacks Root, Parent or a Sampled decision (1 or 0). */
     static LambdaHeader parse(String header) {
-        TraceHeader parsed = TraceHeader.fromString(header);
-        if (parsed.getRootTraceId() == null || parsed.getParentId() == null
-                || parsed.getSampled() == TraceHeader.SampleDecision.UNKNOWN
-                || parsed.getSampled() == TraceHeader.SampleDecision.REQUESTED) {
+        TraceHeader parsed = TraceHeader.parse(header);
+        if (parsed.root() == null || parsed.root().isEmpty() || parsed.parent() == null || parsed.parent().isEmpty()
+                || !parsed.isDecided()) {
             return null;
         }
-        return new LambdaHeader(header, parsed.getRootTraceId(), parsed.getParentId(), parsed.getSampled());
+        return new LambdaHeader(header, TraceID.fromString(parsed.root()), parsed.parent(), parsed.isSampled());
     }
 
     boolean isFor(String otherHeader) {

@@ -19,7 +19,7 @@ public final class LambdaTraceHeader {
 
     /** The current invocation's header, or null outside Lambda. */
     public static String current() {
-        if (Configuration.tracingOff()) {
+        if (TracerCore.tracingOffHere()) {
             return null;
         }
         String header = SdkInternalThreadLocal.get(THREAD_LOCAL_KEY);
@@ -33,8 +33,8 @@ public final class LambdaTraceHeader {
      * Whether the current invocation has a header that asks for recording (Sampled=1). Reads no recorder, so an
      * unsampled invocation never pays for building one.
      */
-    public static boolean currentIsSampled() {
-        return Spans.currentInvocationIsSampled();
+    public static boolean currentIsSampled(TracerCore core) {
+        return Spans.currentInvocationIsSampled(core);
     }
 
     private static boolean isBlank(String value) {

@@ -5,6 +5,7 @@ import com.amazonaws.xray.strategy.sampling.SamplingRequest;
 import com.amazonaws.xray.strategy.sampling.SamplingStrategy;
 import dev.xraytracing.internal.config.ConfigKey;
 import dev.xraytracing.internal.config.Configuration;
+import dev.xraytracing.internal.log.WarnOnce;
 import java.io.File;
 import java.net.MalformedURLException;
 import java.net.URL;
@@ -19,6 +20,11 @@ public final class LocalSampling {
 
     LocalSampling(SamplingStrategy strategy) {
         this.strategy = strategy;
+    }
+
+    /** Sampling by the rules at {@code rules}, in the X-Ray SDK's local format. */
+    public static LocalSampling fromRules(URL rules) {
+        return new LocalSampling(new LocalizedSamplingStrategy(rules));
     }
 
     static LocalSampling fromEnvironment(WarnOnce warnings) {

@@ -1,6 +1,7 @@
 package dev.xraytracing.internal;
 
 import com.amazonaws.xray.entities.Entity;
+import dev.xraytracing.internal.log.WarnOnce;
 
 /**
  * Puts metadata on an entity. Values are kept as they are and written when the document is sent; one that cannot be

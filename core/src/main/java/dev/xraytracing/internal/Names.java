@@ -1,5 +1,7 @@
 package dev.xraytracing.internal;
 
+import dev.xraytracing.internal.log.WarnOnce;
+
 /**
  * Makes (sub)segment names acceptable to X-Ray: the schema allows letters, digits, white space and {@code _.:/%&#=+-@},
  * at most 200 characters, and never an empty name.

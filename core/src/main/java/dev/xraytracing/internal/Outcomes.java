@@ -2,7 +2,6 @@ package dev.xraytracing.internal;
 
 import com.amazonaws.xray.entities.Entity;
 import com.amazonaws.xray.entities.ThrowableDescription;
-import dev.xraytracing.status.CallStatus;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -16,35 +15,27 @@ public final class Outcomes {
         entity.addException(failure);
     }
 
-    /** Records the status {@code result} carries, if it carries one the status readers know. */
-    public static void recordResult(Entity entity, Object result) {
-        if (result == null) {
-            return;
-        }
-        CallStatus status = TracingState.get().statusReaders().read(result);
-        if (status != null) {
-            recordStatus(entity, status);
-        }
-    }
-
     /**
-     * Records {@code status} in {@code http.response.status}; a failing one also sets the flags (4xx and 3xx error,
-     * 429 error and throttle, 5xx and function errors fault) and adds an exception that names it.
+     * Records {@code status} in {@code http.response.status}; a failing one also sets the flags ({@link StatusFlags}:
+     * 4xx and 3xx error, 429 error and throttle, 5xx fault; a {@code failure}, such as a Lambda function error, fault)
+     * and adds an exception that names it.
+     *
+     * @param failure the failure the call reported with its status, or null when the status alone tells
      */
-    public static void recordStatus(Entity entity, CallStatus status) {
-        putResponseStatus(entity, status.status());
-        if (!status.isFailure()) {
+    public static void recordStatus(Entity entity, int status, String failure) {
+        putResponseStatus(entity, status);
+        if (failure == null && !StatusFlags.isFailure(status)) {
             return;
         }
-        setFlags(entity, status.status());
+        setFlags(entity, status);
         String message;
         String type;
-        if (status.failure() != null) {
+        if (failure != null) {
             entity.setFault(true);
-            message = "Call reported a function error (" + status.failure() + ") with status " + status.status();
+            message = "Call reported a function error (" + failure + ") with status " + status;
             type = "FunctionError";
         } else {
-            message = "Call returned status " + status.status();
+            message = "Call returned status " + status;
             type = "FailedStatus";
         }
         ThrowableDescription description = new ThrowableDescription();
@@ -57,13 +48,15 @@ public final class Outcomes {
 
     /** Sets error, throttle or fault as X-Ray reads an HTTP status. */
     public static void setFlags(Entity entity, int status) {
-        if (status >= 500) {
+        int flags = StatusFlags.of(status);
+        if (StatusFlags.fault(flags)) {
             entity.setFault(true);
-        } else if (status >= 300) {
+        }
+        if (StatusFlags.error(flags)) {
             entity.setError(true);
-            if (status == 429) {
-                entity.setThrottle(true);
-            }
+        }
+        if (StatusFlags.throttle(flags)) {
+            entity.setThrottle(true);
         }
     }
 

@@ -8,7 +8,6 @@ import com.amazonaws.xray.entities.Segment;
 import com.amazonaws.xray.entities.Subsegment;
 import com.amazonaws.xray.entities.SegmentImpl;
 import com.amazonaws.xray.entities.SubsegmentImpl;
-import com.amazonaws.xray.entities.TraceHeader;
 import com.amazonaws.xray.entities.TraceID;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,9 +22,9 @@ public final class Spans {
     }
 
     /** The parent a new subsegment would get now, or null when there is no trace context. */
-    public static Entity currentParent() {
+    public static Entity currentParent(TracerCore core) {
         Entity current = ThreadLocalStorage.get();
-        return current != null ? current : facadeForCurrentInvocation();
+        return current != null ? current : facadeForCurrentInvocation(core);
     }
 
     /**
@@ -35,24 +34,25 @@ public final class Spans {
     public static Subsegment open(String name) {
         Entity parent = ThreadLocalStorage.get();
         if (parent == null) {
-            LambdaHeader header = currentLambdaHeader();
+            TracerCore core = TracerCore.current();
+            LambdaHeader header = currentLambdaHeader(core);
             // An unsampled invocation records nothing: decide from the header before building a facade for it.
-            if (header == null || header.sampled != TraceHeader.SampleDecision.SAMPLED) {
+            if (header == null || !header.sampled) {
                 return null;
             }
-            parent = facadeFor(header);
+            FacadeSegment facade = facadeFor(core, header);
+            return openUnder(core, facade, facade, name);
         }
         Segment segment = parent.getParentSegment();
         if (!segment.isSampled()) {
             return null;
         }
-        return openUnder(parent, segment, name);
+        return openUnder(TracerCore.of(parent), parent, segment, name);
     }
 
     /** Opens a recording subsegment under {@code parent}, which must be sampled, and makes it current. */
-    public static Subsegment openUnder(Entity parent, Segment segment, String name) {
-        TracingState state = TracingState.get();
-        Subsegment subsegment = new SubsegmentImpl(parent.getCreator(), Names.sanitize(name, state.warnings()), segment);
+    public static Subsegment openUnder(TracerCore core, Entity parent, Segment segment, String name) {
+        Subsegment subsegment = new SubsegmentImpl(parent.getCreator(), Names.sanitize(name, core.warnings()), segment);
         subsegment.setParent(parent);
         parent.addSubsegment(subsegment);
         ThreadLocalStorage.set(subsegment);
@@ -79,7 +79,7 @@ public final class Spans {
                 recorder.getStreamingStrategy().streamSome(segment, recorder.getEmitter());
             }
         } catch (Throwable failure) {
-            TracingState.get().warnings().warn("close:" + failure.getClass().getName(),
+            TracerCore.of(subsegment).warnings().warn("close:" + failure.getClass().getName(),
                     "could not close subsegment '" + subsegment.getName() + "'", failure);
         }
     }
@@ -88,12 +88,11 @@ public final class Spans {
      * Starts a new trace with a segment named {@code name}, sampled by the local rules, and makes it current. Never
      * null: an unsampled segment is current too, so that everything under it costs nothing.
      */
-    public static Segment startSegment(String name, String method, String path) {
-        TracingState state = TracingState.get();
-        AWSXRayRecorder recorder = state.recorder();
-        String safeName = Names.sanitize(name, state.warnings());
+    public static Segment startSegment(TracerCore core, String name, String method, String path) {
+        AWSXRayRecorder recorder = core.recorder();
+        String safeName = Names.sanitize(name, core.warnings());
         SegmentImpl segment = new SegmentImpl(recorder, safeName, TraceID.create(recorder));
-        segment.setSampled(state.sampling().shouldTrace(safeName, method, path));
+        segment.setSampled(core.sampling().shouldTrace(safeName, method, path));
         if (method != null || path != null) {
             Map<String, Object> request = new HashMap<>();
             if (method != null) {
@@ -116,7 +115,7 @@ public final class Spans {
                 segment.getCreator().getEmitter().sendSegment(segment);
             }
         } catch (Throwable failure) {
-            TracingState.get().warnings().warn("finish:" + failure.getClass().getName(),
+            TracerCore.of(segment).warnings().warn("finish:" + failure.getClass().getName(),
                     "could not finish segment '" + segment.getName() + "'", failure);
         }
     }
@@ -125,38 +124,39 @@ public final class Spans {
      * A facade for the Lambda invocation this thread serves, from the header the runtime passed, or null outside
      * Lambda. Lambda owns the function segment; we only learn its ids.
      */
-    public static FacadeSegment facadeForCurrentInvocation() {
-        LambdaHeader header = currentLambdaHeader();
-        return header == null ? null : facadeFor(header);
+    public static FacadeSegment facadeForCurrentInvocation(TracerCore core) {
+        LambdaHeader header = currentLambdaHeader(core);
+        return header == null ? null : facadeFor(core, header);
     }
 
     /** Whether the Lambda invocation this thread serves is sampled; false outside Lambda. Parses once per header. */
-    public static boolean currentInvocationIsSampled() {
-        LambdaHeader header = currentLambdaHeader();
-        return header != null && header.sampled == TraceHeader.SampleDecision.SAMPLED;
+    public static boolean currentInvocationIsSampled(TracerCore core) {
+        LambdaHeader header = currentLambdaHeader(core);
+        return header != null && header.sampled;
     }
 
     /** The current invocation's parsed trace header, or null outside Lambda or when it is incomplete (logged once). */
-    private static LambdaHeader currentLambdaHeader() {
+    private static LambdaHeader currentLambdaHeader(TracerCore core) {
         String header = LambdaTraceHeader.current();
         if (header == null) {
             return null;
         }
-        TracingState state = TracingState.get();
-        LambdaHeader parsed = state.lastLambdaHeader();
+        LambdaHeader parsed = core.lastLambdaHeader();
         if (parsed == null || !parsed.isFor(header)) {
             parsed = LambdaHeader.parse(header);
             if (parsed == null) {
-                state.warnings().warn("header:incomplete",
+                core.warnings().warn("header:incomplete",
                         "the Lambda trace header lacks Root, Parent or Sampled; nothing is recorded for it: " + header);
                 return null;
             }
-            state.rememberLambdaHeader(parsed);
+            core.rememberLambdaHeader(parsed);
         }
         return parsed;
     }
 
-    private static FacadeSegment facadeFor(LambdaHeader header) {
-        return new FacadeSegment(TracingState.get().recorder(), header.rootTraceId, header.parentId, header.sampled);
+    private static FacadeSegment facadeFor(TracerCore core, LambdaHeader header) {
+        return new FacadeSegment(core.recorder(), header.rootTraceId, header.parentId,
+                header.sampled ? com.amazonaws.xray.entities.TraceHeader.SampleDecision.SAMPLED
+                        : com.amazonaws.xray.entities.TraceHeader.SampleDecision.NOT_SAMPLED);
     }
 }

@@ -1,6 +1,6 @@
 package dev.xraytracing.sdk;
 
-import dev.xraytracing.internal.TracingState;
+import dev.xraytracing.internal.TracerCore;
 import dev.xraytracing.sdk.internal.ResourceTable;
 
 /**
@@ -12,7 +12,8 @@ import dev.xraytracing.sdk.internal.ResourceTable;
  * AwsResourceFields.request("EventBridge", "PutEvents", "EndpointId", "endpoint_id");
  * }</pre>
  *
- * <p>Register at start-up. Only add identifiers: a text, number or boolean member is copied, a map gives its keys, a
+ * <p>Each call changes the table of the current tracer (the process-wide default, or the one a test made current).
+ * Register at start-up. Only add identifiers: a text, number or boolean member is copied, a map gives its keys, a
  * list its size, and anything else is skipped.
  */
 public final class AwsResourceFields {
@@ -38,6 +39,6 @@ public final class AwsResourceFields {
     }
 
     private static ResourceTable table() {
-        return TracingState.get().sdkResources();
+        return ResourceTable.of(TracerCore.current());
     }
 }

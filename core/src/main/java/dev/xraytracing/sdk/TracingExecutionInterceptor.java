@@ -1,7 +1,7 @@
 package dev.xraytracing.sdk;
 
-import dev.xraytracing.internal.TracingState;
-import dev.xraytracing.sdk.internal.InterceptorSwitch;
+import dev.xraytracing.internal.TracerCore;
+import dev.xraytracing.sdk.internal.SdkCall;
 import dev.xraytracing.sdk.internal.SdkCallOutcome;
 import dev.xraytracing.sdk.internal.SdkCallTracer;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -12,93 +12,87 @@ import software.amazon.awssdk.http.SdkHttpRequest;
 /**
  * Traces every AWS SDK v2 call: one subsegment per call (not per attempt), named after the service, in namespace
  * {@code aws}, under the current subsegment, with operation, region, request ids, retries, resource identifiers
- * (see {@link AwsResourceFields}), HTTP status and the flags X-Ray reads. The outgoing request carries the trace
+ * (see {@link AwsResourceFields}), HTTP status and the flags X-Ray expects. The outgoing request carries the trace
  * header, with every field of the incoming one (Lineage too).
  *
  * <p>It is registered for every client through the SDK's {@code execution.interceptors} file, so it needs no code.
  * Adding it again by hand, or X-Ray's own {@code TracingInterceptor}, still gives one subsegment per call. Switch it
  * off with {@code -Dxraytracing.sdk.interceptor=off} or {@code XRAY_TRACING_SDK_INTERCEPTOR=off}.
  *
+ * <p>The SDK builds it by reflection, so it holds no tracer: a call is recorded for the tracer that created the
+ * caller's current entity, else for the thread's current tracer (a test's own, or the process-wide default). That
+ * tracer is decided when the call starts and goes with the call to the threads that complete it.
+ *
  * <p>Tracing never breaks the call: every hook swallows (and logs once) its own failures.
  */
 public final class TracingExecutionInterceptor implements ExecutionInterceptor {
-    private static final boolean ENABLED = InterceptorSwitch.enabled();
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-        if (!ENABLED) {
-            return;
-        }
+        TracerCore core = null;
         try {
-            SdkCallTracer.beforeExecution(this, context, attributes);
+            core = SdkCallTracer.tracerOfCaller();
+            if (core.tracesSdkCalls()) {
+                SdkCallTracer.beforeExecution(this, core, context, attributes);
+            }
         } catch (Throwable failure) {
-            warn("beforeExecution", failure);
+            warn(core, attributes, "beforeExecution", failure);
         }
     }
 
     @Override
     public SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context, ExecutionAttributes attributes) {
-        if (!ENABLED) {
-            return context.httpRequest();
-        }
         try {
             return SdkCallTracer.modifyHttpRequest(this, context, attributes);
         } catch (Throwable failure) {
-            warn("modifyHttpRequest", failure);
+            warn(null, attributes, "modifyHttpRequest", failure);
             return context.httpRequest();
         }
     }
 
     @Override
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-        if (!ENABLED) {
-            return;
-        }
         try {
             SdkCallTracer.beforeTransmission(this, attributes);
         } catch (Throwable failure) {
-            warn("beforeTransmission", failure);
+            warn(null, attributes, "beforeTransmission", failure);
         }
     }
 
     @Override
     public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
-        if (!ENABLED) {
-            return;
-        }
         try {
             SdkCallTracer.afterTransmission(this, context, attributes);
         } catch (Throwable failure) {
-            warn("afterTransmission", failure);
+            warn(null, attributes, "afterTransmission", failure);
         }
     }
 
     @Override
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
-        if (!ENABLED) {
-            return;
-        }
         try {
             SdkCallOutcome.afterExecution(this, context, attributes);
         } catch (Throwable failure) {
-            warn("afterExecution", failure);
+            warn(null, attributes, "afterExecution", failure);
         }
     }
 
     @Override
     public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
-        if (!ENABLED) {
-            return;
-        }
         try {
             SdkCallOutcome.onExecutionFailure(this, context, attributes);
         } catch (Throwable failure) {
-            warn("onExecutionFailure", failure);
+            warn(null, attributes, "onExecutionFailure", failure);
         }
     }
 
-    private static void warn(String hook, Throwable failure) {
-        TracingState.get().warnings().warn("sdk:" + hook + ":" + failure.getClass().getName(),
-                "the SDK call is not fully traced: " + hook + " failed", failure);
+    private static void warn(TracerCore known, ExecutionAttributes attributes, String hook, Throwable failure) {
+        try {
+            TracerCore core = known != null ? known : SdkCall.tracerOf(attributes);
+            core.warnings().warn("sdk:" + hook + ":" + failure.getClass().getName(),
+                    "the SDK call is not fully traced: " + hook + " failed", failure);
+        } catch (Throwable ignored) {
+            // Logging the failure failed too; the call goes on regardless.
+        }
     }
 }

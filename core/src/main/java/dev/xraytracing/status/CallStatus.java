@@ -1,5 +1,6 @@
 package dev.xraytracing.status;
 
+import dev.xraytracing.internal.StatusFlags;
 import java.util.Objects;
 
 /**
@@ -35,7 +36,7 @@ public final class CallStatus {
     }
 
     public boolean isFailure() {
-        return status >= 300 || failure != null;
+        return failure != null || StatusFlags.isFailure(status);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.xraytracing.status;
 
-import dev.xraytracing.internal.TracingState;
+import dev.xraytracing.internal.TracerCore;
 
 /**
  * Teaches the library how to read the status of a result type, so that {@code Tracing.sub} records a failure when a
@@ -19,8 +19,12 @@ public interface StatusReader<T> {
     /** The status {@code result} carries, or null when it carries none. */
     CallStatus read(T result);
 
-    /** Registers {@code reader} for results of {@code type}; readers registered later are asked first. */
+    /**
+     * Registers {@code reader} for results of {@code type} with the current tracer (the process-wide default, or the
+     * one a test made current); readers registered later are asked first. To give a tracer of your own a reader, use
+     * {@code Tracer.Builder.statusReader}.
+     */
     static <T> void register(Class<T> type, StatusReader<? super T> reader) {
-        TracingState.get().statusReaders().register(type, reader);
+        TracerCore.current().statusReaders().register(type, reader);
     }
 }

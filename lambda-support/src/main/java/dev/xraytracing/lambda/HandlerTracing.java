@@ -3,6 +3,7 @@ package dev.xraytracing.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.xraytracing.internal.config.ConfigKey;
 import dev.xraytracing.internal.config.Configuration;
+import dev.xraytracing.lambda.internal.HandlerSettings;
 
 /**
  * How a traced handler records its invocations. Immutable: each setter returns a copy.
@@ -21,21 +22,16 @@ import dev.xraytracing.internal.config.Configuration;
 public final class HandlerTracing {
     /** Environment variable that turns on response and error capture for handlers that do not decide themselves. */
     public static final String CAPTURE_RESPONSE_VARIABLE = ConfigKey.CAPTURE_RESPONSE.environmentVariables().get(0);
-    public static final String DEFAULT_SUBSEGMENT_NAME = "## handleRequest";
+    public static final String DEFAULT_SUBSEGMENT_NAME = HandlerSettings.DEFAULT_SUBSEGMENT_NAME;
     public static final int DEFAULT_CAPTURE_LIMIT = 4_096;
 
-    private static final HandlerTracing DEFAULTS = new HandlerTracing(null, null, null, DEFAULT_CAPTURE_LIMIT);
+    private static final HandlerTracing DEFAULTS = new HandlerTracing(
+            new HandlerSettings(null, null, null, DEFAULT_CAPTURE_LIMIT));
 
-    private final String service;
-    private final String subsegmentName;
-    private final Boolean captureResponse;
-    private final int captureLimit;
+    private final HandlerSettings settings;
 
-    private HandlerTracing(String service, String subsegmentName, Boolean captureResponse, int captureLimit) {
-        this.service = service;
-        this.subsegmentName = subsegmentName;
-        this.captureResponse = captureResponse;
-        this.captureLimit = captureLimit;
+    private HandlerTracing(HandlerSettings settings) {
+        this.settings = settings;
     }
 
     /**
@@ -48,7 +44,8 @@ public final class HandlerTracing {
 
     /** The {@code Service} annotation on every invocation; null restores the default (environment, function name). */
     public HandlerTracing service(String serviceName) {
-        return new HandlerTracing(serviceName, subsegmentName, captureResponse, captureLimit);
+        return new HandlerTracing(new HandlerSettings(serviceName, settings.subsegmentName(),
+                settings.captureResponse(), settings.captureLimit()));
     }
 
     /**
@@ -56,17 +53,20 @@ public final class HandlerTracing {
      * ({@code XRAY_TRACING_HANDLER_SUBSEGMENT}, else {@code ## handleRequest}).
      */
     public HandlerTracing subsegmentName(String name) {
-        return new HandlerTracing(service, name, captureResponse, captureLimit);
+        return new HandlerTracing(new HandlerSettings(settings.service(), name, settings.captureResponse(),
+                settings.captureLimit()));
     }
 
     /** Records the handler's response, or its error, as metadata (namespace {@code lambda}); off by default. */
     public HandlerTracing captureResponse(boolean capture) {
-        return new HandlerTracing(service, subsegmentName, capture, captureLimit);
+        return new HandlerTracing(new HandlerSettings(settings.service(), settings.subsegmentName(), capture,
+                settings.captureLimit()));
     }
 
     /** The most characters a captured response or error keeps; longer ones are cut and marked so. */
     public HandlerTracing captureLimit(int characters) {
-        return new HandlerTracing(service, subsegmentName, captureResponse, Math.max(0, characters));
+        return new HandlerTracing(new HandlerSettings(settings.service(), settings.subsegmentName(),
+                settings.captureResponse(), Math.max(0, characters)));
     }
 
     /**
@@ -75,36 +75,25 @@ public final class HandlerTracing {
      * function's name, else null.
      */
     public String serviceName(Context context) {
-        if (service != null) {
-            return service;
-        }
-        Configuration configuration = Configuration.current();
-        String configured = configuration.value(ConfigKey.SERVICE_NAME);
-        if (configured != null) {
-            return configured.trim();
-        }
-        String functionName = context != null ? context.getFunctionName() : null;
-        return functionName != null ? functionName : configuration.value(ConfigKey.FUNCTION_NAME);
+        return settings.serviceName(context, Configuration.process());
     }
 
     /** The handler subsegment's name: the one set here, else the environment's, else {@code ## handleRequest}. */
     public String subsegmentName() {
-        if (subsegmentName != null) {
-            return subsegmentName;
-        }
-        String configured = Configuration.current().value(ConfigKey.HANDLER_SUBSEGMENT_NAME);
-        return configured != null ? configured.trim() : DEFAULT_SUBSEGMENT_NAME;
+        return settings.subsegmentName(Configuration.process());
     }
 
     /** Whether responses and errors are captured: as set here, else as the environment variable says. */
     public boolean capturesResponse() {
-        if (captureResponse != null) {
-            return captureResponse;
-        }
-        return Configuration.current().isTrue(ConfigKey.CAPTURE_RESPONSE);
+        return settings.capturesResponse(Configuration.process());
     }
 
     public int captureLimit() {
-        return captureLimit;
+        return settings.captureLimit();
+    }
+
+    /** The same settings, as the invocation tracer takes them. */
+    HandlerSettings settings() {
+        return settings;
     }
 }

@@ -32,7 +32,7 @@ public final class TracedHandler {
     public static <I, O> RequestHandler<I, O> of(RequestHandler<I, O> handler, HandlerTracing tracing) {
         HandlerTracing settings = tracing != null ? tracing : HandlerTracing.defaults();
         InvocationTracer.prepare();
-        return (input, context) -> InvocationTracer.trace(settings, context,
+        return (input, context) -> InvocationTracer.trace(settings.settings(), context,
                 () -> handler.handleRequest(input, context));
     }
 
@@ -43,7 +43,7 @@ public final class TracedHandler {
     public static RequestStreamHandler ofStream(RequestStreamHandler handler, HandlerTracing tracing) {
         HandlerTracing settings = tracing != null ? tracing : HandlerTracing.defaults();
         InvocationTracer.prepare();
-        return (InputStream input, OutputStream output, Context context) -> InvocationTracer.trace(settings, context,
+        return (InputStream input, OutputStream output, Context context) -> InvocationTracer.trace(settings.settings(), context,
                 () -> {
                     handler.handleRequest(input, output, context);
                     return InvocationTracer.NO_RESPONSE;

@@ -38,6 +38,6 @@ public abstract class TracedRequestHandler<I, O> implements RequestHandler<I, O>
 
     @Override
     public final O handleRequest(I input, Context context) {
-        return InvocationTracer.trace(tracing, context, () -> handle(input, context));
+        return InvocationTracer.trace(tracing.settings(), context, () -> handle(input, context));
     }
 }

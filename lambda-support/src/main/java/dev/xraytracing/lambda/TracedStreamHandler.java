@@ -27,7 +27,7 @@ public abstract class TracedStreamHandler implements RequestStreamHandler {
 
     @Override
     public final void handleRequest(InputStream input, OutputStream output, Context context) {
-        InvocationTracer.trace(tracing, context, () -> {
+        InvocationTracer.trace(tracing.settings(), context, () -> {
             handle(input, output, context);
             return InvocationTracer.NO_RESPONSE;
         });

@@ -1,6 +1,5 @@
 package dev.xraytracing.testing;
 
-import dev.xraytracing.internal.emit.DocumentSink;
 import dev.xraytracing.trace.RecordedTrace;
 import dev.xraytracing.trace.TraceDocuments;
 import dev.xraytracing.trace.Waterfall;
@@ -12,10 +11,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * Keeps every emitted document in memory, as the exact JSON the UDP emitter would send, so tests check the real wire
  * shape. Safe to use from many threads.
  */
-public final class InMemoryEmitter implements DocumentSink {
+public final class InMemoryEmitter {
     private final List<String> documents = new CopyOnWriteArrayList<>();
 
-    @Override
+    /** Keeps one document; a tracer built with {@code documents(emitter::send)} sends here. */
     public void send(String document) {
         documents.add(document);
     }

@@ -3,7 +3,7 @@ package dev.xraytracing.lambda;
 import static dev.xraytracing.testing.TracingAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.xraytracing.internal.TracingState;
+import dev.xraytracing.internal.TracerCore;
 import dev.xraytracing.lambda.internal.LambdaEnvironment;
 import dev.xraytracing.lambda.testing.Invocation;
 import dev.xraytracing.lambda.testing.LambdaInvoker;
@@ -119,15 +119,15 @@ class ColdStartTest {
     }
 
     @Test
-    void resettingTheTracingStateGivesTheProcessAFreshEnvironment() {
-        TracingState.reset();
-        LambdaEnvironment environment = LambdaEnvironment.current();
+    void eachTracerHasAnEnvironmentOfItsOwn() {
+        TracerCore first = TracerCore.fromEnvironment();
+        LambdaEnvironment environment = LambdaEnvironment.of(first);
         assertThat(environment.claimColdStart()).isTrue();
-        assertThat(LambdaEnvironment.current().claimColdStart()).isFalse();
+        assertThat(LambdaEnvironment.of(first).claimColdStart()).isFalse();
 
-        TracingState.reset();
+        TracerCore second = TracerCore.fromEnvironment();
 
-        assertThat(LambdaEnvironment.current()).isNotSameAs(environment);
-        assertThat(LambdaEnvironment.current().claimColdStart()).isTrue();
+        assertThat(LambdaEnvironment.of(second)).isNotSameAs(environment);
+        assertThat(LambdaEnvironment.of(second).claimColdStart()).isTrue();
     }
 }

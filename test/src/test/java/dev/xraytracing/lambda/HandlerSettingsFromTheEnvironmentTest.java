@@ -4,8 +4,6 @@ import static dev.xraytracing.testing.TracingAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import dev.xraytracing.internal.TracingState;
-import dev.xraytracing.internal.config.Configuration;
 import dev.xraytracing.lambda.testing.Invocation;
 import dev.xraytracing.lambda.testing.LambdaInvoker;
 import dev.xraytracing.lambda.testing.TestContext;
@@ -19,10 +17,8 @@ import org.junit.jupiter.api.Test;
 class HandlerSettingsFromTheEnvironmentTest {
 
     private static <O> Invocation<O> invokeWith(Map<String, String> environment, RequestHandler<String, O> handler) {
-        try (TracingState.Scope scope = TracingState.useOnThisThread(Configuration.class,
-                Configuration.of(environment, Map.of()))) {
-            return LambdaInvoker.of(handler).withContext(TestContext.forFunction("greeter")).invoke("Ada");
-        }
+        return LambdaInvoker.of(handler).withEnvironment(environment).withContext(TestContext.forFunction("greeter"))
+                .invoke("Ada");
     }
 
     @Test

@@ -7,8 +7,7 @@ import dev.xraytracing.lambda.testing.Invocation;
 import dev.xraytracing.lambda.testing.LambdaInvoker;
 import dev.xraytracing.lambda.testing.TestContext;
 import dev.xraytracing.internal.LambdaTraceHeader;
-import dev.xraytracing.internal.Recorders;
-import dev.xraytracing.internal.TracingState;
+import dev.xraytracing.internal.TracerCore;
 import dev.xraytracing.testing.InMemoryEmitter;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -59,18 +58,18 @@ class SamplingTest {
     @Test
     void anUnsampledInvocationNeverBuildsARecorder() {
         AtomicInteger recordersBuilt = new AtomicInteger();
-        TracingState.reset();
-        TracingState.get().useRecorder(() -> {
+        TracerCore counting = new TracerCore(warnings -> {
             recordersBuilt.incrementAndGet();
-            return Recorders.lean(new InMemoryEmitter());
-        });
+            return new InMemoryEmitter()::send;
+        }, null, true);
+        TracerCore.Scope scope = counting.makeCurrent();
         SdkInternalThreadLocal.put(LambdaTraceHeader.THREAD_LOCAL_KEY,
                 "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=0");
         try {
             assertThat(new Handlers.Greeter().handleRequest("Ada", TestContext.create())).isEqualTo("Hello, Ada");
         } finally {
             SdkInternalThreadLocal.put(LambdaTraceHeader.THREAD_LOCAL_KEY, null);
-            TracingState.reset();
+            scope.close();
         }
         assertThat(recordersBuilt).hasValue(0);
     }

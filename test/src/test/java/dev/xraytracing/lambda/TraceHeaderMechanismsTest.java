@@ -8,13 +8,15 @@ import dev.xraytracing.lambda.testing.LambdaInvoker;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import software.amazon.awssdk.utilslite.SdkInternalThreadLocal;
 
 /**
  * The runtime (aws-lambda-java-runtime-interface-client) sets the system property per invocation when it runs one
  * at a time and the thread-local when it runs several; these tests use the process-wide property, restore it, and so
- * must not run in parallel with other tests.
+ * run isolated: no other test runs meanwhile (every test without a header of its own would read the property).
  */
+@Isolated("sets the process-wide trace header system property")
 class TraceHeaderMechanismsTest {
     private static final String HEADER = "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1";
     private static final String OTHER = "Root=1-5759e988-00000000e1be46a994272793;Parent=1111111111111111;Sampled=1";

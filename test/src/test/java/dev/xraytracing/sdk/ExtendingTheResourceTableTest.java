@@ -3,7 +3,6 @@ package dev.xraytracing.sdk;
 import dev.xraytracing.fakes.FakeAws;
 import static dev.xraytracing.testing.TracingAssertions.assertThat;
 
-import dev.xraytracing.internal.TracingState;
 import dev.xraytracing.testing.TracingExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +22,6 @@ class ExtendingTheResourceTableTest {
     @AfterEach
     void stop() {
         aws.close();
-        TracingState.reset();
     }
 
     @Test

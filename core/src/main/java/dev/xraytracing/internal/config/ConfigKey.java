@@ -44,7 +44,10 @@ public enum ConfigKey {
                     + "`Context`."),
     INITIALIZATION_TYPE(Owner.LAMBDA, null, List.of("AWS_LAMBDA_INITIALIZATION_TYPE"), "`on-demand`",
             "`provisioned-concurrency` and `snap-start` initialise ahead of requests: no `ColdStart` annotation, "
-                    + "and the recorder is built during init.");
+                    + "and the recorder is built during init."),
+    LOG_GROUP(Owner.LAMBDA, null, List.of("AWS_LOG_GROUP"), "none",
+            "The function's CloudWatch log group, recorded as the segments' log reference so the console links "
+                    + "traces to logs.");
 
     /** Who sets a key: the function's owner, or the Lambda service (we only read it). */
     public enum Owner {

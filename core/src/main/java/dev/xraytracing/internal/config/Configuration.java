@@ -1,6 +1,5 @@
 package dev.xraytracing.internal.config;
 
-import dev.xraytracing.internal.TracingState;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -8,8 +7,8 @@ import java.util.function.UnaryOperator;
 /**
  * Reads the settings of {@link ConfigKey}: the only place in the library that reads system properties and
  * environment variables. The process's instance reads them live (the Lambda runtime changes the trace header
- * property per invocation); the off switch it reads once. Tests give a thread its own with
- * {@code TracingState.useOnThisThread(Configuration.class, Configuration.of(...))}.
+ * property per invocation); the off switch it reads once. Each tracer holds one (the process's unless it was built
+ * with its own variables), so a test's tracer carries the settings the test gives it.
  */
 public final class Configuration {
     /**
@@ -26,11 +25,6 @@ public final class Configuration {
     private Configuration(UnaryOperator<String> environment, UnaryOperator<String> systemProperties) {
         this.environment = environment;
         this.systemProperties = systemProperties;
-    }
-
-    /** This process's (or this thread's own, where a test set one). */
-    public static Configuration current() {
-        return TracingState.get().component(Configuration.class, Configuration::fromProcess);
     }
 
     /**
@@ -56,9 +50,9 @@ public final class Configuration {
         return configuration;
     }
 
-    /** Whether tracing is switched off for the current configuration; see {@link #tracingEnabled()}. */
-    public static boolean tracingOff() {
-        return offSeen && !current().tracingEnabled();
+    /** Whether any configuration of this process has said "off" yet: while none has, tracing is on everywhere. */
+    public static boolean offSeen() {
+        return offSeen;
     }
 
     /** The key's value: its system property, else its environment variables in order; null when all are blank. */

@@ -4,8 +4,8 @@ import com.amazonaws.xray.emitters.Emitter;
 import com.amazonaws.xray.entities.Entity;
 import com.amazonaws.xray.entities.Segment;
 import com.amazonaws.xray.entities.Subsegment;
-import dev.xraytracing.internal.TracingState;
 import dev.xraytracing.internal.emit.DocumentWriter.Shape;
+import dev.xraytracing.internal.log.WarnOnce;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -20,28 +20,30 @@ public final class DocumentEmitter extends Emitter {
 
     private final DocumentSink sink;
     private final int maxBytes;
+    private final WarnOnce warnings;
 
-    public DocumentEmitter(DocumentSink sink) {
-        this(sink, MAX_DOCUMENT_BYTES);
+    public DocumentEmitter(DocumentSink sink, WarnOnce warnings) {
+        this(sink, MAX_DOCUMENT_BYTES, warnings);
     }
 
-    DocumentEmitter(DocumentSink sink, int maxBytes) {
+    DocumentEmitter(DocumentSink sink, int maxBytes, WarnOnce warnings) {
         this.sink = sink;
         this.maxBytes = maxBytes;
+        this.warnings = warnings;
     }
 
     @Override
     public boolean sendSegment(Segment segment) {
         try {
-            String whole = DocumentWriter.segment(segment, Shape.WHOLE);
+            String whole = DocumentWriter.segment(segment, Shape.WHOLE, warnings);
             if (fits(whole)) {
                 sink.send(whole);
                 return true;
             }
             warnSplit(segment, whole);
             sendChildrenAlone(segment);
-            String alone = DocumentWriter.segment(segment, Shape.WITHOUT_CHILDREN);
-            sink.send(fits(alone) ? alone : DocumentWriter.segment(segment, Shape.WITHOUT_CHILDREN_OR_DETAILS));
+            String alone = DocumentWriter.segment(segment, Shape.WITHOUT_CHILDREN, warnings);
+            sink.send(fits(alone) ? alone : DocumentWriter.segment(segment, Shape.WITHOUT_CHILDREN_OR_DETAILS, warnings));
             return true;
         } catch (Throwable failure) {
             return failed(segment, failure);
@@ -51,16 +53,16 @@ public final class DocumentEmitter extends Emitter {
     @Override
     public boolean sendSubsegment(Subsegment subsegment) {
         try {
-            String whole = DocumentWriter.standaloneSubsegment(subsegment, Shape.WHOLE);
+            String whole = DocumentWriter.standaloneSubsegment(subsegment, Shape.WHOLE, warnings);
             if (fits(whole)) {
                 sink.send(whole);
                 return true;
             }
             warnSplit(subsegment, whole);
             sendChildrenAlone(subsegment);
-            String alone = DocumentWriter.standaloneSubsegment(subsegment, Shape.WITHOUT_CHILDREN);
+            String alone = DocumentWriter.standaloneSubsegment(subsegment, Shape.WITHOUT_CHILDREN, warnings);
             sink.send(fits(alone) ? alone
-                    : DocumentWriter.standaloneSubsegment(subsegment, Shape.WITHOUT_CHILDREN_OR_DETAILS));
+                    : DocumentWriter.standaloneSubsegment(subsegment, Shape.WITHOUT_CHILDREN_OR_DETAILS, warnings));
             return true;
         } catch (Throwable failure) {
             return failed(subsegment, failure);
@@ -80,14 +82,14 @@ public final class DocumentEmitter extends Emitter {
                 || document.getBytes(StandardCharsets.UTF_8).length <= maxBytes;
     }
 
-    private static void warnSplit(Entity entity, String document) {
-        TracingState.get().warnings().warn("split:" + entity.getName(),
+    private void warnSplit(Entity entity, String document) {
+        warnings.warn("split:" + entity.getName(),
                 "the document for '" + entity.getName() + "' was " + document.length()
                         + " characters, more than one X-Ray document may hold; it was sent in parts");
     }
 
-    private static boolean failed(Entity entity, Throwable failure) {
-        TracingState.get().warnings().warn("emit:" + failure.getClass().getName(),
+    private boolean failed(Entity entity, Throwable failure) {
+        warnings.warn("emit:" + failure.getClass().getName(),
                 "could not send the document for '" + entity.getName() + "'", failure);
         return false;
     }

@@ -5,6 +5,7 @@ import com.amazonaws.xray.entities.Entity;
 import com.amazonaws.xray.entities.Segment;
 import com.amazonaws.xray.entities.Subsegment;
 import com.amazonaws.xray.entities.ThrowableDescription;
+import dev.xraytracing.internal.log.WarnOnce;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +27,8 @@ public final class DocumentWriter {
     private DocumentWriter() {
     }
 
-    public static String segment(Segment segment, Shape shape) {
-        JsonOut json = new JsonOut(new StringBuilder(512));
+    public static String segment(Segment segment, Shape shape, WarnOnce warnings) {
+        JsonOut json = new JsonOut(new StringBuilder(512), warnings);
         json.beginObject();
         common(json, segment, shape);
         json.field("trace_id", segment.getTraceId().toString());
@@ -40,8 +41,8 @@ public final class DocumentWriter {
     }
 
     /** A subsegment sent on its own: it names its trace and parent so X-Ray can place it. */
-    public static String standaloneSubsegment(Subsegment subsegment, Shape shape) {
-        JsonOut json = new JsonOut(new StringBuilder(512));
+    public static String standaloneSubsegment(Subsegment subsegment, Shape shape, WarnOnce warnings) {
+        JsonOut json = new JsonOut(new StringBuilder(512), warnings);
         json.beginObject();
         subsegmentBody(json, subsegment, shape);
         json.field("type", "subsegment");

@@ -1,6 +1,7 @@
 package dev.xraytracing.internal.emit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.xraytracing.internal.log.WarnOnce;
 import java.lang.reflect.Array;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -19,8 +20,11 @@ final class JsonOut {
     final StringBuilder out;
     private boolean needsComma;
 
-    JsonOut(StringBuilder out) {
+    private final WarnOnce warnings;
+
+    JsonOut(StringBuilder out, WarnOnce warnings) {
         this.out = out;
+        this.warnings = warnings;
     }
 
     void beginObject() {
@@ -195,7 +199,7 @@ final class JsonOut {
         } else if (value instanceof JsonNode) {
             out.append(value);
         } else {
-            out.append(MetadataJson.toJson(value));
+            out.append(MetadataJson.toJson(value, warnings));
         }
         needsComma = true;
     }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.xraytracing.internal.TracingState;
+import dev.xraytracing.internal.log.WarnOnce;
 
 /**
  * Serializes metadata values that are not plain JSON types, the way the X-Ray SDK would (Jackson, snake_case, empty
@@ -22,16 +22,16 @@ final class MetadataJson {
                 .setSerializationInclusion(JsonInclude.Include.NON_EMPTY);
     }
 
-    static String toJson(Object value) {
+    static String toJson(Object value, WarnOnce warnings) {
         try {
             return Mapper.INSTANCE.writeValueAsString(value);
         } catch (Throwable failure) {
             String reason = failure.getClass().getSimpleName() + ": " + firstLine(failure.getMessage());
-            TracingState.get().warnings().warn("metadata:" + value.getClass().getName(),
+            warnings.warn("metadata:" + value.getClass().getName(),
                     "a metadata value of type " + value.getClass().getName()
                             + " could not be serialized; recorded a placeholder instead (" + reason + ")");
             StringBuilder json = new StringBuilder();
-            new JsonOut(json).string(placeholder(value, reason));
+            new JsonOut(json, warnings).string(placeholder(value, reason));
             return json.toString();
         }
     }

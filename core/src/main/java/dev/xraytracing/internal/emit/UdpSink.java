@@ -1,8 +1,8 @@
 package dev.xraytracing.internal.emit;
 
-import dev.xraytracing.internal.TracingState;
 import dev.xraytracing.internal.config.ConfigKey;
 import dev.xraytracing.internal.config.Configuration;
+import dev.xraytracing.internal.log.WarnOnce;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -17,15 +17,17 @@ public final class UdpSink implements DocumentSink {
     static final String HEADER = "{\"format\": \"json\", \"version\": 1}\n";
 
     private final InetSocketAddress daemon;
+    private final WarnOnce warnings;
     private volatile DatagramChannel channel;
 
-    public UdpSink(InetSocketAddress daemon) {
+    public UdpSink(InetSocketAddress daemon, WarnOnce warnings) {
         this.daemon = daemon;
+        this.warnings = warnings;
     }
 
     /** The daemon named by {@code AWS_XRAY_DAEMON_ADDRESS} (Lambda sets it), else 127.0.0.1:2000. */
-    public static UdpSink fromEnvironment() {
-        return new UdpSink(parseAddress(Configuration.process().value(ConfigKey.DAEMON_ADDRESS)));
+    public static UdpSink fromEnvironment(WarnOnce warnings) {
+        return new UdpSink(parseAddress(Configuration.process().value(ConfigKey.DAEMON_ADDRESS)), warnings);
     }
 
     static InetSocketAddress parseAddress(String configured) {
@@ -53,7 +55,7 @@ public final class UdpSink implements DocumentSink {
         try {
             channel().send(ByteBuffer.wrap((HEADER + document).getBytes(StandardCharsets.UTF_8)), daemon);
         } catch (IOException | RuntimeException failure) {
-            TracingState.get().warnings().warn("udp:" + daemon, "could not send a document to the X-Ray daemon at "
+            warnings.warn("udp:" + daemon, "could not send a document to the X-Ray daemon at "
                     + daemon + ": " + failure);
         }
     }

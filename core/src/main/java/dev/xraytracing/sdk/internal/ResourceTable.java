@@ -1,6 +1,7 @@
 package dev.xraytracing.sdk.internal;
 
-import dev.xraytracing.internal.TracingState;
+import dev.xraytracing.internal.TracerCore;
+import dev.xraytracing.internal.log.WarnOnce;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
@@ -17,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The data table that says which request and response members of an SDK call become {@code aws} fields, and what a
  * service's subsegment is called. Read lazily, on the first traced call, from the table shipped in the jar, then from
  * every {@code META-INF/xray-tracing/aws-resources.properties} on the classpath, then from run-time additions. The
- * format is described in the shipped file.
+ * format is described in the shipped file. Each tracer has its own ({@link #of}).
  */
 public final class ResourceTable {
     public static final String SHIPPED_FILE = "dev/xraytracing/sdk/aws-resources.properties";
@@ -25,9 +26,19 @@ public final class ResourceTable {
     private static final String ANY_OPERATION = "*";
     private static final String NAME_PREFIX = "name.";
 
+    private final WarnOnce warnings;
     private final Map<String, String> additions = new LinkedHashMap<>();
     private final Map<String, Map<String, OperationFields>> resolved = new ConcurrentHashMap<>();
     private volatile Table table;
+
+    ResourceTable(WarnOnce warnings) {
+        this.warnings = warnings;
+    }
+
+    /** The table of {@code core}'s tracer, built on first use. */
+    public static ResourceTable of(TracerCore core) {
+        return core.component(ResourceTable.class, () -> new ResourceTable(core.warnings()));
+    }
 
     /** The fields to copy for {@code operation} of {@code service}; never null. */
     public OperationFields fieldsFor(String service, String operation) {
@@ -66,7 +77,7 @@ public final class ResourceTable {
                 if (current == null) {
                     Properties entries = loadFiles();
                     entries.putAll(additions);
-                    current = new Table(entries);
+                    current = new Table(entries, warnings);
                     table = current;
                 }
             }
@@ -74,7 +85,7 @@ public final class ResourceTable {
         return current;
     }
 
-    private static Properties loadFiles() {
+    private Properties loadFiles() {
         Properties entries = new Properties();
         ClassLoader loader = ResourceTable.class.getClassLoader();
         load(entries, loader.getResource(SHIPPED_FILE));
@@ -84,19 +95,19 @@ public final class ResourceTable {
                 load(entries, extras.nextElement());
             }
         } catch (IOException failure) {
-            TracingState.get().warnings().warn("sdk-resources:list", "could not list " + EXTRA_FILE + " files", failure);
+            warnings.warn("sdk-resources:list", "could not list " + EXTRA_FILE + " files", failure);
         }
         return entries;
     }
 
-    private static void load(Properties entries, URL file) {
+    private void load(Properties entries, URL file) {
         if (file == null) {
             return;
         }
         try (InputStream in = file.openStream()) {
             entries.load(in);
         } catch (IOException failure) {
-            TracingState.get().warnings().warn("sdk-resources:" + file, "could not read " + file, failure);
+            warnings.warn("sdk-resources:" + file, "could not read " + file, failure);
         }
     }
 
@@ -106,7 +117,7 @@ public final class ResourceTable {
         final Map<String, List<Field>> request = new HashMap<>();
         final Map<String, List<Field>> response = new HashMap<>();
 
-        Table(Properties entries) {
+        Table(Properties entries, WarnOnce warnings) {
             for (String key : entries.stringPropertyNames()) {
                 String value = entries.getProperty(key).trim();
                 if (key.startsWith(NAME_PREFIX)) {
@@ -116,7 +127,7 @@ public final class ResourceTable {
                 String[] parts = key.split("\\.");
                 if (parts.length != 4 || value.isEmpty()
                         || !(parts[2].equals("request") || parts[2].equals("response"))) {
-                    TracingState.get().warnings().warn("sdk-resources:bad:" + key, "ignored the resource table entry '"
+                    warnings.warn("sdk-resources:bad:" + key, "ignored the resource table entry '"
                             + key + "': expected <service>.<operation or *>.<request|response>.<member>=<aws field>");
                     continue;
                 }

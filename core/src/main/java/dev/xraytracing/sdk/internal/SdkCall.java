@@ -1,17 +1,21 @@
 package dev.xraytracing.sdk.internal;
 
 import com.amazonaws.xray.entities.Subsegment;
+import dev.xraytracing.internal.TracerCore;
 import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 
 /**
  * What one SDK call carries from hook to hook, in its ExecutionAttributes (so it crosses threads with async clients):
- * the interceptor that owns it, the outgoing trace header, and for a recorded call the subsegment and its attempts.
+ * the interceptor that owns it, the tracer it records for, the outgoing trace header, and for a recorded call the
+ * subsegment and its attempts.
  */
 public final class SdkCall {
     /** Present once an interceptor of ours has taken the call; other instances then stand aside. */
     public static final ExecutionAttribute<SdkCall> ATTRIBUTE = new ExecutionAttribute<>("dev.xraytracing.sdk.SdkCall");
 
     final Object owner;
+    final TracerCore core;
     /** The X-Amzn-Trace-Id to send, built when the call starts (it names the subsegment as Parent). */
     final String traceHeader;
     /** Null when the call is not recorded (unsampled). */
@@ -21,10 +25,17 @@ public final class SdkCall {
     private int[] attemptStatuses;
     private int attempts;
 
-    SdkCall(Object owner, String traceHeader, Subsegment subsegment) {
+    SdkCall(Object owner, TracerCore core, String traceHeader, Subsegment subsegment) {
         this.owner = owner;
+        this.core = core;
         this.traceHeader = traceHeader;
         this.subsegment = subsegment;
+    }
+
+    /** The tracer of the call that {@code attributes} belong to, or the thread's current one when none took it. */
+    public static TracerCore tracerOf(ExecutionAttributes attributes) {
+        SdkCall call = attributes.getAttribute(ATTRIBUTE);
+        return call != null ? call.core : TracerCore.current();
     }
 
     boolean isOwnedBy(Object interceptor) {

@@ -8,8 +8,9 @@ import com.amazonaws.xray.entities.SubsegmentImpl;
 import com.amazonaws.xray.entities.ThrowableDescription;
 import dev.xraytracing.internal.Outcomes;
 import dev.xraytracing.internal.Spans;
-import dev.xraytracing.internal.StatusReaders;
-import dev.xraytracing.internal.TracingState;
+import dev.xraytracing.internal.TracerCore;
+import dev.xraytracing.internal.status.StatusReaders;
+import dev.xraytracing.internal.status.StatusRecording;
 import dev.xraytracing.status.CallStatus;
 import java.util.List;
 import java.util.Optional;
@@ -50,7 +51,7 @@ public final class SdkCallOutcome {
             recordAnswer(subsegment, http, requestId, null, attributes);
             String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
             String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
-            for (ResourceTable.Field field : TracingState.get().sdkResources().fieldsFor(service, operation).response) {
+            for (ResourceTable.Field field : ResourceTable.of(call.core).fieldsFor(service, operation).response) {
                 ResourceValues.put(subsegment, field, response.getValueForField(field.member, Object.class)
                         .orElse(null));
             }
@@ -59,7 +60,7 @@ public final class SdkCallOutcome {
                 status = StatusReaders.ofSdkHttpResponse(http);
             }
             if (status != null) {
-                Outcomes.recordStatus(subsegment, status);
+                StatusRecording.recordStatus(subsegment, status);
             }
         } catch (RuntimeException failure) {
             warn(subsegment, failure);
@@ -208,7 +209,7 @@ public final class SdkCallOutcome {
     }
 
     private static void warn(Subsegment subsegment, RuntimeException failure) {
-        TracingState.get().warnings().warn("sdk:record:" + failure.getClass().getName(),
+        TracerCore.of(subsegment).warnings().warn("sdk:record:" + failure.getClass().getName(),
                 "could not record all of the SDK call '" + subsegment.getName() + "'", failure);
     }
 }

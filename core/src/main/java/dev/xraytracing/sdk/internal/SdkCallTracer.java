@@ -7,7 +7,8 @@ import com.amazonaws.xray.entities.Segment;
 import com.amazonaws.xray.entities.Subsegment;
 import dev.xraytracing.internal.LambdaTraceHeader;
 import dev.xraytracing.internal.Spans;
-import dev.xraytracing.internal.TracingState;
+import dev.xraytracing.internal.TraceHeader;
+import dev.xraytracing.internal.TracerCore;
 import software.amazon.awssdk.awscore.AwsExecutionAttribute;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -24,8 +25,19 @@ public final class SdkCallTracer {
     private SdkCallTracer() {
     }
 
-    public static void beforeExecution(Object owner, Context.BeforeExecution context, ExecutionAttributes attributes) {
-        if (attributes.getAttribute(SdkCall.ATTRIBUTE) != null || XRayInterceptorGuard.xrayTookTheCall(attributes)) {
+    /**
+     * The tracer an SDK call on this thread records for: the one that created the caller's current entity, else the
+     * thread's current tracer (a test's own, or the process-wide default).
+     */
+    public static TracerCore tracerOfCaller() {
+        Entity caller = ThreadLocalStorage.get();
+        return caller != null ? TracerCore.of(caller) : TracerCore.current();
+    }
+
+    public static void beforeExecution(Object owner, TracerCore core, Context.BeforeExecution context,
+            ExecutionAttributes attributes) {
+        if (attributes.getAttribute(SdkCall.ATTRIBUTE) != null
+                || XRayInterceptorGuard.xrayTookTheCall(attributes, core.warnings())) {
             return;
         }
         Entity caller = ThreadLocalStorage.get();
@@ -35,12 +47,12 @@ public final class SdkCallTracer {
             if (header == null) {
                 return;
             }
-            if (!header.contains("Sampled=1")) {
+            if (!TraceHeader.parse(header).isSampled()) {
                 // Unsampled invocation: pass its header on as it came, Lineage included, and record nothing.
-                attributes.putAttribute(SdkCall.ATTRIBUTE, new SdkCall(owner, header, null));
+                attributes.putAttribute(SdkCall.ATTRIBUTE, new SdkCall(owner, core, header, null));
                 return;
             }
-            parent = Spans.facadeForCurrentInvocation();
+            parent = Spans.facadeForCurrentInvocation(core);
             if (parent == null) {
                 return;
             }
@@ -50,16 +62,16 @@ public final class SdkCallTracer {
         String root = segment.getTraceId().toString();
         if (!segment.isSampled()) {
             attributes.putAttribute(SdkCall.ATTRIBUTE,
-                    new SdkCall(owner, OutgoingTraceHeader.build(incoming, root, parent.getId(), false), null));
+                    new SdkCall(owner, core, outgoingHeader(incoming, root, parent.getId(), false), null));
             return;
         }
         String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
-        ResourceTable table = TracingState.get().sdkResources();
-        Subsegment subsegment = Spans.openUnder(parent, segment, table.subsegmentName(service));
+        ResourceTable table = ResourceTable.of(core);
+        Subsegment subsegment = Spans.openUnder(core, parent, segment, table.subsegmentName(service));
         ThreadLocalStorage.set(caller);
         try {
             attributes.putAttribute(SdkCall.ATTRIBUTE,
-                    new SdkCall(owner, OutgoingTraceHeader.build(incoming, root, subsegment.getId(), true), subsegment));
+                    new SdkCall(owner, core, outgoingHeader(incoming, root, subsegment.getId(), true), subsegment));
         } catch (RuntimeException failure) {
             // Without its attribute no later hook could close it: close it now, or the segment would never be sent.
             Spans.close(subsegment);
@@ -69,7 +81,7 @@ public final class SdkCallTracer {
         try {
             describe(subsegment, context.request(), attributes, table, service);
         } catch (RuntimeException failure) {
-            TracingState.get().warnings().warn("sdk:describe:" + service, "could not read the request fields of a "
+            core.warnings().warn("sdk:describe:" + service, "could not read the request fields of a "
                     + service + " call", failure);
         }
     }
@@ -88,6 +100,20 @@ public final class SdkCallTracer {
         }
     }
 
+    /**
+     * The {@code X-Amzn-Trace-Id} a call sends: Root, then Parent and Sampled for this call, then every other field of
+     * the incoming header unchanged, in its order (X-Ray's own interceptor drops {@code Lineage}).
+     *
+     * @param incoming the header this invocation received (Lambda), or null under a segment of our own; its other
+     *                 fields are kept only if it belongs to the same trace (a stale header of another invocation
+     *                 must not leak its Lineage)
+     */
+    static String outgoingHeader(String incoming, String root, String parentId, boolean sampled) {
+        TraceHeader received = incoming == null ? null : TraceHeader.parse(incoming);
+        TraceHeader base = received != null && root.equals(received.root()) ? received : TraceHeader.of(root, null, sampled);
+        return base.withParent(parentId, sampled).format();
+    }
+
     /** The call's own subsegment, or null when this interceptor does not record it. */
     static SdkCall callOwnedBy(Object owner, ExecutionAttributes attributes) {
         SdkCall call = attributes.getAttribute(SdkCall.ATTRIBUTE);
@@ -101,7 +127,7 @@ public final class SdkCallTracer {
         if (call == null) {
             return context.httpRequest();
         }
-        return context.httpRequest().toBuilder().putHeader(OutgoingTraceHeader.NAME, call.traceHeader).build();
+        return context.httpRequest().toBuilder().putHeader(TraceHeader.NAME, call.traceHeader).build();
     }
 
     public static void beforeTransmission(Object owner, ExecutionAttributes attributes) {

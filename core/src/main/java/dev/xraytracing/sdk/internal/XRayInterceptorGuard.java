@@ -1,6 +1,6 @@
 package dev.xraytracing.sdk.internal;
 
-import dev.xraytracing.internal.TracingState;
+import dev.xraytracing.internal.log.WarnOnce;
 import java.lang.reflect.Field;
 import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -16,10 +16,13 @@ final class XRayInterceptorGuard {
     private static final String XRAY_INTERCEPTOR = "com.amazonaws.xray.interceptors.TracingInterceptor";
     private static final ExecutionAttribute<Object> KEY;
     private static final Object STAND_IN;
+    /** Why X-Ray's interceptor could not be told to stand aside, or null; logged by the first call that meets it. */
+    private static final Throwable NOT_GUARDED;
 
     static {
         ExecutionAttribute<Object> key = null;
         Object standIn = null;
+        Throwable notGuarded = null;
         try {
             Class<?> type = Class.forName(XRAY_INTERCEPTOR, false, XRayInterceptorGuard.class.getClassLoader());
             Field field = type.getDeclaredField("XRAY_INTERCEPTOR_KEY");
@@ -31,18 +34,22 @@ final class XRayInterceptorGuard {
         } catch (ClassNotFoundException | LinkageError absent) {
             // X-Ray's interceptor is not on the classpath: nothing to guard against.
         } catch (Throwable changed) {
-            TracingState.get().warnings().warn("sdk:xray-guard", "X-Ray's TracingInterceptor is on the classpath but "
-                    + "could not be told to stand aside; if both are registered, calls are traced twice", changed);
+            notGuarded = changed;
         }
         KEY = key;
         STAND_IN = standIn;
+        NOT_GUARDED = notGuarded;
     }
 
     private XRayInterceptorGuard() {
     }
 
     /** True if X-Ray's interceptor has already taken this call; otherwise makes it skip the call. */
-    static boolean xrayTookTheCall(ExecutionAttributes attributes) {
+    static boolean xrayTookTheCall(ExecutionAttributes attributes, WarnOnce warnings) {
+        if (NOT_GUARDED != null) {
+            warnings.warn("sdk:xray-guard", "X-Ray's TracingInterceptor is on the classpath but could not be told to "
+                    + "stand aside; if both are registered, calls are traced twice", NOT_GUARDED);
+        }
         if (KEY == null) {
             return false;
         }

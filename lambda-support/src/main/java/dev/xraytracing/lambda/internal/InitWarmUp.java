@@ -1,6 +1,7 @@
 package dev.xraytracing.lambda.internal;
 
-import dev.xraytracing.internal.TracingState;
+import dev.xraytracing.internal.TracerCore;
+import dev.xraytracing.sdk.internal.ResourceTable;
 
 /**
  * What the first traced invocation of an on-demand environment would otherwise do on the caller's clock, done during
@@ -9,7 +10,7 @@ import dev.xraytracing.internal.TracingState;
  * X-Ray entity classes, whose static initialisers set up commons-logging and a Jackson {@code ObjectMapper}, and our
  * own classes on that path, with the AWS resource table read from its files. It only
  * loads and builds what the invocation would build anyway; it records and sends nothing. An invocation that arrives
- * earlier waits for the recorder instead of building a second one ({@link TracingState#recorder()} builds it once).
+ * earlier waits for the recorder instead of building a second one ({@link TracerCore#recorder()} builds it once).
  */
 final class InitWarmUp {
     /** Loaded in the order a first traced invocation loads them. */
@@ -30,23 +31,23 @@ final class InitWarmUp {
     private InitWarmUp() {
     }
 
-    static void startInBackground() {
-        Thread thread = new Thread(InitWarmUp::run, "xray-tracing-init");
+    static void startInBackground(TracerCore core) {
+        Thread thread = new Thread(() -> run(core), "xray-tracing-init");
         thread.setDaemon(true); // never keeps a JVM alive
         thread.start();
     }
 
-    static void run() {
+    static void run(TracerCore core) {
         try {
             ClassLoader loader = InitWarmUp.class.getClassLoader();
             for (String entity : ENTITY_CLASSES) {
                 Class.forName(entity, true, loader);
             }
-            TracingState.get().recorder();
-            TracingState.get().sdkResources().subsegmentName("Lambda"); // reads the AWS resource table's files
-            LambdaEnvironment.current().jvmStartMillis();
+            core.recorder();
+            ResourceTable.of(core).subsegmentName("Lambda"); // reads the AWS resource table's files
+            LambdaEnvironment.of(core).jvmStartMillis();
         } catch (Throwable failure) {
-            TracingState.get().warnings().warn("lambda:warm-up:" + failure.getClass().getName(),
+            core.warnings().warn("lambda:warm-up:" + failure.getClass().getName(),
                     "could not prepare tracing during init; the first traced invocation will", failure);
         }
     }

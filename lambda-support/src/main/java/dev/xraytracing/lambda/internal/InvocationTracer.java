@@ -8,16 +8,17 @@ import dev.xraytracing.internal.Annotations;
 import dev.xraytracing.internal.LambdaTraceHeader;
 import dev.xraytracing.internal.Outcomes;
 import dev.xraytracing.internal.Spans;
-import dev.xraytracing.internal.TracingState;
-import dev.xraytracing.internal.WarnOnce;
+import dev.xraytracing.internal.TracerCore;
+import dev.xraytracing.internal.log.WarnOnce;
+import dev.xraytracing.internal.status.StatusRecording;
 import dev.xraytracing.internal.config.ConfigKey;
 import dev.xraytracing.internal.config.Configuration;
-import dev.xraytracing.lambda.HandlerTracing;
 
 /**
  * Traces one handler invocation: opens the handler subsegment under the function's facade segment, makes it current
  * for the handler's code, records how the handler ended, and closes (which sends) it before returning. Tracing never
- * throws into the handler; the handler's own exceptions pass through unchanged.
+ * throws into the handler; the handler's own exceptions pass through unchanged. Each invocation works with the
+ * thread's current tracer (the process-wide default in Lambda; the invoker's own in the test kit).
  */
 public final class InvocationTracer {
     /** What a stream handler "returns": nothing to capture. */
@@ -45,24 +46,27 @@ public final class InvocationTracer {
      * are loaded on a background thread, while the handler's constructor goes on (see {@link InitWarmUp}).
      */
     public static void prepare() {
+        TracerCore core = null;
         try {
-            Configuration configuration = Configuration.current();
+            core = TracerCore.current();
+            Configuration configuration = core.configuration();
             if (!configuration.tracingEnabled() || configuration.value(ConfigKey.DAEMON_ADDRESS) == null) {
                 return;
             }
-            if (LambdaEnvironment.current().initializesAhead()) {
-                TracingState.get().recorder();
+            if (LambdaEnvironment.of(core).initializesAhead()) {
+                core.recorder();
             } else {
-                InitWarmUp.startInBackground();
+                InitWarmUp.startInBackground(core);
             }
         } catch (Throwable failure) {
-            TracingState.get().warnings().warn("lambda:prepare:" + failure.getClass().getName(),
+            (core != null ? core : TracerCore.current()).warnings().warn("lambda:prepare:" + failure.getClass().getName(),
                     "could not build the recorder during init; the first traced invocation will", failure);
         }
     }
 
-    public static <O> O trace(HandlerTracing settings, Context context, Body<O> body) {
-        Subsegment subsegment = open(settings, context);
+    public static <O> O trace(HandlerSettings settings, Context context, Body<O> body) {
+        TracerCore core = currentOrNull();
+        Subsegment subsegment = core == null ? null : open(core, settings, context);
         if (subsegment == null) {
             try {
                 return body.run();
@@ -74,29 +78,37 @@ public final class InvocationTracer {
         try {
             output = body.run();
         } catch (Throwable thrown) {
-            recordThrown(subsegment, thrown, settings);
+            recordThrown(core, subsegment, thrown, settings);
             Spans.close(subsegment);
             throw Sneaky.rethrow(thrown);
         }
-        recordOutput(subsegment, output, settings);
+        recordOutput(core, subsegment, output, settings);
         Spans.close(subsegment);
         return output;
     }
 
     /** Opens the handler subsegment, or returns null when this invocation records nothing. Never throws. */
-    private static Subsegment open(HandlerTracing settings, Context context) {
+    private static TracerCore currentOrNull() {
+        try {
+            return TracerCore.current();
+        } catch (Throwable failure) {
+            return null; // no tracer, no tracing: the handler runs as it would without us
+        }
+    }
+
+    private static Subsegment open(TracerCore core, HandlerSettings settings, Context context) {
         try {
             // Claimed before the sampling decision: an unsampled first invocation is still the cold one.
-            LambdaEnvironment environment = LambdaEnvironment.current();
+            LambdaEnvironment environment = LambdaEnvironment.of(core);
             boolean coldStart = environment.claimColdStart();
-            if (!LambdaTraceHeader.currentIsSampled()) {
+            if (!LambdaTraceHeader.currentIsSampled(core)) {
                 return null; // no header (outside Lambda, tracing off) or unsampled: no recorder, no facade
             }
-            FacadeSegment facade = Spans.facadeForCurrentInvocation();
+            FacadeSegment facade = Spans.facadeForCurrentInvocation(core);
             if (facade == null) {
                 return null;
             }
-            WarnOnce warnings = TracingState.get().warnings();
+            WarnOnce warnings = core.warnings();
             if (ThreadLocalStorage.get() != null) {
                 // Left over by code that did not close what it opened in an earlier invocation on this thread; the
                 // handler is the root of this invocation, so nothing of it may land there.
@@ -104,21 +116,21 @@ public final class InvocationTracer {
                         + "this thread; it was dropped so that this invocation's data does not land on it");
                 ThreadLocalStorage.clear();
             }
-            Subsegment subsegment = Spans.openUnder(facade, facade, settings.subsegmentName());
-            annotate(subsegment, settings, context, environment, coldStart, warnings);
+            Subsegment subsegment = Spans.openUnder(core, facade, facade, settings.subsegmentName(core.configuration()));
+            annotate(subsegment, settings.serviceName(context, core.configuration()), context, environment, coldStart,
+                    warnings);
             return subsegment;
         } catch (Throwable failure) {
-            TracingState.get().warnings().warn("lambda:open:" + failure.getClass().getName(),
+            core.warnings().warn("lambda:open:" + failure.getClass().getName(),
                     "could not open the handler subsegment; the handler runs untraced", failure);
             return null;
         }
     }
 
-    private static void annotate(Subsegment subsegment, HandlerTracing settings, Context context,
+    private static void annotate(Subsegment subsegment, String service, Context context,
                                  LambdaEnvironment environment, boolean coldStart, WarnOnce warnings) {
         try {
             Annotations.put(subsegment, COLD_START, coldStart, warnings);
-            String service = settings.serviceName(context);
             if (service != null) {
                 Annotations.put(subsegment, SERVICE, service, warnings);
             }
@@ -135,36 +147,38 @@ public final class InvocationTracer {
         }
     }
 
-    private static void recordThrown(Subsegment subsegment, Throwable thrown, HandlerTracing settings) {
+    private static void recordThrown(TracerCore core, Subsegment subsegment, Throwable thrown,
+                                     HandlerSettings settings) {
         try {
             Outcomes.recordException(subsegment, thrown);
-            if (settings.capturesResponse()) {
-                ResponseCapture.error(subsegment, thrown, settings.captureLimit());
+            if (settings.capturesResponse(core.configuration())) {
+                ResponseCapture.error(subsegment, thrown, settings.captureLimit(), core.warnings());
             }
         } catch (Throwable failure) {
-            TracingState.get().warnings().warn("lambda:record:" + failure.getClass().getName(),
+            core.warnings().warn("lambda:record:" + failure.getClass().getName(),
                     "could not record the handler's exception", failure);
         }
     }
 
-    private static void recordOutput(Subsegment subsegment, Object output, HandlerTracing settings) {
+    private static void recordOutput(TracerCore core, Subsegment subsegment, Object output,
+                                     HandlerSettings settings) {
         if (output == null || output == NO_RESPONSE) {
             return;
         }
         try {
             // A handler that answers API Gateway with a 5xx failed, even though it returned normally.
-            Outcomes.recordResult(subsegment, output);
+            StatusRecording.recordResult(core, subsegment, output);
         } catch (Throwable failure) {
-            TracingState.get().warnings().warn("lambda:status:" + failure.getClass().getName(),
+            core.warnings().warn("lambda:status:" + failure.getClass().getName(),
                     "could not read the status of the handler's response", failure);
         }
-        if (!settings.capturesResponse()) {
+        if (!settings.capturesResponse(core.configuration())) {
             return;
         }
         try {
-            ResponseCapture.response(subsegment, output, settings.captureLimit());
+            ResponseCapture.response(subsegment, output, settings.captureLimit(), core.warnings());
         } catch (Throwable failure) {
-            TracingState.get().warnings().warn("lambda:capture:" + failure.getClass().getName(),
+            core.warnings().warn("lambda:capture:" + failure.getClass().getName(),
                     "could not capture the handler's response", failure);
         }
     }

@@ -1,15 +1,14 @@
 package dev.xraytracing.lambda.internal;
 
-import dev.xraytracing.internal.TracingState;
+import dev.xraytracing.internal.TracerCore;
 import dev.xraytracing.internal.config.ConfigKey;
-import dev.xraytracing.internal.config.Configuration;
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * What one execution environment knows about itself: whether its first invocation is still to come, how it was
- * initialized, and when its JVM started. One instance per process, kept in {@link TracingState} so that
- * {@code TracingState.reset()} gives a fresh one; the test kit gives each simulated environment its own.
+ * initialized, and when its JVM started. One instance per tracer (the process-wide default tracer's stands for the
+ * real environment); the test kit gives each simulated environment a tracer, and so an environment, of its own.
  */
 public final class LambdaEnvironment {
     /** Set by Lambda to {@code on-demand}, {@code provisioned-concurrency} or {@code snap-start}. */
@@ -28,10 +27,15 @@ public final class LambdaEnvironment {
         this.onDemand = !PROVISIONED_CONCURRENCY.equals(initializationType) && !SNAP_START.equals(initializationType);
     }
 
-    /** This process's environment (or this thread's own, in the test kit). */
-    public static LambdaEnvironment current() {
-        return TracingState.get().component(LambdaEnvironment.class,
-                () -> new LambdaEnvironment(Configuration.current().value(ConfigKey.INITIALIZATION_TYPE)));
+    /** The environment of {@code core}'s tracer, as its configuration describes it unless one was installed. */
+    public static LambdaEnvironment of(TracerCore core) {
+        return core.component(LambdaEnvironment.class,
+                () -> new LambdaEnvironment(core.configuration().value(ConfigKey.INITIALIZATION_TYPE)));
+    }
+
+    /** Gives {@code core}'s tracer this environment, unless it already has one; returns the one it has. */
+    public static LambdaEnvironment install(TracerCore core, LambdaEnvironment environment) {
+        return core.component(LambdaEnvironment.class, () -> environment);
     }
 
     /**

@@ -3,7 +3,7 @@ package dev.xraytracing.lambda.internal;
 import com.amazonaws.xray.entities.Entity;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.xraytracing.internal.Metadata;
-import dev.xraytracing.internal.TracingState;
+import dev.xraytracing.internal.log.WarnOnce;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -22,15 +22,15 @@ final class ResponseCapture {
         static final ObjectMapper MAPPER = new ObjectMapper();
     }
 
-    static void response(Entity entity, Object response, int limit) {
-        Metadata.put(entity, NAMESPACE, "response", bounded(response, limit), TracingState.get().warnings());
+    static void response(Entity entity, Object response, int limit, WarnOnce warnings) {
+        Metadata.put(entity, NAMESPACE, "response", bounded(response, limit), warnings);
     }
 
-    static void error(Entity entity, Throwable error, int limit) {
+    static void error(Entity entity, Throwable error, int limit, WarnOnce warnings) {
         Map<String, Object> description = new LinkedHashMap<>();
         description.put("type", error.getClass().getName());
         description.put("message", cut(String.valueOf(error.getMessage()), limit));
-        Metadata.put(entity, NAMESPACE, "error", description, TracingState.get().warnings());
+        Metadata.put(entity, NAMESPACE, "error", description, warnings);
     }
 
     static Object bounded(Object value, int limit) {

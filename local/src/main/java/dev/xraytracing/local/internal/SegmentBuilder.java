@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.xraytracing.internal.StatusFlags;
 import java.time.Instant;
 
 /** Builds the segment documents the simulated AWS services emit themselves, as JSON trees. */
@@ -60,13 +61,15 @@ public final class SegmentBuilder {
 
     public SegmentBuilder status(int status) {
         objectAt("http", "response").put("status", status);
-        if (status == 429) {
+        int flags = StatusFlags.of(status); // the same table the tracer uses, so the two never disagree
+        if (StatusFlags.error(flags)) {
             node.put("error", true);
+        }
+        if (StatusFlags.throttle(flags)) {
             node.put("throttle", true);
-        } else if (status >= 500) {
+        }
+        if (StatusFlags.fault(flags)) {
             node.put("fault", true);
-        } else if (status >= 400) {
-            node.put("error", true);
         }
         return this;
     }

@@ -5,8 +5,9 @@ import java.util.Locale;
 import java.util.Random;
 
 /**
- * The {@code X-Amzn-Trace-Id} header as the services pass it on: {@code Root}, {@code Parent}, {@code Sampled} and
- * {@code Lineage}; other keys are dropped, as Lambda does with keys it does not know.
+ * The {@code X-Amzn-Trace-Id} header as the simulated services pass it on: {@code Root}, {@code Parent},
+ * {@code Sampled} and {@code Lineage}; other keys are dropped, as Lambda does with keys it does not know. Reading and
+ * writing the header is core's ({@code dev.xraytracing.internal.TraceHeader}); this adds the ids the services make.
  */
 public record TraceHeader(String root, String parent, boolean sampled, String lineage) {
     private static final Random RANDOM = new SecureRandom();
@@ -16,31 +17,20 @@ public record TraceHeader(String root, String parent, boolean sampled, String li
         return new TraceHeader(newTraceId(), null, true, null);
     }
 
-    /** Parses a header; null or one without a Root gives null. */
+    /**
+     * Parses a header with core's reader of {@code X-Amzn-Trace-Id}; null or one without a Root gives null. A missing
+     * or requested ({@code ?}) decision counts as sampled: the first traced service decides, and here that is us.
+     */
     public static TraceHeader parse(String header) {
         if (header == null || header.isBlank()) {
             return null;
         }
-        String root = null;
-        String parent = null;
-        String lineage = null;
-        boolean sampled = true;
-        for (String part : header.split(";")) {
-            int equals = part.indexOf('=');
-            if (equals < 0) {
-                continue;
-            }
-            String key = part.substring(0, equals).trim();
-            String value = part.substring(equals + 1).trim();
-            switch (key) {
-                case "Root" -> root = value;
-                case "Parent" -> parent = value;
-                case "Sampled" -> sampled = !"0".equals(value);
-                case "Lineage" -> lineage = value;
-                default -> { }
-            }
+        dev.xraytracing.internal.TraceHeader parsed = dev.xraytracing.internal.TraceHeader.parse(header);
+        if (parsed.root() == null || parsed.root().isEmpty()) {
+            return null;
         }
-        return root == null ? null : new TraceHeader(root, parent, sampled, lineage);
+        return new TraceHeader(parsed.root(), parsed.parent(), !"0".equals(parsed.sampledDecision()),
+                parsed.other("Lineage"));
     }
 
     /** The same trace handed to the next entity: Root, Sampled and Lineage kept, a new Parent. */
@@ -50,15 +40,8 @@ public record TraceHeader(String root, String parent, boolean sampled, String li
 
     @Override
     public String toString() {
-        StringBuilder header = new StringBuilder("Root=").append(root);
-        if (parent != null) {
-            header.append(";Parent=").append(parent);
-        }
-        header.append(";Sampled=").append(sampled ? '1' : '0');
-        if (lineage != null) {
-            header.append(";Lineage=").append(lineage);
-        }
-        return header.toString();
+        dev.xraytracing.internal.TraceHeader header = dev.xraytracing.internal.TraceHeader.of(root, parent, sampled);
+        return (lineage == null ? header : header.withOther("Lineage", lineage)).format();
     }
 
     /** {@code 1-<8 hex seconds>-<24 hex random>}. */

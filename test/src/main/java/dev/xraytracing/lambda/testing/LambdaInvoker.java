@@ -6,9 +6,10 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.xray.AWSXRayRecorder;
 import com.amazonaws.xray.ThreadLocalStorage;
 import com.amazonaws.xray.entities.TraceID;
+import dev.xraytracing.Tracer;
 import dev.xraytracing.internal.LambdaTraceHeader;
-import dev.xraytracing.internal.Recorders;
-import dev.xraytracing.internal.TracingState;
+import dev.xraytracing.internal.TraceHeader;
+import dev.xraytracing.internal.TracerCore;
 import dev.xraytracing.lambda.internal.LambdaEnvironment;
 import dev.xraytracing.testing.InMemoryEmitter;
 import dev.xraytracing.testing.SegmentDocumentSchema;
@@ -18,13 +19,15 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.utilslite.SdkInternalThreadLocal;
 
 /**
  * Runs a handler as the Lambda runtime would, in one simulated execution environment: the trace header is passed
  * the way the runtime passes it (per thread, as in multi-concurrency mode, unless {@link #viaSystemProperty()}),
  * documents go to an in-memory emitter and are checked against X-Ray's schema, and the first invocation through an
- * invoker is the environment's cold start.
+ * invoker is the environment's cold start. Each environment has a {@link Tracer} of its own, current on the invoking
+ * thread while the handler runs and never installed as the default, so invokers in parallel tests share nothing.
  *
  * <pre>{@code
  * LambdaInvoker<Order, Receipt> lambda = LambdaInvoker.of(new OrderHandler());
@@ -103,7 +106,8 @@ public final class LambdaInvoker<I, O> {
 
     /**
      * Passes the header in the system property the runtime sets when it runs one invocation at a time, instead of
-     * per thread. The property is process-wide: do not invoke concurrently (from parallel tests either) this way.
+     * per thread. The property is process-wide: do not invoke concurrently this way, and mark a test that does
+     * {@code @Isolated} when tests run in parallel (every test without a header of its own would read it).
      */
     public LambdaInvoker<I, O> viaSystemProperty() {
         return new LambdaInvoker<>(handler, environment, headerMode, header, true, context);
@@ -120,6 +124,15 @@ public final class LambdaInvoker<I, O> {
      */
     public LambdaInvoker<I, O> initializationType(String type) {
         return new LambdaInvoker<>(handler, new Environment(type), headerMode, header, viaSystemProperty, context);
+    }
+
+    /**
+     * A fresh environment whose tracer reads its settings (docs/configuration.md) from {@code variables}, as from a
+     * function's environment variables: say {@code Map.of("POWERTOOLS_SERVICE_NAME", "orders")}.
+     */
+    public LambdaInvoker<I, O> withEnvironment(Map<String, String> variables) {
+        return new LambdaInvoker<>(handler, new Environment(LambdaEnvironment.ON_DEMAND, variables), headerMode, header,
+                viaSystemProperty, context);
     }
 
     /** A fresh environment whose cold start is already spent, as if it had served an invocation. */
@@ -143,8 +156,7 @@ public final class LambdaInvoker<I, O> {
         String traceHeader = headerFor();
         O output = null;
         Throwable thrown = null;
-        try (TracingState.Scope recorder = TracingState.useOnThisThread(environment.recorder);
-             TracingState.Scope lambda = TracingState.useOnThisThread(LambdaEnvironment.class, environment.lambda);
+        try (Tracer.Scope tracer = environment.tracer.makeCurrent();
              HeaderScope passed = pass(traceHeader)) {
             output = handler.call(input, invocationContext);
         } catch (Throwable failure) {
@@ -173,9 +185,9 @@ public final class LambdaInvoker<I, O> {
             case NONE:
                 return null;
             default:
-                AWSXRayRecorder recorder = environment.recorder;
-                return "Root=" + TraceID.create(recorder) + ";Parent=" + recorder.getIdGenerator().newEntityId()
-                        + ";Sampled=" + (headerMode == HeaderMode.GENERATED_SAMPLED ? "1" : "0");
+                AWSXRayRecorder recorder = environment.core.recorder();
+                return TraceHeader.of(TraceID.create(recorder).toString(), recorder.getIdGenerator().newEntityId(),
+                        headerMode == HeaderMode.GENERATED_SAMPLED).format();
         }
     }
 
@@ -186,8 +198,15 @@ public final class LambdaInvoker<I, O> {
             return () -> setOrClear(previous);
         }
         String previous = SdkInternalThreadLocal.get(LambdaTraceHeader.THREAD_LOCAL_KEY);
+        // The store's map may be shared with the thread that started this one (another test's): use one of our own.
+        SdkInternalThreadLocal.clear();
         putOrClear(traceHeader);
-        return () -> putOrClear(previous);
+        return () -> {
+            putOrClear(null); // out of the map that threads started by the handler share, then a map of our own
+            if (previous != null) {
+                putOrClear(previous);
+            }
+        };
     }
 
     /**
@@ -209,7 +228,7 @@ public final class LambdaInvoker<I, O> {
 
     private List<String> documentsOfTrace(String traceHeader) {
         List<String> mine = new ArrayList<>();
-        String root = rootOf(traceHeader);
+        String root = traceHeader == null ? null : TraceHeader.parse(traceHeader).root();
         if (root == null) {
             return mine;
         }
@@ -221,33 +240,31 @@ public final class LambdaInvoker<I, O> {
         return mine;
     }
 
-    private static String rootOf(String traceHeader) {
-        if (traceHeader == null) {
-            return null;
-        }
-        for (String part : traceHeader.split(";")) {
-            String trimmed = part.trim();
-            if (trimmed.startsWith("Root=")) {
-                return trimmed.substring("Root=".length());
-            }
-        }
-        return null;
-    }
-
     @FunctionalInterface
     private interface HeaderScope extends AutoCloseable {
         @Override
         void close();
     }
 
-    /** One simulated execution environment: its cold-start state, recorder and captured documents. */
+    /** One simulated execution environment: its tracer, its cold-start state and its captured documents. */
     private static final class Environment {
         final LambdaEnvironment lambda;
         final InMemoryEmitter emitter = new InMemoryEmitter();
-        final AWSXRayRecorder recorder = Recorders.lean(emitter);
+        final Tracer tracer;
+        final TracerCore core;
 
         Environment(String initializationType) {
+            this(initializationType, null);
+        }
+
+        Environment(String initializationType, Map<String, String> variables) {
+            Tracer.Builder builder = Tracer.builder().documents(emitter::send);
+            this.tracer = (variables == null ? builder : builder.environment(variables)).build();
             this.lambda = new LambdaEnvironment(initializationType);
+            try (Tracer.Scope current = tracer.makeCurrent()) {
+                this.core = TracerCore.threadOwn();
+            }
+            LambdaEnvironment.install(core, lambda);
         }
     }
 }

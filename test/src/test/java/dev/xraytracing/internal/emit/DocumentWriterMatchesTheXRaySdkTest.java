@@ -10,8 +10,9 @@ import com.amazonaws.xray.entities.SubsegmentImpl;
 import com.amazonaws.xray.entities.TraceID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.xraytracing.internal.Recorders;
+import dev.xraytracing.internal.TracerCore;
 import dev.xraytracing.internal.emit.DocumentWriter.Shape;
+import dev.xraytracing.internal.log.WarnOnce;
 import dev.xraytracing.testing.SegmentDocumentSchema;
 import java.io.IOException;
 import java.util.List;
@@ -21,13 +22,14 @@ import org.junit.jupiter.api.Test;
 /** Our hand-written documents carry exactly what the X-Ray SDK's Jackson serialization carries. */
 class DocumentWriterMatchesTheXRaySdkTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final AWSXRayRecorder recorder = Recorders.lean(document -> { });
+    private final AWSXRayRecorder recorder = new TracerCore(warnings -> document -> { }, null, true).recorder();
+    private final WarnOnce warnings = new WarnOnce();
 
     @Test
     void aRichSegmentIsWrittenWithTheSameFieldsAndValues() throws IOException {
         Segment segment = richSegment();
 
-        String ours = DocumentWriter.segment(segment, Shape.WHOLE);
+        String ours = DocumentWriter.segment(segment, Shape.WHOLE, warnings);
 
         assertThat(JSON.readTree(ours)).isEqualTo(withoutNullPaths(JSON.readTree(segment.serialize())));
         assertThat(SegmentDocumentSchema.problems(ours)).isEmpty();
@@ -38,7 +40,7 @@ class DocumentWriterMatchesTheXRaySdkTest {
         Segment segment = richSegment();
         Subsegment child = segment.getSubsegments().get(0);
 
-        String ours = DocumentWriter.standaloneSubsegment(child, Shape.WHOLE);
+        String ours = DocumentWriter.standaloneSubsegment(child, Shape.WHOLE, warnings);
 
         assertThat(JSON.readTree(ours)).isEqualTo(withoutNullPaths(JSON.readTree(child.streamSerialize())));
         assertThat(SegmentDocumentSchema.problems(ours)).isEmpty();

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class TimesKeepTheirExactValueTest {
 
     private static String written(double seconds) {
-        JsonOut json = new JsonOut(new StringBuilder());
+        JsonOut json = new JsonOut(new StringBuilder(), new dev.xraytracing.internal.log.WarnOnce());
         json.beginObject();
         json.timeField("t", seconds);
         json.endObject();

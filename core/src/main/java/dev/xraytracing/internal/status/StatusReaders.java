@@ -1,31 +1,32 @@
-package dev.xraytracing.internal;
+package dev.xraytracing.internal.status;
 
+import dev.xraytracing.internal.TypeTable;
 import dev.xraytracing.status.CallStatus;
 import dev.xraytracing.status.StatusReader;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.http.SdkHttpResponse;
 
-/** Finds the status of a body's result: user readers first, then AWS SDK responses, then API Gateway events. */
+/** Finds the status of a body's result: the tracer's user readers first, then AWS SDK responses, then API Gateway. */
 public final class StatusReaders {
     static final String FUNCTION_ERROR_HEADER = "X-Amz-Function-Error";
 
-    private final List<Entry<?>> userReaders = new CopyOnWriteArrayList<>();
+    private StatusReaders() {
+    }
 
-    public <T> void register(Class<T> type, StatusReader<? super T> reader) {
-        userReaders.add(0, new Entry<>(type, reader));
+    /** Registers {@code reader} in a tracer's table of user readers; readers registered later are asked first. */
+    public static <T> void register(TypeTable<Object> userReaders, Class<T> type, StatusReader<? super T> reader) {
+        userReaders.register(type, reader);
     }
 
     /** The status {@code result} carries, or null. */
-    public CallStatus read(Object result) {
+    @SuppressWarnings("unchecked")
+    public static CallStatus read(TypeTable<Object> userReaders, Object result) {
         if (result == null) {
             return null;
         }
-        for (Entry<?> entry : userReaders) {
-            if (entry.type.isInstance(result)) {
-                return entry.read(result);
-            }
+        Object reader = userReaders.find(result);
+        if (reader != null) {
+            return ((StatusReader<Object>) reader).read(result);
         }
         if (result instanceof SdkResponse) {
             return ofSdkResponse((SdkResponse) result);
@@ -49,19 +50,5 @@ public final class StatusReaders {
         String functionError = http.firstMatchingHeader(FUNCTION_ERROR_HEADER).orElse(null);
         return functionError == null ? CallStatus.of(http.statusCode())
                 : CallStatus.failed(http.statusCode(), functionError);
-    }
-
-    private static final class Entry<T> {
-        final Class<T> type;
-        final StatusReader<? super T> reader;
-
-        Entry(Class<T> type, StatusReader<? super T> reader) {
-            this.type = type;
-            this.reader = reader;
-        }
-
-        CallStatus read(Object result) {
-            return reader.read(type.cast(result));
-        }
     }
 }

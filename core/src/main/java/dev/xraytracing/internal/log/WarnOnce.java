@@ -1,4 +1,4 @@
-package dev.xraytracing.internal;
+package dev.xraytracing.internal.log;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,4 +1,4 @@
-package dev.xraytracing.internal;
+package dev.xraytracing.internal.status;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;

@@ -1,4 +1,4 @@
-package dev.xraytracing.internal;
+package dev.xraytracing.internal.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,8 +9,11 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** Where "logged once" warnings go: the SLF4J provider when one is bound, else standard error with one prefix. */
+// Standard error is process-wide: no other test may write to it meanwhile.
+@Isolated
 class WarningOutputTest {
     private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
     private PrintStream originalErr;

@@ -1,0 +1,203 @@
+package dev.xraytracing.internal;
+
+import com.amazonaws.xray.AWSXRayRecorder;
+import com.amazonaws.xray.entities.Entity;
+import dev.xraytracing.internal.config.Configuration;
+import dev.xraytracing.internal.emit.DocumentSink;
+import dev.xraytracing.internal.emit.UdpSink;
+import dev.xraytracing.internal.log.WarnOnce;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Everything one {@code dev.xraytracing.Tracer} owns, in the form the internal machinery receives it: its warnings,
+ * status readers, sampling, sink and recorder, the Lambda header it parsed last, and the components other packages
+ * keep per tracer (the AWS resource table of {@code sdk.internal}, lambda-support's execution environment).
+ *
+ * <p>Which tracer serves a call is decided at the entry points, in this order: the tracer that created the current
+ * entity (see {@link #of}); else the thread's own tracer, which a test made current; else the process-wide default.
+ * Nothing else is static.
+ */
+public final class TracerCore {
+    private static final ThreadLocal<TracerCore> THREAD_OWN = new ThreadLocal<>();
+    /** How many threads have a tracer of their own: while none has, finding the tracer costs no thread-local read. */
+    private static final AtomicInteger THREADS_WITH_OWN = new AtomicInteger();
+    private static volatile TracerCore defaultCore;
+
+    private final WarnOnce warnings;
+    private final TypeTable<Object> statusReaders = new TypeTable<>();
+    private final Function<WarnOnce, ? extends DocumentSink> sinkFactory;
+    private final boolean tracesSdkCalls;
+    private final Configuration configuration;
+    private final Map<Class<?>, Object> components = new ConcurrentHashMap<>();
+    private volatile LocalSampling sampling;
+    private volatile AWSXRayRecorder recorder;
+    private volatile LambdaHeader lastLambdaHeader;
+
+    /**
+     * @param sinkFactory   builds where documents go (on first use; it gets this tracer's warnings)
+     * @param sampling      the rules for traces that start here, or null for those the environment names
+     * @param tracesSdkCalls whether the AWS SDK interceptor records calls for this tracer
+     * @param configuration the settings this tracer's handlers and switches read (docs/configuration.md)
+     */
+    public TracerCore(Function<WarnOnce, ? extends DocumentSink> sinkFactory, LocalSampling sampling,
+                      boolean tracesSdkCalls, Configuration configuration) {
+        this.warnings = new WarnOnce();
+        this.sinkFactory = sinkFactory;
+        this.sampling = sampling;
+        this.tracesSdkCalls = tracesSdkCalls;
+        this.configuration = configuration;
+    }
+
+    /** A tracer that reads the process's settings. */
+    public TracerCore(Function<WarnOnce, ? extends DocumentSink> sinkFactory, LocalSampling sampling,
+                      boolean tracesSdkCalls) {
+        this(sinkFactory, sampling, tracesSdkCalls, Configuration.process());
+    }
+
+    /** The tracer of this thread: its own if a test made one current, else the process-wide default. */
+    public static TracerCore current() {
+        if (THREADS_WITH_OWN.get() != 0) {
+            TracerCore own = THREAD_OWN.get();
+            if (own != null) {
+                return own;
+            }
+        }
+        TracerCore shared = defaultCore;
+        return shared != null ? shared : buildDefault();
+    }
+
+    /** The tracer this thread was given with {@link #makeCurrent()}, or null when it uses the default. */
+    public static TracerCore threadOwn() {
+        return THREADS_WITH_OWN.get() != 0 ? THREAD_OWN.get() : null;
+    }
+
+    /** The tracer that created {@code entity}; for an entity of another recorder (the X-Ray SDK's), {@link #current()}. */
+    public static TracerCore of(Entity entity) {
+        AWSXRayRecorder creator = entity.getCreator();
+        return creator instanceof CoreRecorder ? ((CoreRecorder) creator).core : current();
+    }
+
+    /** Makes {@code core} the process-wide default. */
+    public static void setDefault(TracerCore core) {
+        defaultCore = core;
+    }
+
+    /** A tracer configured only by the environment: the daemon it names, its sampling rules, its SDK switch. */
+    public static TracerCore fromEnvironment() {
+        return new TracerCore(UdpSink::fromEnvironment, null, InterceptorSwitch.enabled(), Configuration.process());
+    }
+
+    private static synchronized TracerCore buildDefault() {
+        if (defaultCore == null) {
+            defaultCore = fromEnvironment();
+        }
+        return defaultCore;
+    }
+
+    /** Makes this tracer the current thread's own until the returned scope closes; scopes nest. */
+    public Scope makeCurrent() {
+        TracerCore previous = THREAD_OWN.get();
+        THREAD_OWN.set(this);
+        if (previous == null) {
+            THREADS_WITH_OWN.incrementAndGet();
+        }
+        return () -> {
+            if (previous == null) {
+                THREAD_OWN.remove();
+                THREADS_WITH_OWN.decrementAndGet();
+            } else {
+                THREAD_OWN.set(previous);
+            }
+        };
+    }
+
+    /**
+     * Whether the current tracer has tracing switched off ({@code XRAY_TRACING_ENABLED=false}). Until any
+     * configuration of this process has said "off" this costs one volatile read, so hot paths pay nothing more.
+     */
+    public static boolean tracingOffHere() {
+        return Configuration.offSeen() && current().tracingOff();
+    }
+
+    /** Whether this tracer has tracing switched off. */
+    public boolean tracingOff() {
+        return Configuration.offSeen() && !configuration.tracingEnabled();
+    }
+
+    /** The settings of this tracer: the process's unless it was built with its own. */
+    public Configuration configuration() {
+        return configuration;
+    }
+
+    public WarnOnce warnings() {
+        return warnings;
+    }
+
+    /**
+     * The user's status readers by result type. The values are {@code dev.xraytracing.status.StatusReader}s; this
+     * package sits below {@code status} and cannot name them, {@code internal.status} reads them.
+     */
+    public TypeTable<Object> statusReaders() {
+        return statusReaders;
+    }
+
+    public boolean tracesSdkCalls() {
+        return tracesSdkCalls;
+    }
+
+    /** The recorder for traces that start here, built on first use (once, whichever thread asks first). */
+    public AWSXRayRecorder recorder() {
+        AWSXRayRecorder built = recorder;
+        if (built == null) {
+            synchronized (this) {
+                built = recorder;
+                if (built == null) {
+                    built = new CoreRecorder(this, sinkFactory.apply(warnings));
+                    recorder = built;
+                }
+            }
+        }
+        return built;
+    }
+
+    /** The sampling decision for traces that start here, built on first use. */
+    public LocalSampling sampling() {
+        LocalSampling built = sampling;
+        if (built == null) {
+            synchronized (this) {
+                built = sampling;
+                if (built == null) {
+                    built = LocalSampling.fromEnvironment(warnings);
+                    sampling = built;
+                }
+            }
+        }
+        return built;
+    }
+
+    /** The Lambda trace header parsed last, reused while the invocation's header is the same string. */
+    LambdaHeader lastLambdaHeader() {
+        return lastLambdaHeader;
+    }
+
+    void rememberLambdaHeader(LambdaHeader parsed) {
+        lastLambdaHeader = parsed;
+    }
+
+    /** This tracer's instance of {@code type} (other modules keep their per-tracer state here), built on first use. */
+    public <T> T component(Class<T> type, Supplier<? extends T> factory) {
+        Object existing = components.get(type);
+        return type.cast(existing != null ? existing : components.computeIfAbsent(type, key -> factory.get()));
+    }
+
+    /** Something to undo; closing it never throws. */
+    @FunctionalInterface
+    public interface Scope extends AutoCloseable {
+        @Override
+        void close();
+    }
+}
