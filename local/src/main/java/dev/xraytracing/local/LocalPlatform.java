@@ -1,6 +1,7 @@
 package dev.xraytracing.local;
 
 import dev.xraytracing.local.internal.ApiGatewayStage;
+import dev.xraytracing.local.internal.ApiRoutes;
 import dev.xraytracing.local.internal.DefaultClasspath;
 import dev.xraytracing.local.internal.InvokeApiServer;
 import dev.xraytracing.local.internal.InvokeResponse;
@@ -68,6 +69,10 @@ public final class LocalPlatform implements AutoCloseable {
             service = new LambdaService(settings, functionEnvironment(builder, invoke.endpoint()));
             if (builder.apiFunction != null) {
                 api = new ApiGatewayStage(builder.apiName, builder.stage, builder.apiFunction, builder.apiPort, settings);
+                api.start(service);
+            } else if (!builder.routes.isEmpty()) {
+                api = new ApiGatewayStage(builder.apiName, builder.stage, new ApiRoutes(builder.routes),
+                        builder.apiTracing, builder.apiPort, settings);
                 api.start(service);
             }
             invoke.start(service);
@@ -139,15 +144,25 @@ public final class LocalPlatform implements AutoCloseable {
         if (stage == null) {
             throw new IllegalStateException("no REST API configured: call restApi(...) on the builder");
         }
+        return request(method, path, body, null);
+    }
+
+    /** As {@link #request(String, String, String)}, with the client's own {@code X-Amzn-Trace-Id} (null: none). */
+    public ApiResponse request(String method, String path, String body, String traceHeader) {
+        if (stage == null) {
+            throw new IllegalStateException("no REST API configured: call restApi(...) on the builder");
+        }
         HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(stage.url() + (path.startsWith("/") ? path : "/" + path)))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stage.url() + (path.startsWith("/") ? path : "/" + path)))
                 .method(method, publisher)
                 .header("User-Agent", "xray-tracing-local-client")
-                .timeout(Duration.ofMinutes(2))
-                .build();
+                .timeout(Duration.ofMinutes(2));
+        if (traceHeader != null) {
+            request.header("X-Amzn-Trace-Id", traceHeader);
+        }
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new ApiResponse(response.statusCode(), response.body(),
                     response.headers().firstValue("X-Amzn-Trace-Id").orElse(null));
         } catch (IOException e) {
@@ -232,6 +247,8 @@ public final class LocalPlatform implements AutoCloseable {
         private String apiName = "api";
         private String stage = "prod";
         private String apiFunction;
+        private boolean apiTracing = true;
+        private final List<ApiRoutes.Route> routes = new ArrayList<>();
         private Duration extraLatency = Duration.ofMillis(1500);
         private boolean keepWarm = true;
         private RuntimeLoop runtimeLoop = RuntimeLoop.AUTO;
@@ -260,6 +277,27 @@ public final class LocalPlatform implements AutoCloseable {
             this.apiName = apiName;
             this.stage = stage;
             this.apiFunction = functionName;
+            return this;
+        }
+
+        /**
+         * A REST API stage ({@code apiName/stage}) whose resources are added with {@link #route}; with
+         * {@code tracingEnabled} (the template's {@code TracingEnabled}) the stage starts the trace.
+         */
+        public Builder restApi(String apiName, String stage, boolean tracingEnabled) {
+            this.apiName = apiName;
+            this.stage = stage;
+            this.apiTracing = tracingEnabled;
+            this.apiFunction = null;
+            return this;
+        }
+
+        /**
+         * A resource of the REST API: {@code method} ({@code GET}, ..., or {@code ANY}) on {@code resource}
+         * ({@code /orders/{id}}, {@code /{proxy+}}) invokes {@code functionName} with a proxy event.
+         */
+        public Builder route(String method, String resource, String functionName) {
+            routes.add(new ApiRoutes.Route(method.toUpperCase(java.util.Locale.ROOT), resource, functionName));
             return this;
         }
 
@@ -340,6 +378,12 @@ public final class LocalPlatform implements AutoCloseable {
             }
             if (apiFunction != null && !functions.containsKey(apiFunction)) {
                 throw new LocalRunException("the REST API invokes " + apiFunction + ", which is not a function here");
+            }
+            for (ApiRoutes.Route route : routes) {
+                if (!functions.containsKey(route.function())) {
+                    throw new LocalRunException("the route " + route.method() + " " + route.resource()
+                            + " invokes " + route.function() + ", which is not a function here");
+                }
             }
             List<String> unknown = new ArrayList<>(faults.keySet());
             unknown.removeAll(functions.keySet());

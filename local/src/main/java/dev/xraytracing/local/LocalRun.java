@@ -1,6 +1,8 @@
 package dev.xraytracing.local;
 
 import dev.xraytracing.local.internal.DefaultClasspath;
+import dev.xraytracing.local.template.SamTemplate;
+import dev.xraytracing.local.template.TemplateSetup;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -19,9 +21,12 @@ import java.util.Map;
  * </pre>
  */
 public final class LocalRun {
-    static final String USAGE = "usage: LocalRun [--requests N] [--fault none|function-error|throttle|5xx|latency]"
-            + " [--cold] [--runtime auto|ric|java] [--html FILE] [--path /PATH] [--first NAME=HANDLER]"
-            + " [--second NAME=HANDLER] [--env NAME:KEY=VALUE]... [--quiet]";
+    static final String USAGE = "usage: LocalRun [--template FILE] [--requests N] [--method GET] [--path /PATH]"
+            + " [--fault none|function-error|throttle|5xx|latency] [--fault-on FUNCTION] [--cold]"
+            + " [--runtime auto|ric|java] [--html FILE] [--first NAME=HANDLER] [--second NAME=HANDLER]"
+            + " [--env NAME:KEY=VALUE]... [--quiet]";
+    /** The command that builds the examples' deployment package. */
+    static final String EXAMPLES_BUILD = "mvn -B -q -pl examples -am package -DskipTests";
 
     private LocalRun() {
     }
@@ -53,6 +58,11 @@ public final class LocalRun {
     }
 
     private static int runWith(Options options, PrintStream out) {
+        Path template = options.template != null ? options.template : options.handlersGiven ? null
+                : defaultTemplate();
+        if (template != null) {
+            return runTemplate(options, template, out);
+        }
         LocalFunction first = LocalFunction.of(options.firstName, options.firstHandler)
                 .env("SECOND_FUNCTION_NAME", options.secondName);
         LocalFunction second = LocalFunction.of(options.secondName, options.secondHandler);
@@ -71,6 +81,7 @@ public final class LocalRun {
         List<String> documents;
         List<String> problems;
         Map<String, String> runtimes;
+        List<Integer> statuses = new java.util.ArrayList<>();
         try (LocalPlatform platform = LocalPlatform.builder()
                 .function(first)
                 .function(second)
@@ -86,6 +97,7 @@ public final class LocalRun {
             for (int i = 1; i <= options.requests; i++) {
                 long t0 = System.nanoTime();
                 LocalPlatform.ApiResponse response = platform.request("GET", options.path, null);
+                statuses.add(response.status());
                 out.printf(Locale.ROOT, "request %d: GET %s -> %d %s (%.0f ms)%n", i, options.path, response.status(),
                         response.body(), (System.nanoTime() - t0) / 1e6);
             }
@@ -104,7 +116,80 @@ public final class LocalRun {
         out.printf(Locale.ROOT, "%d segment documents, %d traces, %.1f s%n", documents.size(), report.traces().size(),
                 (System.nanoTime() - started) / 1e9);
         out.println("HTML report: " + html);
-        return 0;
+        return RunVerdict.of(statuses, problems, options.fault).report(out);
+    }
+
+    /** The examples' template when run from the repository or the examples folder, else none. */
+    static Path defaultTemplate() {
+        for (Path candidate : List.of(Path.of("template.yaml"), Path.of("examples", "template.yaml"))) {
+            if (java.nio.file.Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private static int runTemplate(Options options, Path file, PrintStream out) {
+        String buildCommand = file.toAbsolutePath().normalize().endsWith(Path.of("examples", "template.yaml"))
+                ? EXAMPLES_BUILD : "your package step, e.g. mvn package";
+        out.println("xray-tracing-local: running " + file);
+        SamTemplate template = SamTemplate.read(file, "us-east-1");
+        TemplateSetup setup = TemplateSetup.of(template, buildCommand, line -> out.println("xray-tracing-local: "
+                + line));
+        if (setup.functions().isEmpty()) {
+            throw new LocalRunException("template " + file + " declares no AWS::Serverless::Function");
+        }
+        String faultOn = options.faultOn != null ? options.faultOn
+                : setup.functions().get(setup.functions().size() - 1).name();
+        String[] request = setup.defaultRequest();
+        String method = options.method != null ? options.method : request[0];
+        String path = options.pathGiven ? options.path : request[1];
+        long started = System.nanoTime();
+        List<String> documents;
+        List<String> problems;
+        Map<String, String> runtimes;
+        List<Integer> statuses = new java.util.ArrayList<>();
+        LocalPlatform.Builder builder = setup.configure(LocalPlatform.builder())
+                .classpath(options.classpath)
+                .keepWarm(!options.cold)
+                .runtimeLoop(options.runtime)
+                .output(options.quiet ? line -> { } : out::println);
+        if (options.fault != Fault.NONE) {
+            builder.fault(faultOn, options.fault);
+        }
+        try (LocalPlatform platform = builder.start()) {
+            out.println("xray-tracing-local: API stage at " + platform.apiUrl() + ", Invoke API at "
+                    + platform.lambdaEndpoint() + ", X-Ray daemon at udp://" + platform.daemon().daemonAddress());
+            for (int i = 1; i <= options.requests; i++) {
+                long t0 = System.nanoTime();
+                if (setup.hasApi()) {
+                    LocalPlatform.ApiResponse response = platform.request(method, path, null);
+                    statuses.add(response.status());
+                    out.printf(Locale.ROOT, "request %d: %s %s -> %d %s (%.0f ms)%n", i, method, path,
+                            response.status(), response.body(), (System.nanoTime() - t0) / 1e6);
+                } else {
+                    String function = setup.functions().get(0).name();
+                    LocalPlatform.ApiResponse response = platform.invoke(function, "{}", null);
+                    statuses.add(response.body().contains("\"errorType\"") ? 502 : 200);
+                    out.printf(Locale.ROOT, "request %d: invoke %s -> %s (%.0f ms)%n", i, function, response.body(),
+                            (System.nanoTime() - t0) / 1e6);
+                }
+            }
+            documents = platform.awaitDocuments();
+            problems = platform.problems();
+            runtimes = platform.runtimes();
+        }
+        TraceReport report = TraceReport.of(documents);
+        out.println();
+        out.print(report.waterfalls());
+        out.print(report.serviceMap().render());
+        runtimes.forEach((function, runtime) -> out.println("runtime: " + function + " ran under the " + runtime));
+        problems.forEach(problem -> out.println("problem: " + problem));
+        Path html = report.writeHtml(options.html, "xray-tracing local run: " + file.getFileName());
+        out.printf(Locale.ROOT, "%d segment documents, %d traces, %.1f s%n", documents.size(), report.traces().size(),
+                (System.nanoTime() - started) / 1e9);
+        out.println("HTML report: " + html);
+        return RunVerdict.of(statuses, problems, options.fault).report(out);
     }
 
     /** The parsed command line. */
@@ -122,6 +207,11 @@ public final class LocalRun {
         String secondName = "MySecondLambda";
         String secondHandler = "dev.xraytracing.examples.MySecondLambda";
         String classpath = DefaultClasspath.detect();
+        Path template;
+        String method;
+        String faultOn;
+        boolean pathGiven;
+        boolean handlersGiven;
         final Map<String, String> env = new LinkedHashMap<>();
 
         static Options parse(String... args) {
@@ -137,17 +227,25 @@ public final class LocalRun {
                     case "--fault" -> options.fault = Fault.parse(value(args, ++i, arg));
                     case "--runtime" -> options.runtime = RuntimeLoop.parse(value(args, ++i, arg));
                     case "--html" -> options.html = Path.of(value(args, ++i, arg));
-                    case "--path" -> options.path = value(args, ++i, arg);
+                    case "--path" -> {
+                        options.path = value(args, ++i, arg);
+                        options.pathGiven = true;
+                    }
+                    case "--template", "-t" -> options.template = Path.of(value(args, ++i, arg));
+                    case "--method" -> options.method = value(args, ++i, arg).toUpperCase(Locale.ROOT);
+                    case "--fault-on" -> options.faultOn = value(args, ++i, arg);
                     case "--classpath", "-cp" -> options.classpath = value(args, ++i, arg);
                     case "--first" -> {
                         String[] named = named(value(args, ++i, arg), arg);
                         options.firstName = named[0];
                         options.firstHandler = named[1];
+                        options.handlersGiven = true;
                     }
                     case "--second" -> {
                         String[] named = named(value(args, ++i, arg), arg);
                         options.secondName = named[0];
                         options.secondHandler = named[1];
+                        options.handlersGiven = true;
                     }
                     case "--env" -> {
                         String setting = value(args, ++i, arg);
@@ -157,6 +255,7 @@ public final class LocalRun {
                             throw new LocalRunException("--env wants FUNCTION:KEY=VALUE, got " + setting);
                         }
                         options.env.put(setting.substring(0, equals), setting.substring(equals + 1));
+                        options.handlersGiven = true;
                     }
                     default -> throw new LocalRunException("unknown option " + arg);
                 }

@@ -19,7 +19,8 @@ import java.util.concurrent.ExecutorService;
 public final class ApiGatewayStage implements AutoCloseable {
     private final String apiName;
     private final String stage;
-    private final String functionName;
+    private final ApiRoutes routes;
+    private final boolean tracingEnabled;
     private final String restApiId = TraceHeader.newSegmentId().substring(0, 10);
     private final PlatformSettings settings;
     private final HttpServer server;
@@ -27,9 +28,20 @@ public final class ApiGatewayStage implements AutoCloseable {
     private volatile LambdaService lambda;
 
     public ApiGatewayStage(String apiName, String stage, String functionName, int port, PlatformSettings settings) {
+        this(apiName, stage, new ApiRoutes(java.util.List.of(new ApiRoutes.Route("ANY", "/{proxy+}", functionName))),
+                true, port, settings);
+    }
+
+    /**
+     * A stage with these resources; with {@code tracingEnabled} it starts (or continues) the trace and emits its
+     * segment, without it the function's own tracing setting decides, as in API Gateway.
+     */
+    public ApiGatewayStage(String apiName, String stage, ApiRoutes routes, boolean tracingEnabled, int port,
+                           PlatformSettings settings) {
         this.apiName = apiName;
         this.stage = stage;
-        this.functionName = functionName;
+        this.routes = routes;
+        this.tracingEnabled = tracingEnabled;
         this.settings = settings;
         this.server = HttpServers.bind("API Gateway stage", port);
         this.executor = HttpServers.executor("api-gateway");
@@ -61,38 +73,52 @@ public final class ApiGatewayStage implements AutoCloseable {
             if (resourcePath.isEmpty()) {
                 resourcePath = "/";
             }
+            java.util.Optional<ApiRoutes.Match> match = routes.match(exchange.getRequestMethod(), resourcePath);
+            if (match.isEmpty()) {
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                HttpServers.respond(exchange, 403, "{\"message\":\"Missing Authentication Token\"}"
+                        .getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            String functionName = match.get().route().function();
             String requestId = TraceHeader.newRequestId();
-            TraceHeader client = TraceHeader.parse(exchange.getRequestHeaders().getFirst("X-Amzn-Trace-Id"));
+            String clientHeader = exchange.getRequestHeaders().getFirst("X-Amzn-Trace-Id");
+            TraceHeader client = TraceHeader.parse(clientHeader);
             TraceHeader trace = client == null ? TraceHeader.newTrace() : client;
             String stageSegmentId = TraceHeader.newSegmentId();
             String lambdaSubsegmentId = TraceHeader.newSegmentId();
-            TraceHeader toFunction = new TraceHeader(trace.root(), lambdaSubsegmentId, true, trace.lineage());
+            // Untraced, the stage passes on what the client sent, and the function's tracing setting decides.
+            String toFunction = tracingEnabled
+                    ? new TraceHeader(trace.root(), lambdaSubsegmentId, trace.sampled(), trace.lineage()).toString()
+                    : clientHeader;
             byte[] body = exchange.getRequestBody().readAllBytes();
             ObjectNode event = ProxyEvents.request(exchange, resourcePath, body, stage, restApiId, requestId,
-                    settings.accountId(), toFunction.toString());
+                    settings.accountId(), toFunction, match.get());
 
             Instant lambdaStart = Clock.now();
             InvokeResponse invoked = lambda.invoke(functionName, event.toString().getBytes(StandardCharsets.UTF_8),
-                    toFunction.toString());
+                    toFunction);
             Instant lambdaEnd = Clock.now();
             ProxyEvents.Response response = ProxyEvents.response(invoked);
             response.headers().forEach((key, value) -> exchange.getResponseHeaders().set(key, value));
             exchange.getResponseHeaders().set("x-amzn-RequestId", requestId);
-            exchange.getResponseHeaders().set("X-Amzn-Trace-Id", "Root=" + trace.root());
+            if (tracingEnabled) {
+                exchange.getResponseHeaders().set("X-Amzn-Trace-Id", "Root=" + trace.root());
+            }
             HttpServers.respond(exchange, response.status(), response.body());
             Instant end = Clock.now();
 
-            if (trace.sampled()) {
+            if (tracingEnabled && trace.sampled()) {
                 DaemonWireFormat.send(settings.daemon(), stageSegment(exchange, trace, stageSegmentId,
                         lambdaSubsegmentId, requestId, start, end, lambdaStart, lambdaEnd, response.status(),
-                        response.body().length, invoked).toString());
+                        response.body().length, invoked, functionName).toString());
             }
         }
     }
 
     private JsonNode stageSegment(HttpExchange exchange, TraceHeader trace, String id, String lambdaSubsegmentId,
                                   String requestId, Instant start, Instant end, Instant lambdaStart, Instant lambdaEnd,
-                                  int status, int length, InvokeResponse invoked) {
+                                  int status, int length, InvokeResponse invoked, String functionName) {
         SegmentBuilder segment = SegmentBuilder.segment(apiName + "/" + stage, id, trace.root())
                 .put("parent_id", trace.parent())
                 .times(start, end)

@@ -29,8 +29,16 @@ final class FunctionEnvironments implements AutoCloseable {
         this.settings = settings;
         this.platformEnvironment = platformEnvironment;
         for (LocalFunction function : settings.functions()) {
-            String classpath = ChildClasspath.of(function.classpath().orElse(settings.classpath()));
-            HandlerCheck.verify(List.of(function), classpath);
+            String classpath;
+            if (function.taskRoot().isPresent()) {
+                classpath = ChildClasspath.runtimeOnly();
+                List<String> visible = new java.util.ArrayList<>(List.of(classpath.split(java.io.File.pathSeparator)));
+                ChildClasspath.ofTaskRoot(function.taskRoot().get()).forEach(p -> visible.add(p.toString()));
+                HandlerCheck.verify(function, String.join(java.io.File.pathSeparator, visible));
+            } else {
+                classpath = ChildClasspath.of(function.classpath().orElse(settings.classpath()));
+                HandlerCheck.verify(function, classpath);
+            }
             childClasspaths.put(function.name(), classpath);
             functions.put(function.name(), new FunctionState(function));
         }

@@ -68,10 +68,7 @@ public final class LambdaService implements AutoCloseable {
             return InvokeResponse.serviceError(404, "ResourceNotFoundException",
                     "Function not found: " + settings.functionArn(name), requestId);
         }
-        TraceHeader incoming = TraceHeader.parse(traceHeaderValue);
-        if (incoming == null) {
-            incoming = TraceHeader.newTrace(); // active tracing starts a trace when no caller did
-        }
+        TraceHeader incoming = sampling(traceHeaderValue, state.function.activeTracing());
         String serviceSegmentId = TraceHeader.newSegmentId();
         String functionSegmentId = TraceHeader.newSegmentId();
         String arn = settings.functionArn(name);
@@ -92,6 +89,20 @@ public final class LambdaService implements AutoCloseable {
             return invokeInEnvironment(state, payload, incoming, requestId, serviceSegmentId, functionSegmentId,
                     received, fault);
         }
+    }
+
+    /**
+     * The trace the function joins, sampled as Lambda decides: a caller's decision ({@code Sampled=1} or {@code 0})
+     * is kept; without one, {@code Tracing: Active} samples here and {@code PassThrough} records nothing.
+     */
+    static TraceHeader sampling(String traceHeaderValue, boolean activeTracing) {
+        TraceHeader incoming = TraceHeader.parse(traceHeaderValue);
+        boolean decided = traceHeaderValue != null && traceHeaderValue.matches("(?s).*Sampled=[01].*");
+        if (incoming == null) {
+            return new TraceHeader(TraceHeader.newTraceId(), null, activeTracing, null);
+        }
+        return decided ? incoming : new TraceHeader(incoming.root(), incoming.parent(), activeTracing,
+                incoming.lineage());
     }
 
     private InvokeResponse invokeInEnvironment(FunctionState state, byte[] payload, TraceHeader incoming,
@@ -124,10 +135,12 @@ public final class LambdaService implements AutoCloseable {
         try {
             result = environment.invoke(invocation);
         } catch (TimeoutException e) {
-            problems.add(name + " timed out after " + state.function.timeout().toSeconds() + " s");
+            String seconds = String.format(Locale.ROOT, "%.2f", state.function.timeout().toMillis() / 1000.0);
+            problems.add(name + " timed out: Task timed out after " + seconds + " seconds");
             environments.discard(state);
-            result = InvocationResult.error(json("{\"errorMessage\":\"" + requestId + " Task timed out after "
-                    + state.function.timeout().toSeconds() + ".00 seconds\"}"), "Sandbox.Timedout", null);
+            result = InvocationResult.error(json("{\"errorMessage\":\"" + Clock.now() + " " + requestId
+                    + " Task timed out after " + seconds + " seconds\"}"),
+                    "Sandbox.Timedout", null);
         } catch (IllegalStateException e) {
             problems.add(name + " crashed: " + Text.firstLine(e.getMessage()));
             environments.discard(state);
