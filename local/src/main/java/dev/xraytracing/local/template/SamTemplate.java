@@ -180,7 +180,7 @@ public final class SamTemplate {
         }
         Map<String, String> environment = new LinkedHashMap<>();
         p.path("Environment").path("Variables").fields().forEachRemaining(v -> {
-            String value = resolve(v.getValue(), logicalId + " variable " + v.getKey());
+            String value = resolve(v.getValue(), "function " + logicalId + " variable " + v.getKey());
             if (value != null) {
                 environment.put(v.getKey(), value);
             }

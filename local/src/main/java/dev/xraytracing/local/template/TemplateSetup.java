@@ -20,7 +20,7 @@ public final class TemplateSetup {
     private final Optional<TemplateApi> restApi;
     private final List<ApiRoute> restRoutes;
 
-    private TemplateSetup(SamTemplate template, String buildCommand, Consumer<String> say) {
+    private TemplateSetup(SamTemplate template, String buildCommand, boolean fromPackages, Consumer<String> say) {
         this.template = template;
         template.warnings().forEach(w -> say.accept("warning: " + w));
         for (TemplateFunction f : template.functions()) {
@@ -29,7 +29,7 @@ public final class TemplateSetup {
                     .timeout(Duration.ofSeconds(f.timeoutSeconds()))
                     .activeTracing(f.activeTracing());
             f.environment().forEach(function::env);
-            if (f.codeUri().isPresent()) {
+            if (fromPackages && f.codeUri().isPresent()) {
                 Path codeUri = f.codeUri().get();
                 Optional<Path> taskRoot = DeploymentPackage.taskRoot(codeUri);
                 if (taskRoot.isPresent()) {
@@ -53,8 +53,17 @@ public final class TemplateSetup {
                 .orElse(List.of());
     }
 
+    /** Functions run from their built packages where there are some ({@code buildCommand} builds the others). */
     public static TemplateSetup of(SamTemplate template, String buildCommand, Consumer<String> say) {
-        return new TemplateSetup(template, buildCommand, say);
+        return new TemplateSetup(template, buildCommand, true, say);
+    }
+
+    /**
+     * Functions run from the platform's classpath, whatever their CodeUri: for tests, which run before the package
+     * is built (and must not pick up a stale one).
+     */
+    public static TemplateSetup fromClasspath(SamTemplate template, Consumer<String> say) {
+        return new TemplateSetup(template, "", false, say);
     }
 
     /** Adds the functions and the REST API to the builder. */
