@@ -193,6 +193,11 @@ public final class LocalPlatform implements AutoCloseable {
         return lambda.problems();
     }
 
+    /** One line for each invocation that ended in a function error (function, error type, message), in order. */
+    public List<String> functionErrors() {
+        return lambda.functionErrors();
+    }
+
     /** Which runtime loop ran each function (runtime interface client, or the pure-Java loop and why). */
     public Map<String, String> runtimes() {
         return lambda.runtimes();

@@ -81,6 +81,7 @@ public final class LocalRun {
         List<String> documents;
         List<String> problems;
         Map<String, String> runtimes;
+        List<String> functionErrors;
         List<Integer> statuses = new java.util.ArrayList<>();
         try (LocalPlatform platform = LocalPlatform.builder()
                 .function(first)
@@ -103,6 +104,7 @@ public final class LocalRun {
             }
             documents = platform.awaitDocuments();
             problems = platform.problems();
+            functionErrors = platform.functionErrors();
             runtimes = platform.runtimes();
         }
         TraceReport report = TraceReport.of(documents);
@@ -116,7 +118,7 @@ public final class LocalRun {
         out.printf(Locale.ROOT, "%d segment documents, %d traces, %.1f s%n", documents.size(), report.traces().size(),
                 (System.nanoTime() - started) / 1e9);
         out.println("HTML report: " + html);
-        return RunVerdict.of(statuses, problems, options.fault).report(out);
+        return RunVerdict.of(statuses, problems, functionErrors, options.fault).report(out);
     }
 
     /** The examples' template when run from the repository or the examples folder, else none. */
@@ -148,6 +150,7 @@ public final class LocalRun {
         List<String> documents;
         List<String> problems;
         Map<String, String> runtimes;
+        List<String> functionErrors;
         List<Integer> statuses = new java.util.ArrayList<>();
         LocalPlatform.Builder builder = setup.configure(LocalPlatform.builder())
                 .classpath(options.classpath)
@@ -177,6 +180,7 @@ public final class LocalRun {
             }
             documents = platform.awaitDocuments();
             problems = platform.problems();
+            functionErrors = platform.functionErrors();
             runtimes = platform.runtimes();
         }
         TraceReport report = TraceReport.of(documents);
@@ -189,7 +193,7 @@ public final class LocalRun {
         out.printf(Locale.ROOT, "%d segment documents, %d traces, %.1f s%n", documents.size(), report.traces().size(),
                 (System.nanoTime() - started) / 1e9);
         out.println("HTML report: " + html);
-        return RunVerdict.of(statuses, problems, options.fault).report(out);
+        return RunVerdict.of(statuses, problems, functionErrors, options.fault).report(out);
     }
 
     /** The parsed command line. */

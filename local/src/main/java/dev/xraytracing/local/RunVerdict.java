@@ -8,7 +8,7 @@ import java.util.List;
  * during init. A failed run says why in one line and exits non-zero.
  */
 record RunVerdict(String failure) {
-    static RunVerdict of(List<Integer> statuses, List<String> problems, Fault fault) {
+    static RunVerdict of(List<Integer> statuses, List<String> problems, List<String> functionErrors, Fault fault) {
         long serverErrors = statuses.stream().filter(status -> status >= 500).count();
         List<String> initFailures = problems.stream().filter(p -> p.contains("failed during init")).toList();
         if (!initFailures.isEmpty()) {
@@ -19,7 +19,8 @@ record RunVerdict(String failure) {
             return new RunVerdict(serverErrors + " of " + statuses.size() + " requests answered 5xx ("
                     + statuses.stream().filter(s -> s >= 500).distinct().map(String::valueOf)
                     .reduce((a, b) -> a + ", " + b).orElse("") + ") and no --fault asked for it"
-                    + (problems.isEmpty() ? "" : "; " + problems.get(0)));
+                    + (!problems.isEmpty() ? "; " + problems.get(0)
+                    : !functionErrors.isEmpty() ? "; " + functionErrors.get(0) : ""));
         }
         return new RunVerdict(null);
     }

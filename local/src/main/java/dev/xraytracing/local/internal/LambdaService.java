@@ -24,6 +24,7 @@ public final class LambdaService implements AutoCloseable {
     private final PlatformSettings settings;
     private final FunctionEnvironments environments;
     private final List<String> problems = new CopyOnWriteArrayList<>();
+    private final List<String> functionErrors = new CopyOnWriteArrayList<>();
     /** Function segments still waiting for their Overhead to end before they are sent. */
     private final Phaser pendingSegments = new Phaser(1);
 
@@ -46,6 +47,11 @@ public final class LambdaService implements AutoCloseable {
     /** One-line descriptions of what went wrong in the functions' JVMs (init errors, crashes, timeouts). */
     public List<String> problems() {
         return List.copyOf(problems);
+    }
+
+    /** One line for each invocation that ended in a function error: the function, error type and message. */
+    public List<String> functionErrors() {
+        return List.copyOf(functionErrors);
     }
 
     /** Which runtime loop last ran each function, and why. */
@@ -157,6 +163,9 @@ public final class LambdaService implements AutoCloseable {
                     + "function-error)\",\"errorType\":\"InjectedFunctionError\",\"stackTrace\":[]}"),
                     "InjectedFunctionError", null);
         }
+        if (!result.success()) {
+            functionErrors.add(name + ": " + errorLine(result.body()));
+        }
         JsonNode functionFault = result.success() ? null : LambdaSegments.cause(result.xrayErrorCause(), result.body());
         Instant responded = Clock.now();
         TraceHeader trace = incoming;
@@ -188,6 +197,16 @@ public final class LambdaService implements AutoCloseable {
         }
         return json("{\"errorType\":\"Runtime.ExitError\",\"errorMessage\":"
                 + SegmentBuilder.JSON.getNodeFactory().textNode(Text.firstLine(init.detail())) + "}");
+    }
+
+    private static String errorLine(byte[] errorDocument) {
+        try {
+            JsonNode error = SegmentBuilder.JSON.readTree(errorDocument);
+            String type = error.path("errorType").asText("");
+            return (type.isEmpty() ? "" : type + ": ") + Text.firstLine(error.path("errorMessage").asText(""));
+        } catch (java.io.IOException e) {
+            return Text.firstLine(new String(errorDocument, StandardCharsets.UTF_8));
+        }
     }
 
     private static String oneLine(ExecutionEnvironment.InitOutcome init) {
