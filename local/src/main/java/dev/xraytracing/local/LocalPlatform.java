@@ -277,7 +277,10 @@ public final class LocalPlatform implements AutoCloseable {
             return function(LocalFunction.of(name, handler));
         }
 
-        /** A REST API stage ({@code apiName/stage}) whose {@code /{proxy+}} resource invokes {@code functionName}. */
+        /**
+         * A REST API stage ({@code apiName/stage}) with tracing enabled whose {@code /} and {@code /{proxy+}}
+         * resources (any method) invoke {@code functionName}.
+         */
         public Builder restApi(String apiName, String stage, String functionName) {
             this.apiName = apiName;
             this.stage = stage;

@@ -11,10 +11,11 @@ import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 
 /**
- * One stage of an API Gateway REST API with X-Ray tracing on and a {@code /{proxy+}} Lambda proxy integration:
- * {@code http://127.0.0.1:port/{stage}/...}. It starts the trace (or continues the client's), calls the function with
- * a REST proxy event (payload format 1.0), maps its answer to the HTTP response, and emits its stage segment with
- * the {@code Lambda} subsegment under which the function's segments hang.
+ * One stage of an API Gateway REST API with Lambda proxy integrations: {@code http://127.0.0.1:port/{stage}/...}.
+ * It matches the request to a resource ({@link ApiRoutes}; none is API Gateway's 403), calls that resource's function
+ * with a REST proxy event (payload format 1.0) and maps its answer to the HTTP response. With X-Ray tracing enabled it
+ * starts the trace (or continues the client's) and emits its stage segment with the {@code Lambda} subsegment under
+ * which the function's segments hang.
  */
 public final class ApiGatewayStage implements AutoCloseable {
     private final String apiName;
@@ -28,8 +29,8 @@ public final class ApiGatewayStage implements AutoCloseable {
     private volatile LambdaService lambda;
 
     public ApiGatewayStage(String apiName, String stage, String functionName, int port, PlatformSettings settings) {
-        this(apiName, stage, new ApiRoutes(java.util.List.of(new ApiRoutes.Route("ANY", "/{proxy+}", functionName))),
-                true, port, settings);
+        this(apiName, stage, new ApiRoutes(java.util.List.of(new ApiRoutes.Route("ANY", "/", functionName),
+                new ApiRoutes.Route("ANY", "/{proxy+}", functionName))), true, port, settings);
     }
 
     /**

@@ -39,9 +39,12 @@ final class SampleProject {
             for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
                 Path path = Path.of(entry);
                 String name = path.getFileName().toString();
-                if (Files.isRegularFile(path) && name.endsWith(".jar")
-                        && NOT_PACKAGED.stream().noneMatch(name::startsWith)) {
-                    link(path, lib.resolve(name));
+                if (Files.isRegularFile(path) && name.endsWith(".jar")) {
+                    boolean lambdaSupport = name.startsWith("xray-tracing-lambda-support");
+                    if (NOT_PACKAGED.stream().noneMatch(name::startsWith) && !name.startsWith("xray-tracing-local")
+                            && (packageLambdaSupport || !lambdaSupport)) {
+                        link(path, lib.resolve(name));
+                    }
                 } else if (Files.isRegularFile(path.resolve("dev/xraytracing/Tracing.class"))) {
                     jar(path, lib.resolve("xray-tracing-core.jar"));
                 } else if (Files.isRegularFile(path.resolve("dev/xraytracing/lambda/TracedRequestHandler.class"))
