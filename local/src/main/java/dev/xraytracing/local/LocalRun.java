@@ -161,12 +161,14 @@ public final class LocalRun {
             builder.fault(faultOn, options.fault);
         }
         try (LocalPlatform platform = builder.start()) {
-            out.println("xray-tracing-local: API stage at " + platform.apiUrl() + ", Invoke API at "
+            out.println("xray-tracing-local: " + (setup.hasApi() ? "API stage at " + platform.apiUrl() + ", " : "")
+                    + (setup.hasHttpApi() ? "HTTP API at " + platform.httpApiUrl() + ", " : "") + "Invoke API at "
                     + platform.lambdaEndpoint() + ", X-Ray daemon at udp://" + platform.daemon().daemonAddress());
             for (int i = 1; i <= options.requests; i++) {
                 long t0 = System.nanoTime();
-                if (setup.hasApi()) {
-                    LocalPlatform.ApiResponse response = platform.request(method, path, null);
+                if (setup.hasApi() || setup.hasHttpApi()) {
+                    LocalPlatform.ApiResponse response = setup.hasApi() ? platform.request(method, path, null)
+                            : platform.requestHttpApi(method, path, null);
                     statuses.add(response.status());
                     out.printf(Locale.ROOT, "request %d: %s %s -> %d %s (%.0f ms)%n", i, method, path,
                             response.status(), response.body(), (System.nanoTime() - t0) / 1e6);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.xraytracing.local.events.EventSource;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,7 @@ import java.util.concurrent.ExecutorService;
  * starts the trace (or continues the client's) and emits its stage segment with the {@code Lambda} subsegment under
  * which the function's segments hang.
  */
-public final class ApiGatewayStage implements AutoCloseable {
+public final class ApiGatewayStage implements EventSource {
     private final String apiName;
     private final String stage;
     private final ApiRoutes routes;
@@ -26,7 +27,7 @@ public final class ApiGatewayStage implements AutoCloseable {
     private final PlatformSettings settings;
     private final HttpServer server;
     private final ExecutorService executor;
-    private volatile LambdaService lambda;
+    private volatile EventSource.Lambda lambda;
 
     public ApiGatewayStage(String apiName, String stage, String functionName, int port, PlatformSettings settings) {
         this(apiName, stage, new ApiRoutes(java.util.List.of(new ApiRoutes.Route("ANY", "/", functionName),
@@ -50,12 +51,14 @@ public final class ApiGatewayStage implements AutoCloseable {
         server.createContext("/", this::handle);
     }
 
-    public void start(LambdaService lambdaService) {
+    @Override
+    public void start(EventSource.Lambda lambdaService) {
         this.lambda = lambdaService;
         server.start();
     }
 
     /** The stage's invoke URL, like {@code https://{id}.execute-api.{region}.amazonaws.com/{stage}}. */
+    @Override
     public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/" + stage;
     }

@@ -19,6 +19,8 @@ public final class TemplateSetup {
     private final List<LocalFunction> functions = new ArrayList<>();
     private final Optional<TemplateApi> restApi;
     private final List<ApiRoute> restRoutes;
+    private final Optional<TemplateApi> httpApi;
+    private final List<ApiRoute> httpRoutes;
 
     private TemplateSetup(SamTemplate template, String buildCommand, boolean fromPackages, Consumer<String> say) {
         this.template = template;
@@ -45,9 +47,16 @@ public final class TemplateSetup {
         restApi = rest.stream().findFirst();
         rest.stream().skip(1).forEach(a -> say.accept("warning: only one REST API is simulated ("
                 + restApi.get().logicalId() + "); " + a.logicalId() + "'s routes are not"));
-        template.apis().stream().filter(a -> a.kind() == ApiRoute.Kind.HTTP).findFirst().ifPresent(a -> say.accept(
-                "warning: " + a.logicalId() + " is an HTTP API: API Gateway cannot trace HTTP APIs (only REST "
-                        + "APIs), so its requests start no trace there; HttpApi events are not simulated yet"));
+        List<TemplateApi> http = template.apis().stream().filter(a -> a.kind() == ApiRoute.Kind.HTTP).toList();
+        httpApi = http.stream().findFirst();
+        httpApi.ifPresent(a -> say.accept("note: " + a.logicalId() + " is an HTTP API, which API Gateway cannot "
+                + "trace (only REST APIs): its requests start no trace there and draw no API Gateway node; each "
+                + "function's Tracing decides"));
+        http.stream().skip(1).forEach(a -> say.accept("warning: only one HTTP API is simulated ("
+                + httpApi.get().logicalId() + "); " + a.logicalId() + "'s routes are not"));
+        httpRoutes = httpApi.map(api -> template.routes().stream()
+                .filter(r -> r.kind() == ApiRoute.Kind.HTTP && r.api().equals(api.logicalId())).toList())
+                .orElse(List.of());
         restRoutes = restApi.map(api -> template.routes().stream()
                 .filter(r -> r.kind() == ApiRoute.Kind.REST && r.api().equals(api.logicalId())).toList())
                 .orElse(List.of());
@@ -71,6 +80,8 @@ public final class TemplateSetup {
         functions.forEach(builder::function);
         restApi.ifPresent(api -> builder.restApi(api.logicalId(), api.stageName(), api.tracingEnabled()));
         restRoutes.forEach(r -> builder.route(r.method(), r.path(), r.function()));
+        httpApi.ifPresent(api -> builder.httpApi(api.stageName()));
+        httpRoutes.forEach(r -> builder.httpRoute(r.method(), r.path(), r.function()));
         return builder;
     }
 
@@ -82,16 +93,22 @@ public final class TemplateSetup {
         return template;
     }
 
+    /** Whether the template has REST API routes (requests go there first). */
     public boolean hasApi() {
         return !restRoutes.isEmpty();
     }
 
+    /** Whether the template has HTTP API routes. */
+    public boolean hasHttpApi() {
+        return !httpRoutes.isEmpty();
+    }
+
     /** The request a run sends by default: the first route's method and path, parameters filled with samples. */
     public String[] defaultRequest() {
-        if (restRoutes.isEmpty()) {
+        if (restRoutes.isEmpty() && httpRoutes.isEmpty()) {
             return new String[] {"GET", "/"};
         }
-        ApiRoute route = restRoutes.get(0);
+        ApiRoute route = restRoutes.isEmpty() ? httpRoutes.get(0) : restRoutes.get(0);
         String path = route.path().replaceAll("\\{([^}+]+)\\+}", "$1").replaceAll("\\{([^}]+)}", "$1");
         return new String[] {route.method().equals("ANY") ? "GET" : route.method(), path};
     }
