@@ -32,7 +32,9 @@ import java.io.OutputStream;
  */
 public abstract class TracedRequestHandler<I, O> implements RequestHandler<I, O> {
     private final HandlerTracing tracing;
+    /** Null when this class's types could not be read; {@link #serializationFailure} then says why. */
     private final RuntimeSerialization serialization;
+    private final Throwable serializationFailure;
 
     protected TracedRequestHandler() {
         this(HandlerTracing.defaults());
@@ -40,7 +42,17 @@ public abstract class TracedRequestHandler<I, O> implements RequestHandler<I, O>
 
     protected TracedRequestHandler(HandlerTracing tracing) {
         this.tracing = tracing != null ? tracing : HandlerTracing.defaults();
-        this.serialization = RuntimeSerialization.of(getClass(), TracedRequestHandler.class);
+        RuntimeSerialization found = null;
+        Throwable failure = null;
+        try {
+            found = RuntimeSerialization.of(getClass(), TracedRequestHandler.class);
+        } catch (RuntimeException | LinkageError e) {
+            // A type argument whose class is missing, or the serialization library left out of the package: the
+            // class-only handler string does not need it, so only Class::handleRequest will report it.
+            failure = e;
+        }
+        this.serialization = found;
+        this.serializationFailure = failure;
         InvocationTracer.prepare();
         prepareSerializers();
     }
@@ -60,6 +72,11 @@ public abstract class TracedRequestHandler<I, O> implements RequestHandler<I, O>
      */
     @SuppressWarnings("unchecked")
     public final void handleRequest(InputStream input, OutputStream output, Context context) {
+        if (serialization == null) {
+            throw new IllegalStateException("cannot read events for " + getClass().getName() + "::handleRequest ("
+                    + serializationFailure + "); name the class alone as the handler, or package "
+                    + "com.amazonaws:aws-lambda-java-serialization", serializationFailure);
+        }
         I event = (I) serialization.read(input, context);
         O response = handleRequest(event, context);
         serialization.write(response, output, context);
@@ -71,7 +88,7 @@ public abstract class TracedRequestHandler<I, O> implements RequestHandler<I, O>
      */
     private void prepareSerializers() {
         String handler = System.getenv("_HANDLER");
-        if (handler == null || !handler.contains("::")) {
+        if (handler == null || !handler.contains("::") || serialization == null) {
             return;
         }
         try {

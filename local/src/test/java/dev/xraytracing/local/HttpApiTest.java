@@ -27,7 +27,8 @@ class HttpApiTest {
     @BeforeAll
     static void start() {
         platform = LocalPlatform.builder()
-                .function(LocalFunction.of("Active", "dev.xraytracing.local.handlers.HttpApiHandler::handleRequest"))
+                .function(LocalFunction.of("Active", "dev.xraytracing.local.handlers.HttpApiHandler::handleRequest")
+                        .memoryMb(256))
                 .function(LocalFunction.of("Passive", "dev.xraytracing.local.handlers.HttpApiHandler::handleRequest")
                         .activeTracing(false))
                 .httpRoute("GET", "/items/{id}", "Active")
@@ -55,8 +56,11 @@ class HttpApiTest {
                 .header("X-Custom", "hi").header("Cookie", "c1=x; c2=y").build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).as(String.join("\n", OUTPUT)).isEqualTo(201);
-        assertThat(response.body()).isEqualTo("GET /items/{id}|/items/7|a=1&a=2|{id=7}|{a=1,2}|[c1=x, c2=y]|hi|GET"
-                + "|$default");
+        assertThat(response.body()).startsWith("GET /items/{id}|/items/7|a=1&a=2|{id=7}|{a=1,2}|[c1=x, c2=y]|hi|GET"
+                + "|$default|256MB|");
+        // MemorySize sizes the heap as Lambda does: about 85 % of it (the JVM reports a little less).
+        long heapMb = Long.parseLong(response.body().replaceAll(".*\\|(\\d+)MB heap$", "$1"));
+        assertThat(heapMb).isBetween(180L, 218L);
         assertThat(response.headers().firstValue("X-Answer")).contains("yes");
         assertThat(response.headers().allValues("Set-Cookie")).containsExactly("seen=1");
     }

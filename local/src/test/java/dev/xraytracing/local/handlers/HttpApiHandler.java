@@ -16,7 +16,8 @@ public class HttpApiHandler extends TracedRequestHandler<APIGatewayV2HTTPEvent, 
         String body = String.join("|", event.getRouteKey(), event.getRawPath(), event.getRawQueryString(),
                 String.valueOf(event.getPathParameters()), String.valueOf(event.getQueryStringParameters()),
                 String.valueOf(event.getCookies()), event.getHeaders().get("x-custom"),
-                event.getRequestContext().getHttp().getMethod(), event.getRequestContext().getStage());
+                event.getRequestContext().getHttp().getMethod(), event.getRequestContext().getStage(),
+                context.getMemoryLimitInMB() + "MB", Runtime.getRuntime().maxMemory() / (1024 * 1024) + "MB heap");
         return APIGatewayV2HTTPResponse.builder().withStatusCode(201).withHeaders(Map.of("X-Answer", "yes"))
                 .withCookies(List.of("seen=1")).withBody(body).build();
     }
