@@ -1,5 +1,6 @@
 package dev.xraytracing.local;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,7 +21,7 @@ public final class LocalFunction {
     private String classpath;
     private Boolean keepWarm;
     private boolean activeTracing = true;
-    private java.nio.file.Path taskRoot;
+    private Path taskRoot;
 
     private LocalFunction(String name, String handler) {
         this.name = Objects.requireNonNull(name, "name");
@@ -76,7 +77,7 @@ public final class LocalFunction {
      * root, jars under {@code lib/}. The runtime client's own class loader then reads it, in Lambda's order, and the
      * function's JVM gets only the runtime on its classpath, as in Lambda.
      */
-    public LocalFunction taskRoot(java.nio.file.Path unpackedPackage) {
+    public LocalFunction taskRoot(Path unpackedPackage) {
         this.taskRoot = Objects.requireNonNull(unpackedPackage, "unpackedPackage");
         return this;
     }
@@ -86,7 +87,7 @@ public final class LocalFunction {
     }
 
     /** The unpacked deployment package the function runs from, or empty to run from a classpath. */
-    public Optional<java.nio.file.Path> taskRoot() {
+    public Optional<Path> taskRoot() {
         return Optional.ofNullable(taskRoot);
     }
 

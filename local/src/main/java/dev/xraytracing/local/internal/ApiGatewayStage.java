@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -30,7 +32,7 @@ public final class ApiGatewayStage implements EventSource {
     private volatile EventSource.Lambda lambda;
 
     public ApiGatewayStage(String apiName, String stage, String functionName, int port, PlatformSettings settings) {
-        this(apiName, stage, new ApiRoutes(java.util.List.of(new ApiRoutes.Route("ANY", "/", functionName),
+        this(apiName, stage, new ApiRoutes(List.of(new ApiRoutes.Route("ANY", "/", functionName),
                 new ApiRoutes.Route("ANY", "/{proxy+}", functionName))), true, port, settings);
     }
 
@@ -77,7 +79,7 @@ public final class ApiGatewayStage implements EventSource {
             if (resourcePath.isEmpty()) {
                 resourcePath = "/";
             }
-            java.util.Optional<ApiRoutes.Match> match = routes.match(exchange.getRequestMethod(), resourcePath);
+            Optional<ApiRoutes.Match> match = routes.match(exchange.getRequestMethod(), resourcePath);
             if (match.isEmpty()) {
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
                 HttpServers.respond(exchange, 403, "{\"message\":\"Missing Authentication Token\"}"

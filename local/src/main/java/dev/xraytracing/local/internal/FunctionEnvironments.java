@@ -2,7 +2,9 @@ package dev.xraytracing.local.internal;
 
 import dev.xraytracing.local.LocalFunction;
 import dev.xraytracing.local.RuntimeLoop;
+import java.io.File;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,9 +34,10 @@ final class FunctionEnvironments implements AutoCloseable {
             String classpath;
             if (function.taskRoot().isPresent()) {
                 classpath = ChildClasspath.runtimeOnly();
-                List<String> visible = new java.util.ArrayList<>(List.of(classpath.split(java.io.File.pathSeparator)));
+                // What the runtime client's class loader will see: the runtime, then the task root in its order.
+                List<String> visible = new ArrayList<>(List.of(classpath.split(File.pathSeparator)));
                 ChildClasspath.ofTaskRoot(function.taskRoot().get()).forEach(p -> visible.add(p.toString()));
-                HandlerCheck.verify(function, String.join(java.io.File.pathSeparator, visible));
+                HandlerCheck.verify(function, String.join(File.pathSeparator, visible));
             } else {
                 classpath = ChildClasspath.of(function.classpath().orElse(settings.classpath()));
                 HandlerCheck.verify(function, classpath);
