@@ -3,37 +3,39 @@ package dev.xraytracing.examples;
 import static dev.xraytracing.testing.TracingAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.xraytracing.local.LocalFunction;
 import dev.xraytracing.local.LocalPlatform;
 import dev.xraytracing.local.RuntimeLoop;
 import dev.xraytracing.local.report.TraceReport;
+import dev.xraytracing.local.template.SamTemplate;
+import dev.xraytracing.local.template.TemplateSetup;
+import dev.xraytracing.testing.SegmentDocumentSchema;
 import dev.xraytracing.trace.RecordedEntity;
 import dev.xraytracing.trace.RecordedTrace;
-import dev.xraytracing.testing.SegmentDocumentSchema;
 import dev.xraytracing.trace.TraceDocuments;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.OS;
 
 /**
- * The main job as a test: one request through the local API stage to MyFirstLambda and MySecondLambda, each in its
- * own JVM (under AWS's runtime interface client on Linux, the pure-Java loop elsewhere), with the real 2 s of work.
+ * The main job as a test: what {@code template.yaml} deploys (its {@code Class::handleRequest} handler strings, memory,
+ * timeout, tracing, environment and the REST API route), run locally: one request through the API stage to
+ * MyFirstLambda and MySecondLambda, each in its own JVM, under the runtime loop of the subclass. The code comes from the
+ * test classpath: tests run before the package is built.
  */
-class LocalEndToEndTest {
+abstract class LocalEndToEndTest {
     static LocalPlatform platform;
     static LocalPlatform.ApiResponse response;
     static List<String> documents;
+    static long workMillis;
 
-    @BeforeAll
-    static void runOneRequest() {
-        platform = LocalPlatform.builder()
-                .function(LocalFunction.of("MyFirstLambda", MyFirstLambda.class.getName())
-                        .env(ExampleSettings.SECOND_FUNCTION_NAME, "MySecondLambda"))
-                .function(LocalFunction.of("MySecondLambda", MySecondLambda.class.getName()))
-                .restApi("api", "prod", "MyFirstLambda")
-                .runtimeLoop(RuntimeLoop.AUTO)
+    static void runOneRequest(RuntimeLoop loop, long work) {
+        workMillis = work;
+        TemplateSetup setup = TemplateSetup.fromClasspath(SamTemplate.read(Path.of("template.yaml"), "us-east-1"),
+                line -> { });
+        setup.functions().forEach(f -> f.env(ExampleSettings.WORK_MILLIS, Long.toString(work)));
+        platform = setup.configure(LocalPlatform.builder())
+                .runtimeLoop(loop)
                 .output(line -> { })
                 .start();
         response = platform.request("GET", "/hello", null);
@@ -45,19 +47,19 @@ class LocalEndToEndTest {
         platform.close();
     }
 
+    /** What the platform says ran the functions. */
+    abstract String expectedRuntime();
+
     @Test
-    void onLinuxTheFunctionsRunUnderAwssRuntimeInterfaceClient() {
-        if (OS.LINUX.isCurrentOs()) {
-            assertThat(platform.runtimes()).containsEntry("MyFirstLambda", "AWS runtime interface client")
-                    .containsEntry("MySecondLambda", "AWS runtime interface client");
-        } else {
-            assertThat(platform.runtimes().values()).allMatch(runtime -> runtime.startsWith("pure-Java runtime loop"));
-        }
+    void theFunctionsRunUnderTheExpectedRuntimeLoop() {
+        assertThat(platform.runtimes()).containsEntry("MyFirstLambda", expectedRuntime())
+                .containsEntry("MySecondLambda", expectedRuntime());
+        assertThat(platform.problems()).isEmpty();
     }
 
     @Test
     void theApiAnswersWithTheFirstFunctionsResponse() {
-        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.status()).as(platform.problems().toString()).isEqualTo(200);
         assertThat(response.body()).isEqualTo(MyFirstLambda.SUCCESS_BODY);
     }
 
@@ -75,7 +77,7 @@ class LocalEndToEndTest {
                 .hasChild("Lambda").hasAwsField("operation", "Invoke")
                 .hasChild("MySecondLambda").hasChild("MySecondLambda").subsegment("SimulatedWork");
         RecordedEntity work = trace.get("SimulatedWork");
-        assertThat(work.durationMillis()).isGreaterThanOrEqualTo(1_999);
+        assertThat(work.durationMillis()).isGreaterThanOrEqualTo(workMillis - 1);
         assertThat(trace.get("MySecondLambda").origin()).isEqualTo("AWS::Lambda");
     }
 
@@ -85,7 +87,7 @@ class LocalEndToEndTest {
 
         assertThat(report.waterfalls()).contains("CallSecondLambda", "SimulatedWork", "ColdStart=true");
         assertThat(report.serviceMap().render())
-                .contains("client (client) → api/prod (API Gateway)")
+                .contains("client (client) → HelloApi/prod (API Gateway)")
                 .contains("MyFirstLambda (Lambda function) → MySecondLambda (Lambda)");
         assertThat(report.html("examples")).contains("<svg").contains("CallSecondLambda");
     }

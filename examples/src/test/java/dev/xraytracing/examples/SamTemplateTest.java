@@ -1,11 +1,17 @@
 package dev.xraytracing.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.xraytracing.local.template.ApiRoute;
+import dev.xraytracing.local.template.SamTemplate;
+import dev.xraytracing.local.template.TemplateApi;
+import dev.xraytracing.local.template.TemplateFunction;
 import java.io.File;
+import java.nio.file.Path;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,6 +73,26 @@ class SamTemplateTest {
     void theCodeIsThePackageTheBuildMakes() {
         assertThat(template.path("Globals").path("Function").path("CodeUri").asText())
                 .isEqualTo("target/xray-tracing-examples-lambda.zip");
+    }
+
+    @Test
+    void theLocalRunReadsWhatSamDeploys() {
+        SamTemplate local = SamTemplate.read(Path.of("template.yaml"), "us-east-1");
+
+        assertThat(local.warnings()).isEmpty();
+        assertThat(local.functions()).extracting(TemplateFunction::name, TemplateFunction::handler,
+                TemplateFunction::memoryMb, TemplateFunction::timeoutSeconds, TemplateFunction::activeTracing)
+                .containsExactly(
+                        tuple("MyFirstLambda", "dev.xraytracing.examples.MyFirstLambda::handleRequest", 1024, 30, true),
+                        tuple("MySecondLambda", "dev.xraytracing.examples.MySecondLambda::handleRequest", 1024, 30,
+                                true));
+        assertThat(local.function("MyFirstLambda").orElseThrow().environment())
+                .containsEntry(ExampleSettings.SECOND_FUNCTION_NAME, "MySecondLambda");
+        assertThat(local.function("MyFirstLambda").orElseThrow().codeUri())
+                .contains(Path.of("target/xray-tracing-examples-lambda.zip").toAbsolutePath());
+        assertThat(local.routes()).containsExactly(
+                new ApiRoute(ApiRoute.Kind.REST, "HelloApi", "GET", "/hello", "MyFirstLambda"));
+        assertThat(local.apis()).containsExactly(new TemplateApi("HelloApi", ApiRoute.Kind.REST, "prod", true));
     }
 
     private static List<JsonNode> functions() {

@@ -1,5 +1,6 @@
 package dev.xraytracing.local;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,6 +20,8 @@ public final class LocalFunction {
     private int memoryMb = 512;
     private String classpath;
     private Boolean keepWarm;
+    private boolean activeTracing = true;
+    private Path taskRoot;
 
     private LocalFunction(String name, String handler) {
         this.name = Objects.requireNonNull(name, "name");
@@ -58,6 +61,34 @@ public final class LocalFunction {
     public LocalFunction keepWarm(boolean keepWarm) {
         this.keepWarm = keepWarm;
         return this;
+    }
+
+    /**
+     * {@code Tracing: Active} (true, the default) samples at the function when no sampled upstream header arrives;
+     * {@code PassThrough} (false) records only when the caller's header says {@code Sampled=1}.
+     */
+    public LocalFunction activeTracing(boolean active) {
+        this.activeTracing = active;
+        return this;
+    }
+
+    /**
+     * Runs the function from its unpacked deployment package, laid out as Lambda's {@code /var/task}: classes at the
+     * root, jars under {@code lib/}. The runtime client's own class loader then reads it, in Lambda's order, and the
+     * function's JVM gets only the runtime on its classpath, as in Lambda.
+     */
+    public LocalFunction taskRoot(Path unpackedPackage) {
+        this.taskRoot = Objects.requireNonNull(unpackedPackage, "unpackedPackage");
+        return this;
+    }
+
+    public boolean activeTracing() {
+        return activeTracing;
+    }
+
+    /** The unpacked deployment package the function runs from, or empty to run from a classpath. */
+    public Optional<Path> taskRoot() {
+        return Optional.ofNullable(taskRoot);
     }
 
     /** The function's own classpath, or empty to use the platform's. */

@@ -1,6 +1,8 @@
 package dev.xraytracing.local;
 
 import dev.xraytracing.local.internal.ApiGatewayStage;
+import dev.xraytracing.local.events.HttpApiStage;
+import dev.xraytracing.local.internal.ApiRoutes;
 import dev.xraytracing.local.internal.DefaultClasspath;
 import dev.xraytracing.local.internal.InvokeApiServer;
 import dev.xraytracing.local.internal.InvokeResponse;
@@ -48,6 +50,7 @@ public final class LocalPlatform implements AutoCloseable {
     private final InvokeApiServer invokeApi;
     private final LambdaService lambda;
     private final ApiGatewayStage stage;
+    private final HttpApiStage httpApi;
     private final Thread shutdownHook;
     private final Map<String, Fault> faults;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -60,6 +63,7 @@ public final class LocalPlatform implements AutoCloseable {
         InvokeApiServer invoke = null;
         LambdaService service = null;
         ApiGatewayStage api = null;
+        HttpApiStage http = null;
         try {
             invoke = new InvokeApiServer(builder.invokePort);
             PlatformSettings settings = new PlatformSettings(builder.region, builder.accountId, builder.classpath,
@@ -68,11 +72,19 @@ public final class LocalPlatform implements AutoCloseable {
             service = new LambdaService(settings, functionEnvironment(builder, invoke.endpoint()));
             if (builder.apiFunction != null) {
                 api = new ApiGatewayStage(builder.apiName, builder.stage, builder.apiFunction, builder.apiPort, settings);
-                api.start(service);
+                api.start(service::invoke);
+            } else if (!builder.routes.isEmpty()) {
+                api = new ApiGatewayStage(builder.apiName, builder.stage, new ApiRoutes(builder.routes),
+                        builder.apiTracing, builder.apiPort, settings);
+                api.start(service::invoke);
+            }
+            if (!builder.httpRoutes.isEmpty()) {
+                http = new HttpApiStage(builder.httpStage, new ApiRoutes(builder.httpRoutes), builder.accountId, 0);
+                http.start(service::invoke);
             }
             invoke.start(service);
         } catch (RuntimeException e) {
-            closeQuietly(api, service, invoke);
+            closeQuietly(http, api, service, invoke);
             if (ownsDaemon) {
                 daemon.close();
             }
@@ -81,6 +93,7 @@ public final class LocalPlatform implements AutoCloseable {
         invokeApi = invoke;
         lambda = service;
         stage = api;
+        httpApi = http;
         shutdownHook = new Thread(this::stop, "local-platform-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -122,6 +135,19 @@ public final class LocalPlatform implements AutoCloseable {
         return stage == null ? "" : stage.url();
     }
 
+    /** The HTTP API's URL, e.g. {@code http://127.0.0.1:54321}; empty without {@link Builder#httpRoute}. */
+    public String httpApiUrl() {
+        return httpApi == null ? "" : httpApi.url();
+    }
+
+    /** Sends an HTTP request to the HTTP API (payload format 2.0, never traced by API Gateway). */
+    public ApiResponse requestHttpApi(String method, String path, String body) {
+        if (httpApi == null) {
+            throw new IllegalStateException("no HTTP API configured: call httpRoute(...) on the builder");
+        }
+        return send(httpApi.url(), method, path, body, null);
+    }
+
     /** Switches the fault injected into every following invocation of {@code functionName}. */
     public LocalPlatform fault(String functionName, Fault fault) {
         faults.put(functionName, Objects.requireNonNull(fault, "fault"));
@@ -139,15 +165,29 @@ public final class LocalPlatform implements AutoCloseable {
         if (stage == null) {
             throw new IllegalStateException("no REST API configured: call restApi(...) on the builder");
         }
+        return request(method, path, body, null);
+    }
+
+    /** As {@link #request(String, String, String)}, with the client's own {@code X-Amzn-Trace-Id} (null: none). */
+    public ApiResponse request(String method, String path, String body, String traceHeader) {
+        if (stage == null) {
+            throw new IllegalStateException("no REST API configured: call restApi(...) on the builder");
+        }
+        return send(stage.url(), method, path, body, traceHeader);
+    }
+
+    private ApiResponse send(String base, String method, String path, String body, String traceHeader) {
         HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(stage.url() + (path.startsWith("/") ? path : "/" + path)))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + (path.startsWith("/") ? path : "/" + path)))
                 .method(method, publisher)
                 .header("User-Agent", "xray-tracing-local-client")
-                .timeout(Duration.ofMinutes(2))
-                .build();
+                .timeout(Duration.ofMinutes(2));
+        if (traceHeader != null) {
+            request.header("X-Amzn-Trace-Id", traceHeader);
+        }
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new ApiResponse(response.statusCode(), response.body(),
                     response.headers().firstValue("X-Amzn-Trace-Id").orElse(null));
         } catch (IOException e) {
@@ -178,6 +218,11 @@ public final class LocalPlatform implements AutoCloseable {
         return lambda.problems();
     }
 
+    /** One line for each invocation that ended in a function error (function, error type, message), in order. */
+    public List<String> functionErrors() {
+        return lambda.functionErrors();
+    }
+
     /** Which runtime loop ran each function (runtime interface client, or the pure-Java loop and why). */
     public Map<String, String> runtimes() {
         return lambda.runtimes();
@@ -188,7 +233,7 @@ public final class LocalPlatform implements AutoCloseable {
             return;
         }
         closed = true;
-        closeQuietly(stage, invokeApi, lambda);
+        closeQuietly(httpApi, stage, invokeApi, lambda);
         if (ownsDaemon) {
             daemon.close();
         }
@@ -232,6 +277,10 @@ public final class LocalPlatform implements AutoCloseable {
         private String apiName = "api";
         private String stage = "prod";
         private String apiFunction;
+        private boolean apiTracing = true;
+        private final List<ApiRoutes.Route> routes = new ArrayList<>();
+        private final List<ApiRoutes.Route> httpRoutes = new ArrayList<>();
+        private String httpStage = "$default";
         private Duration extraLatency = Duration.ofMillis(1500);
         private boolean keepWarm = true;
         private RuntimeLoop runtimeLoop = RuntimeLoop.AUTO;
@@ -255,11 +304,50 @@ public final class LocalPlatform implements AutoCloseable {
             return function(LocalFunction.of(name, handler));
         }
 
-        /** A REST API stage ({@code apiName/stage}) whose {@code /{proxy+}} resource invokes {@code functionName}. */
+        /**
+         * A REST API stage ({@code apiName/stage}) with tracing enabled whose {@code /} and {@code /{proxy+}}
+         * resources (any method) invoke {@code functionName}.
+         */
         public Builder restApi(String apiName, String stage, String functionName) {
             this.apiName = apiName;
             this.stage = stage;
             this.apiFunction = functionName;
+            return this;
+        }
+
+        /**
+         * A REST API stage ({@code apiName/stage}) whose resources are added with {@link #route}; with
+         * {@code tracingEnabled} (the template's {@code TracingEnabled}) the stage starts the trace.
+         */
+        public Builder restApi(String apiName, String stage, boolean tracingEnabled) {
+            this.apiName = apiName;
+            this.stage = stage;
+            this.apiTracing = tracingEnabled;
+            this.apiFunction = null;
+            return this;
+        }
+
+        /**
+         * A resource of the REST API: {@code method} ({@code GET}, ..., or {@code ANY}) on {@code resource}
+         * ({@code /orders/{id}}, {@code /{proxy+}}) invokes {@code functionName} with a proxy event.
+         */
+        public Builder route(String method, String resource, String functionName) {
+            routes.add(new ApiRoutes.Route(method.toUpperCase(java.util.Locale.ROOT), resource, functionName));
+            return this;
+        }
+
+        /** The HTTP API's stage: {@code $default} (the default) serves at the root, any other name under it. */
+        public Builder httpApi(String stageName) {
+            this.httpStage = Objects.requireNonNull(stageName, "stageName");
+            return this;
+        }
+
+        /**
+         * A route of the HTTP API (payload format 2.0): {@code method} (or {@code ANY}) on {@code path}
+         * ({@code /items/{id}}, {@code /{proxy+}}) invokes {@code functionName}.
+         */
+        public Builder httpRoute(String method, String path, String functionName) {
+            httpRoutes.add(new ApiRoutes.Route(method.toUpperCase(java.util.Locale.ROOT), path, functionName));
             return this;
         }
 
@@ -340,6 +428,14 @@ public final class LocalPlatform implements AutoCloseable {
             }
             if (apiFunction != null && !functions.containsKey(apiFunction)) {
                 throw new LocalRunException("the REST API invokes " + apiFunction + ", which is not a function here");
+            }
+            List<ApiRoutes.Route> allRoutes = new ArrayList<>(routes);
+            allRoutes.addAll(httpRoutes);
+            for (ApiRoutes.Route route : allRoutes) {
+                if (!functions.containsKey(route.function())) {
+                    throw new LocalRunException("the route " + route.method() + " " + route.resource()
+                            + " invokes " + route.function() + ", which is not a function here");
+                }
             }
             List<String> unknown = new ArrayList<>(faults.keySet());
             unknown.removeAll(functions.keySet());

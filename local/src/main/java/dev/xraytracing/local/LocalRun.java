@@ -1,28 +1,33 @@
 package dev.xraytracing.local;
 
 import dev.xraytracing.local.report.TraceReport;
-import dev.xraytracing.local.internal.DefaultClasspath;
+import dev.xraytracing.local.template.SamTemplate;
+import dev.xraytracing.local.template.TemplateSetup;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * The command line: runs the two example Lambdas (or any two handlers) end to end behind a local API Gateway stage,
- * then prints the waterfall of every trace and the service map, and writes the HTML report.
+ * The command line: runs a SAM template's functions (by default {@code template.yaml}, else
+ * {@code examples/template.yaml}) end to end behind its local API, or, without a template, any two handlers, then
+ * prints the waterfall of every trace and the service map, and writes the HTML report. Exits 1 when a request answered
+ * 5xx without a {@code --fault} asking for it or a function failed during init, 2 on a bad command line.
  *
  * <pre>
- * java -cp ... dev.xraytracing.local.LocalRun [--requests 3] [--fault function-error|throttle|5xx|latency]
- *     [--cold] [--runtime auto|ric|java] [--html report.html] [--path /hello]
- *     [--first Name=handler] [--second Name=handler] [--env Name:KEY=VALUE]... [--quiet]
+ * java -cp ... dev.xraytracing.local.LocalRun [--template template.yaml] [--requests 3] [--method GET] [--path /hello]
+ *     [--fault function-error|throttle|5xx|latency] [--fault-on Name] [--cold] [--runtime auto|ric|java]
+ *     [--html report.html] [--env Name:KEY=VALUE]... [--quiet] [--first Name=handler --second Name=handler]
  * </pre>
  */
 public final class LocalRun {
-    static final String USAGE = "usage: LocalRun [--requests N] [--fault none|function-error|throttle|5xx|latency]"
-            + " [--cold] [--runtime auto|ric|java] [--html FILE] [--path /PATH] [--first NAME=HANDLER]"
-            + " [--second NAME=HANDLER] [--env NAME:KEY=VALUE]... [--quiet]";
+    static final String USAGE = "usage: LocalRun [--template FILE] [--requests N] [--method GET] [--path /PATH]"
+            + " [--fault none|function-error|throttle|5xx|latency] [--fault-on FUNCTION] [--cold]"
+            + " [--runtime auto|ric|java] [--html FILE] [--first NAME=HANDLER] [--second NAME=HANDLER]"
+            + " [--env NAME:KEY=VALUE]... [--quiet]";
+    /** The command that builds the examples' deployment package. */
+    static final String EXAMPLES_BUILD = "mvn -B -q -pl examples -am package -DskipTests";
 
     private LocalRun() {
     }
@@ -33,9 +38,9 @@ public final class LocalRun {
 
     /** Runs as {@link #main} does, printing to {@code out}; returns the exit code instead of exiting. */
     public static int run(PrintStream out, String... args) {
-        Options options;
+        LocalRunOptions options;
         try {
-            options = Options.parse(args);
+            options = LocalRunOptions.parse(args);
         } catch (LocalRunException e) {
             out.println("xray-tracing-local: " + e.getMessage());
             out.println(USAGE);
@@ -53,7 +58,12 @@ public final class LocalRun {
         }
     }
 
-    private static int runWith(Options options, PrintStream out) {
+    private static int runWith(LocalRunOptions options, PrintStream out) {
+        Path template = options.template != null ? options.template : options.handlersGiven ? null
+                : defaultTemplate();
+        if (template != null) {
+            return runTemplate(options, template, out);
+        }
         LocalFunction first = LocalFunction.of(options.firstName, options.firstHandler)
                 .env("SECOND_FUNCTION_NAME", options.secondName);
         LocalFunction second = LocalFunction.of(options.secondName, options.secondHandler);
@@ -72,6 +82,8 @@ public final class LocalRun {
         List<String> documents;
         List<String> problems;
         Map<String, String> runtimes;
+        List<String> functionErrors;
+        List<Integer> statuses = new java.util.ArrayList<>();
         try (LocalPlatform platform = LocalPlatform.builder()
                 .function(first)
                 .function(second)
@@ -87,112 +99,106 @@ public final class LocalRun {
             for (int i = 1; i <= options.requests; i++) {
                 long t0 = System.nanoTime();
                 LocalPlatform.ApiResponse response = platform.request("GET", options.path, null);
+                statuses.add(response.status());
                 out.printf(Locale.ROOT, "request %d: GET %s -> %d %s (%.0f ms)%n", i, options.path, response.status(),
                         response.body(), (System.nanoTime() - t0) / 1e6);
             }
             documents = platform.awaitDocuments();
             problems = platform.problems();
+            functionErrors = platform.functionErrors();
             runtimes = platform.runtimes();
         }
+        printReport(out, documents, problems, runtimes, options.html, "xray-tracing local run: " + options.firstName
+                + " → " + options.secondName, started);
+        return RunVerdict.of(statuses, problems, functionErrors, options.fault).report(out);
+    }
+
+    /** The examples' template when run from the repository or the examples folder, else none. */
+    static Path defaultTemplate() {
+        for (Path candidate : List.of(Path.of("template.yaml"), Path.of("examples", "template.yaml"))) {
+            if (java.nio.file.Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private static int runTemplate(LocalRunOptions options, Path file, PrintStream out) {
+        String buildCommand = file.toAbsolutePath().normalize().endsWith(Path.of("examples", "template.yaml"))
+                ? EXAMPLES_BUILD : "your package step, e.g. mvn package";
+        out.println("xray-tracing-local: running " + file);
+        SamTemplate template = SamTemplate.read(file, "us-east-1");
+        TemplateSetup setup = TemplateSetup.of(template, buildCommand, line -> out.println("xray-tracing-local: "
+                + line));
+        if (setup.functions().isEmpty()) {
+            throw new LocalRunException("template " + file + " declares no AWS::Serverless::Function");
+        }
+        options.env.forEach((key, value) -> setup.functions().stream()
+                .filter(f -> f.name().equals(key.substring(0, key.indexOf(':')))).findFirst()
+                .orElseThrow(() -> new LocalRunException("--env names unknown function " + key.substring(0,
+                        key.indexOf(':'))))
+                .env(key.substring(key.indexOf(':') + 1), value));
+        String faultOn = options.faultOn != null ? options.faultOn
+                : setup.functions().get(setup.functions().size() - 1).name();
+        String[] request = setup.defaultRequest();
+        String method = options.method != null ? options.method : request[0];
+        String path = options.pathGiven ? options.path : request[1];
+        long started = System.nanoTime();
+        List<String> documents;
+        List<String> problems;
+        Map<String, String> runtimes;
+        List<String> functionErrors;
+        List<Integer> statuses = new java.util.ArrayList<>();
+        LocalPlatform.Builder builder = setup.configure(LocalPlatform.builder())
+                .classpath(options.classpath)
+                .keepWarm(!options.cold)
+                .runtimeLoop(options.runtime)
+                .output(options.quiet ? line -> { } : out::println);
+        if (options.fault != Fault.NONE) {
+            builder.fault(faultOn, options.fault);
+        }
+        try (LocalPlatform platform = builder.start()) {
+            out.println("xray-tracing-local: " + (setup.hasApi() ? "API stage at " + platform.apiUrl() + ", " : "")
+                    + (setup.hasHttpApi() ? "HTTP API at " + platform.httpApiUrl() + ", " : "") + "Invoke API at "
+                    + platform.lambdaEndpoint() + ", X-Ray daemon at udp://" + platform.daemon().daemonAddress());
+            for (int i = 1; i <= options.requests; i++) {
+                long t0 = System.nanoTime();
+                if (setup.hasApi() || setup.hasHttpApi()) {
+                    LocalPlatform.ApiResponse response = setup.hasApi() ? platform.request(method, path, null)
+                            : platform.requestHttpApi(method, path, null);
+                    statuses.add(response.status());
+                    out.printf(Locale.ROOT, "request %d: %s %s -> %d %s (%.0f ms)%n", i, method, path,
+                            response.status(), response.body(), (System.nanoTime() - t0) / 1e6);
+                } else {
+                    String function = setup.functions().get(0).name();
+                    LocalPlatform.ApiResponse response = platform.invoke(function, "{}", null);
+                    statuses.add(response.body().contains("\"errorType\"") ? 502 : 200);
+                    out.printf(Locale.ROOT, "request %d: invoke %s -> %s (%.0f ms)%n", i, function, response.body(),
+                            (System.nanoTime() - t0) / 1e6);
+                }
+            }
+            documents = platform.awaitDocuments();
+            problems = platform.problems();
+            functionErrors = platform.functionErrors();
+            runtimes = platform.runtimes();
+        }
+        printReport(out, documents, problems, runtimes, options.html, "xray-tracing local run: " + file.getFileName(),
+                started);
+        return RunVerdict.of(statuses, problems, functionErrors, options.fault).report(out);
+    }
+
+    /** The views of the run: waterfalls, service map, runtimes, problems, the HTML report's path, a tally. */
+    private static void printReport(PrintStream out, List<String> documents, List<String> problems,
+                                    Map<String, String> runtimes, Path htmlFile, String title, long startedNanos) {
         TraceReport report = TraceReport.of(documents);
         out.println();
         out.print(report.waterfalls());
         out.print(report.serviceMap().render());
         runtimes.forEach((function, runtime) -> out.println("runtime: " + function + " ran under the " + runtime));
         problems.forEach(problem -> out.println("problem: " + problem));
-        Path html = report.writeHtml(options.html, "xray-tracing local run: " + options.firstName + " → "
-                + options.secondName);
+        Path html = report.writeHtml(htmlFile, title);
         out.printf(Locale.ROOT, "%d segment documents, %d traces, %.1f s%n", documents.size(), report.traces().size(),
-                (System.nanoTime() - started) / 1e9);
+                (System.nanoTime() - startedNanos) / 1e9);
         out.println("HTML report: " + html);
-        return 0;
-    }
-
-    /** The parsed command line. */
-    static final class Options {
-        int requests = 3;
-        Fault fault = Fault.NONE;
-        boolean cold;
-        boolean quiet;
-        boolean help;
-        RuntimeLoop runtime = RuntimeLoop.AUTO;
-        Path html = Path.of("target", "xray-tracing-local", "report.html");
-        String path = "/hello";
-        String firstName = "MyFirstLambda";
-        String firstHandler = "dev.xraytracing.examples.MyFirstLambda";
-        String secondName = "MySecondLambda";
-        String secondHandler = "dev.xraytracing.examples.MySecondLambda";
-        String classpath = DefaultClasspath.detect();
-        final Map<String, String> env = new LinkedHashMap<>();
-
-        static Options parse(String... args) {
-            Options options = new Options();
-            for (int i = 0; i < args.length; i++) {
-                String arg = args[i];
-                switch (arg) {
-                    case "--help", "-h" -> options.help = true;
-                    case "--cold" -> options.cold = true;
-                    case "--keep-warm" -> options.cold = false;
-                    case "--quiet", "-q" -> options.quiet = true;
-                    case "--requests", "-n" -> options.requests = positive(value(args, ++i, arg), arg);
-                    case "--fault" -> options.fault = Fault.parse(value(args, ++i, arg));
-                    case "--runtime" -> options.runtime = RuntimeLoop.parse(value(args, ++i, arg));
-                    case "--html" -> options.html = Path.of(value(args, ++i, arg));
-                    case "--path" -> options.path = value(args, ++i, arg);
-                    case "--classpath", "-cp" -> options.classpath = value(args, ++i, arg);
-                    case "--first" -> {
-                        String[] named = named(value(args, ++i, arg), arg);
-                        options.firstName = named[0];
-                        options.firstHandler = named[1];
-                    }
-                    case "--second" -> {
-                        String[] named = named(value(args, ++i, arg), arg);
-                        options.secondName = named[0];
-                        options.secondHandler = named[1];
-                    }
-                    case "--env" -> {
-                        String setting = value(args, ++i, arg);
-                        int colon = setting.indexOf(':');
-                        int equals = setting.indexOf('=');
-                        if (colon <= 0 || equals < colon + 2) {
-                            throw new LocalRunException("--env wants FUNCTION:KEY=VALUE, got " + setting);
-                        }
-                        options.env.put(setting.substring(0, equals), setting.substring(equals + 1));
-                    }
-                    default -> throw new LocalRunException("unknown option " + arg);
-                }
-            }
-            if (options.firstName.equals(options.secondName)) {
-                throw new LocalRunException("the two functions need different names");
-            }
-            return options;
-        }
-
-        private static String value(String[] args, int index, String option) {
-            if (index >= args.length) {
-                throw new LocalRunException(option + " needs a value");
-            }
-            return args[index];
-        }
-
-        private static int positive(String text, String option) {
-            try {
-                int value = Integer.parseInt(text);
-                if (value > 0) {
-                    return value;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            throw new LocalRunException(option + " wants a positive number, got " + text);
-        }
-
-        private static String[] named(String text, String option) {
-            int equals = text.indexOf('=');
-            if (equals <= 0 || equals == text.length() - 1) {
-                throw new LocalRunException(option + " wants NAME=HANDLER, got " + text);
-            }
-            return new String[] {text.substring(0, equals), text.substring(equals + 1)};
-        }
     }
 }

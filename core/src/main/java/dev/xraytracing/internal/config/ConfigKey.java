@@ -45,6 +45,9 @@ public enum ConfigKey {
     INITIALIZATION_TYPE(Owner.LAMBDA, null, List.of("AWS_LAMBDA_INITIALIZATION_TYPE"), "`on-demand`",
             "`provisioned-concurrency` and `snap-start` initialise ahead of requests: no `ColdStart` annotation, "
                     + "and the recorder is built during init."),
+    HANDLER(Owner.LAMBDA, null, List.of("_HANDLER"), "none",
+            "The function's handler string. With a method in it (`Class::handleRequest`) a traced handler builds "
+                    + "its event serializers during init, as the runtime does for the class-only form."),
     LOG_GROUP(Owner.LAMBDA, null, List.of("AWS_LOG_GROUP"), "none",
             "The function's CloudWatch log group, recorded as the segments' log reference so the console links "
                     + "traces to logs.");

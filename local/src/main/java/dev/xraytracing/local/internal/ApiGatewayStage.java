@@ -4,32 +4,48 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.xraytracing.local.events.EventSource;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 
 /**
- * One stage of an API Gateway REST API with X-Ray tracing on and a {@code /{proxy+}} Lambda proxy integration:
- * {@code http://127.0.0.1:port/{stage}/...}. It starts the trace (or continues the client's), calls the function with
- * a REST proxy event (payload format 1.0), maps its answer to the HTTP response, and emits its stage segment with
- * the {@code Lambda} subsegment under which the function's segments hang.
+ * One stage of an API Gateway REST API with Lambda proxy integrations: {@code http://127.0.0.1:port/{stage}/...}.
+ * It matches the request to a resource ({@link ApiRoutes}; none is API Gateway's 403), calls that resource's function
+ * with a REST proxy event (payload format 1.0) and maps its answer to the HTTP response. With X-Ray tracing enabled it
+ * starts the trace (or continues the client's) and emits its stage segment with the {@code Lambda} subsegment under
+ * which the function's segments hang.
  */
-public final class ApiGatewayStage implements AutoCloseable {
+public final class ApiGatewayStage implements EventSource {
     private final String apiName;
     private final String stage;
-    private final String functionName;
+    private final ApiRoutes routes;
+    private final boolean tracingEnabled;
     private final String restApiId = TraceHeader.newSegmentId().substring(0, 10);
     private final PlatformSettings settings;
     private final HttpServer server;
     private final ExecutorService executor;
-    private volatile LambdaService lambda;
+    private volatile EventSource.Lambda lambda;
 
     public ApiGatewayStage(String apiName, String stage, String functionName, int port, PlatformSettings settings) {
+        this(apiName, stage, new ApiRoutes(List.of(new ApiRoutes.Route("ANY", "/", functionName),
+                new ApiRoutes.Route("ANY", "/{proxy+}", functionName))), true, port, settings);
+    }
+
+    /**
+     * A stage with these resources; with {@code tracingEnabled} it starts (or continues) the trace and emits its
+     * segment, without it the function's own tracing setting decides, as in API Gateway.
+     */
+    public ApiGatewayStage(String apiName, String stage, ApiRoutes routes, boolean tracingEnabled, int port,
+                           PlatformSettings settings) {
         this.apiName = apiName;
         this.stage = stage;
-        this.functionName = functionName;
+        this.routes = routes;
+        this.tracingEnabled = tracingEnabled;
         this.settings = settings;
         this.server = HttpServers.bind("API Gateway stage", port);
         this.executor = HttpServers.executor("api-gateway");
@@ -37,12 +53,14 @@ public final class ApiGatewayStage implements AutoCloseable {
         server.createContext("/", this::handle);
     }
 
-    public void start(LambdaService lambdaService) {
+    @Override
+    public void start(EventSource.Lambda lambdaService) {
         this.lambda = lambdaService;
         server.start();
     }
 
     /** The stage's invoke URL, like {@code https://{id}.execute-api.{region}.amazonaws.com/{stage}}. */
+    @Override
     public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/" + stage;
     }
@@ -61,38 +79,52 @@ public final class ApiGatewayStage implements AutoCloseable {
             if (resourcePath.isEmpty()) {
                 resourcePath = "/";
             }
+            Optional<ApiRoutes.Match> match = routes.match(exchange.getRequestMethod(), resourcePath);
+            if (match.isEmpty()) {
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                HttpServers.respond(exchange, 403, "{\"message\":\"Missing Authentication Token\"}"
+                        .getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            String functionName = match.get().route().function();
             String requestId = TraceHeader.newRequestId();
-            TraceHeader client = TraceHeader.parse(exchange.getRequestHeaders().getFirst("X-Amzn-Trace-Id"));
+            String clientHeader = exchange.getRequestHeaders().getFirst("X-Amzn-Trace-Id");
+            TraceHeader client = TraceHeader.parse(clientHeader);
             TraceHeader trace = client == null ? TraceHeader.newTrace() : client;
             String stageSegmentId = TraceHeader.newSegmentId();
             String lambdaSubsegmentId = TraceHeader.newSegmentId();
-            TraceHeader toFunction = new TraceHeader(trace.root(), lambdaSubsegmentId, true, trace.lineage());
+            // Untraced, the stage passes on what the client sent, and the function's tracing setting decides.
+            String toFunction = tracingEnabled
+                    ? new TraceHeader(trace.root(), lambdaSubsegmentId, trace.sampled(), trace.lineage()).toString()
+                    : clientHeader;
             byte[] body = exchange.getRequestBody().readAllBytes();
             ObjectNode event = ProxyEvents.request(exchange, resourcePath, body, stage, restApiId, requestId,
-                    settings.accountId(), toFunction.toString());
+                    settings.accountId(), toFunction, match.get());
 
             Instant lambdaStart = Clock.now();
             InvokeResponse invoked = lambda.invoke(functionName, event.toString().getBytes(StandardCharsets.UTF_8),
-                    toFunction.toString());
+                    toFunction);
             Instant lambdaEnd = Clock.now();
             ProxyEvents.Response response = ProxyEvents.response(invoked);
             response.headers().forEach((key, value) -> exchange.getResponseHeaders().set(key, value));
             exchange.getResponseHeaders().set("x-amzn-RequestId", requestId);
-            exchange.getResponseHeaders().set("X-Amzn-Trace-Id", "Root=" + trace.root());
+            if (tracingEnabled) {
+                exchange.getResponseHeaders().set("X-Amzn-Trace-Id", "Root=" + trace.root());
+            }
             HttpServers.respond(exchange, response.status(), response.body());
             Instant end = Clock.now();
 
-            if (trace.sampled()) {
+            if (tracingEnabled && trace.sampled()) {
                 DaemonWireFormat.send(settings.daemon(), stageSegment(exchange, trace, stageSegmentId,
                         lambdaSubsegmentId, requestId, start, end, lambdaStart, lambdaEnd, response.status(),
-                        response.body().length, invoked).toString());
+                        response.body().length, invoked, functionName).toString());
             }
         }
     }
 
     private JsonNode stageSegment(HttpExchange exchange, TraceHeader trace, String id, String lambdaSubsegmentId,
                                   String requestId, Instant start, Instant end, Instant lambdaStart, Instant lambdaEnd,
-                                  int status, int length, InvokeResponse invoked) {
+                                  int status, int length, InvokeResponse invoked, String functionName) {
         SegmentBuilder segment = SegmentBuilder.segment(apiName + "/" + stage, id, trace.root())
                 .put("parent_id", trace.parent())
                 .times(start, end)

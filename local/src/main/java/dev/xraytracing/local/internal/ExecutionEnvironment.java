@@ -60,6 +60,8 @@ public final class ExecutionEnvironment implements AutoCloseable {
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-Xshare:auto");
         command.add("-Djava.net.preferIPv4Stack=true");
+        // As Lambda's Java runtimes size the heap: about 85 % of the function's memory.
+        command.add("-XX:MaxHeapSize=" + (function.memoryMb() * 1024L * 85 / 100) + "k");
         if (!pureJava && nativeLibrary != null) {
             command.add("-D" + NativeLibrary.PROPERTY + "=" + nativeLibrary);
         }
@@ -69,8 +71,11 @@ public final class ExecutionEnvironment implements AutoCloseable {
         command.add(function.handler());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         try {
-            Path taskRoot = Files.createTempDirectory("lambda-" + function.name() + "-");
-            taskRoot.toFile().deleteOnExit();
+            Path taskRoot = function.taskRoot().orElse(null);
+            if (taskRoot == null) {
+                taskRoot = Files.createTempDirectory("lambda-" + function.name() + "-");
+                taskRoot.toFile().deleteOnExit();
+            }
             builder.directory(taskRoot.toFile());
             Map<String, String> env = builder.environment();
             env.clear();

@@ -2,7 +2,9 @@ package dev.xraytracing.local.internal;
 
 import dev.xraytracing.local.LocalFunction;
 import dev.xraytracing.local.RuntimeLoop;
+import java.io.File;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,8 +31,17 @@ final class FunctionEnvironments implements AutoCloseable {
         this.settings = settings;
         this.platformEnvironment = platformEnvironment;
         for (LocalFunction function : settings.functions()) {
-            String classpath = ChildClasspath.of(function.classpath().orElse(settings.classpath()));
-            HandlerCheck.verify(List.of(function), classpath);
+            String classpath;
+            if (function.taskRoot().isPresent()) {
+                classpath = ChildClasspath.runtimeOnly();
+                // What the runtime client's class loader will see: the runtime, then the task root in its order.
+                List<String> visible = new ArrayList<>(List.of(classpath.split(File.pathSeparator)));
+                ChildClasspath.ofTaskRoot(function.taskRoot().get()).forEach(p -> visible.add(p.toString()));
+                HandlerCheck.verify(function, String.join(File.pathSeparator, visible));
+            } else {
+                classpath = ChildClasspath.of(function.classpath().orElse(settings.classpath()));
+                HandlerCheck.verify(function, classpath);
+            }
             childClasspaths.put(function.name(), classpath);
             functions.put(function.name(), new FunctionState(function));
         }

@@ -13,11 +13,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /** JDK HTTP servers bound to 127.0.0.1, with a one-line error when the port is taken. */
-final class HttpServers {
+public final class HttpServers {
     private HttpServers() {
     }
 
-    static HttpServer bind(String what, int port) {
+    public static HttpServer bind(String what, int port) {
         try {
             return HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         } catch (BindException e) {
@@ -27,7 +27,7 @@ final class HttpServers {
         }
     }
 
-    static ExecutorService executor(String name) {
+    public static ExecutorService executor(String name) {
         return Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);
@@ -35,7 +35,7 @@ final class HttpServers {
         });
     }
 
-    static void respond(HttpExchange exchange, int status, byte[] body) throws IOException {
+    public static void respond(HttpExchange exchange, int status, byte[] body) throws IOException {
         exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
         if (body.length > 0) {
             try (OutputStream out = exchange.getResponseBody()) {

@@ -24,6 +24,7 @@ public final class LambdaService implements AutoCloseable {
     private final PlatformSettings settings;
     private final FunctionEnvironments environments;
     private final List<String> problems = new CopyOnWriteArrayList<>();
+    private final List<String> functionErrors = new CopyOnWriteArrayList<>();
     /** Function segments still waiting for their Overhead to end before they are sent. */
     private final Phaser pendingSegments = new Phaser(1);
 
@@ -48,6 +49,11 @@ public final class LambdaService implements AutoCloseable {
         return List.copyOf(problems);
     }
 
+    /** One line for each invocation that ended in a function error: the function, error type and message. */
+    public List<String> functionErrors() {
+        return List.copyOf(functionErrors);
+    }
+
     /** Which runtime loop last ran each function, and why. */
     public Map<String, String> runtimes() {
         return environments.runtimes();
@@ -68,10 +74,7 @@ public final class LambdaService implements AutoCloseable {
             return InvokeResponse.serviceError(404, "ResourceNotFoundException",
                     "Function not found: " + settings.functionArn(name), requestId);
         }
-        TraceHeader incoming = TraceHeader.parse(traceHeaderValue);
-        if (incoming == null) {
-            incoming = TraceHeader.newTrace(); // active tracing starts a trace when no caller did
-        }
+        TraceHeader incoming = sampling(traceHeaderValue, state.function.activeTracing());
         String serviceSegmentId = TraceHeader.newSegmentId();
         String functionSegmentId = TraceHeader.newSegmentId();
         String arn = settings.functionArn(name);
@@ -92,6 +95,20 @@ public final class LambdaService implements AutoCloseable {
             return invokeInEnvironment(state, payload, incoming, requestId, serviceSegmentId, functionSegmentId,
                     received, fault);
         }
+    }
+
+    /**
+     * The trace the function joins, sampled as Lambda decides: a caller's decision ({@code Sampled=1} or {@code 0})
+     * is kept; without one, {@code Tracing: Active} samples here and {@code PassThrough} records nothing.
+     */
+    static TraceHeader sampling(String traceHeaderValue, boolean activeTracing) {
+        TraceHeader incoming = TraceHeader.parse(traceHeaderValue);
+        boolean decided = traceHeaderValue != null && traceHeaderValue.matches("(?s).*Sampled=[01].*");
+        if (incoming == null) {
+            return new TraceHeader(TraceHeader.newTraceId(), null, activeTracing, null);
+        }
+        return decided ? incoming : new TraceHeader(incoming.root(), incoming.parent(), activeTracing,
+                incoming.lineage());
     }
 
     private InvokeResponse invokeInEnvironment(FunctionState state, byte[] payload, TraceHeader incoming,
@@ -124,10 +141,12 @@ public final class LambdaService implements AutoCloseable {
         try {
             result = environment.invoke(invocation);
         } catch (TimeoutException e) {
-            problems.add(name + " timed out after " + state.function.timeout().toSeconds() + " s");
+            String seconds = String.format(Locale.ROOT, "%.2f", state.function.timeout().toMillis() / 1000.0);
+            problems.add(name + " timed out: Task timed out after " + seconds + " seconds");
             environments.discard(state);
-            result = InvocationResult.error(json("{\"errorMessage\":\"" + requestId + " Task timed out after "
-                    + state.function.timeout().toSeconds() + ".00 seconds\"}"), "Sandbox.Timedout", null);
+            result = InvocationResult.error(json("{\"errorMessage\":\"" + Clock.now() + " " + requestId
+                    + " Task timed out after " + seconds + " seconds\"}"),
+                    "Sandbox.Timedout", null);
         } catch (IllegalStateException e) {
             problems.add(name + " crashed: " + Text.firstLine(e.getMessage()));
             environments.discard(state);
@@ -143,6 +162,9 @@ public final class LambdaService implements AutoCloseable {
             result = InvocationResult.error(json("{\"errorMessage\":\"Injected by xray-tracing-local (fault "
                     + "function-error)\",\"errorType\":\"InjectedFunctionError\",\"stackTrace\":[]}"),
                     "InjectedFunctionError", null);
+        }
+        if (!result.success()) {
+            functionErrors.add(name + ": " + errorLine(result.body()));
         }
         JsonNode functionFault = result.success() ? null : LambdaSegments.cause(result.xrayErrorCause(), result.body());
         Instant responded = Clock.now();
@@ -175,6 +197,16 @@ public final class LambdaService implements AutoCloseable {
         }
         return json("{\"errorType\":\"Runtime.ExitError\",\"errorMessage\":"
                 + SegmentBuilder.JSON.getNodeFactory().textNode(Text.firstLine(init.detail())) + "}");
+    }
+
+    private static String errorLine(byte[] errorDocument) {
+        try {
+            JsonNode error = SegmentBuilder.JSON.readTree(errorDocument);
+            String type = error.path("errorType").asText("");
+            return (type.isEmpty() ? "" : type + ": ") + Text.firstLine(error.path("errorMessage").asText(""));
+        } catch (java.io.IOException e) {
+            return Text.firstLine(new String(errorDocument, StandardCharsets.UTF_8));
+        }
     }
 
     private static String oneLine(ExecutionEnvironment.InitOutcome init) {

@@ -24,9 +24,10 @@ final class ProxyEvents {
     }
 
     static ObjectNode request(HttpExchange exchange, String path, byte[] body, String stage, String restApiId,
-                              String requestId, String accountId, String traceHeader) {
+                              String requestId, String accountId, String traceHeader, ApiRoutes.Match match) {
         ObjectNode event = SegmentBuilder.JSON.createObjectNode();
-        event.put("resource", "/{proxy+}");
+        String resource = match.route().resource();
+        event.put("resource", resource);
         event.put("path", path);
         event.put("httpMethod", exchange.getRequestMethod());
         ObjectNode headers = event.putObject("headers");
@@ -36,17 +37,24 @@ final class ProxyEvents {
             ArrayNode all = multiHeaders.putArray(name);
             values.forEach(all::add);
         });
-        headers.put("X-Amzn-Trace-Id", traceHeader);
-        multiHeaders.putArray("X-Amzn-Trace-Id").add(traceHeader);
+        if (traceHeader != null) {
+            headers.put("X-Amzn-Trace-Id", traceHeader);
+            multiHeaders.putArray("X-Amzn-Trace-Id").add(traceHeader);
+        }
         query(exchange.getRequestURI().getRawQuery(), event);
-        event.putObject("pathParameters").put("proxy", path.startsWith("/") ? path.substring(1) : path);
+        if (match.pathParameters().isEmpty()) {
+            event.putNull("pathParameters");
+        } else {
+            ObjectNode parameters = event.putObject("pathParameters");
+            match.pathParameters().forEach(parameters::put);
+        }
         event.putNull("stageVariables");
         ObjectNode context = event.putObject("requestContext");
         context.put("accountId", accountId);
         context.put("resourceId", restApiId.substring(0, 6));
         context.put("stage", stage);
         context.put("requestId", requestId);
-        context.put("resourcePath", "/{proxy+}");
+        context.put("resourcePath", resource);
         context.put("httpMethod", exchange.getRequestMethod());
         context.put("apiId", restApiId);
         context.put("path", "/" + stage + path);

@@ -1,0 +1,25 @@
+package dev.xraytracing.local.events;
+
+import dev.xraytracing.local.internal.InvokeResponse;
+
+/**
+ * Something that turns outside requests into Lambda invocations, as an AWS event source does: API Gateway REST APIs
+ * ({@code dev.xraytracing.local.internal.ApiGatewayStage}, payload format 1.0) and HTTP APIs ({@link HttpApiStage},
+ * payload 2.0) so far.
+ */
+public interface EventSource extends AutoCloseable {
+    /** The Lambda service as an event source sees it: invoke a function with a payload and a trace header. */
+    @FunctionalInterface
+    interface Lambda {
+        InvokeResponse invoke(String functionName, byte[] payload, String traceHeader);
+    }
+
+    /** Where clients send their requests, e.g. {@code http://127.0.0.1:54321/prod}. */
+    String url();
+
+    /** Starts taking requests; the URL is known before. */
+    void start(Lambda lambda);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,23 @@
+package dev.xraytracing.local.template;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One {@code AWS::Serverless::Function} as the local run uses it, {@code Globals.Function} merged in.
+ *
+ * @param name      the function's name: its {@code FunctionName}, else its logical id
+ * @param codeUri   where its code is, resolved against the template's folder (empty: none given)
+ * @param tracing   {@code Active} or {@code PassThrough} (the default)
+ * @param routes    its API events
+ */
+public record TemplateFunction(String logicalId, String name, String handler, String runtime, int memoryMb,
+                               int timeoutSeconds, String tracing, Optional<Path> codeUri,
+                               Map<String, String> environment, List<ApiRoute> routes) {
+
+    public boolean activeTracing() {
+        return "Active".equalsIgnoreCase(tracing);
+    }
+}

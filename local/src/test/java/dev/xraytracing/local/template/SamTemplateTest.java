@@ -1,0 +1,100 @@
+package dev.xraytracing.local.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.xraytracing.local.LocalRunException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the local run reads from a SAM template, and the one line it says about each thing it does not simulate. */
+class SamTemplateTest {
+    final Path file = resource("/templates/everything.yaml");
+    final SamTemplate template = SamTemplate.read(file, "eu-west-1");
+
+    @Test
+    void globals_are_merged_under_each_functions_own_properties() {
+        TemplateFunction orders = template.function("Orders").orElseThrow();
+
+        assertThat(orders.name()).isEqualTo("orders-fn");
+        assertThat(orders.handler()).isEqualTo("com.example.Orders::handleRequest");
+        assertThat(orders.runtime()).isEqualTo("java21");
+        assertThat(orders.memoryMb()).isEqualTo(512);
+        assertThat(orders.timeoutSeconds()).isEqualTo(15);
+        assertThat(orders.activeTracing()).isTrue();
+        assertThat(orders.codeUri()).contains(file.getParent().resolve("build/app.zip"));
+        assertThat(orders.environment()).containsEntry("SHARED", "from-globals").containsEntry("LEVEL", "debug");
+    }
+
+    @Test
+    void ref_to_a_function_is_its_name_and_sub_resolves_parameters_and_pseudo_parameters() {
+        TemplateFunction orders = template.function("orders-fn").orElseThrow();
+
+        assertThat(orders.environment()).containsEntry("BILLING_FUNCTION", "Billing")
+                .containsEntry("GREETING", "hello from eu-west-1 on dev")
+                .doesNotContainKey("TABLE_ARN");
+    }
+
+    @Test
+    void a_functions_own_settings_win_and_a_folder_code_uri_is_kept() {
+        TemplateFunction billing = template.function("Billing").orElseThrow();
+
+        assertThat(billing.activeTracing()).isFalse();
+        assertThat(billing.timeoutSeconds()).isEqualTo(2);
+        assertThat(billing.memoryMb()).isEqualTo(1024);
+        assertThat(billing.codeUri()).contains(file.getParent().resolve("billing"));
+    }
+
+    @Test
+    void api_events_become_routes_of_their_api_with_tracing_from_globals() {
+        assertThat(template.routes()).containsExactly(
+                new ApiRoute(ApiRoute.Kind.REST, "ServerlessRestApi", "GET", "/orders/{id}", "orders-fn"),
+                new ApiRoute(ApiRoute.Kind.REST, "ServerlessRestApi", "ANY", "/{proxy+}", "orders-fn"),
+                new ApiRoute(ApiRoute.Kind.HTTP, "ServerlessHttpApi", "POST", "/bills", "Billing"));
+        assertThat(template.apis()).containsExactly(
+                new TemplateApi("ServerlessRestApi", ApiRoute.Kind.REST, "Prod", true),
+                new TemplateApi("ServerlessHttpApi", ApiRoute.Kind.HTTP, "$default", false));
+    }
+
+    @Test
+    void each_unsupported_feature_is_one_warning_line() {
+        assertThat(template.warnings()).containsExactlyInAnyOrder(
+                "resource Table (AWS::DynamoDB::Table) is not simulated",
+                "function Orders: Layers is not simulated",
+                "function Orders variable TABLE_ARN: Fn::GetAtt is not supported locally (only Ref and Fn::Sub); "
+                        + "left unset",
+                "function Orders: event Queue of type SQS is not simulated yet",
+                "function Billing declares Runtime python3.12, not a Java runtime; it runs on this JVM anyway");
+    }
+
+    @Test
+    void a_template_that_is_not_there_or_not_yaml_is_one_line(@TempDir Path dir) throws Exception {
+        Path broken = Files.writeString(dir.resolve("template.yaml"), "Resources: [unclosed");
+
+        assertThatThrownBy(() -> SamTemplate.read(dir.resolve("missing.yaml"), "us-east-1"))
+                .isInstanceOf(LocalRunException.class).hasMessageStartingWith("cannot read template ");
+        assertThatThrownBy(() -> SamTemplate.read(broken, "us-east-1"))
+                .isInstanceOf(LocalRunException.class).hasMessageContaining("is not valid YAML")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    @Test
+    void the_first_route_gives_the_default_request_with_sample_parameters() {
+        TemplateSetup setup = TemplateSetup.fromClasspath(template, line -> { });
+
+        assertThat(setup.defaultRequest()).containsExactly("GET", "/orders/id");
+        assertThat(Optional.of(setup.functions().get(1).activeTracing())).contains(false);
+    }
+
+    static Path resource(String name) {
+        try {
+            return Path.of(SamTemplateTest.class.getResource(name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
