@@ -45,7 +45,11 @@ public final class Sub {
             try {
                 Annotations.put(entity, key, value, TracingState.get().warnings());
             } catch (Throwable failure) {
-                tracingFailed("annotate", failure);
+                try {
+                    tracingFailed("annotate", failure);
+                } catch (Throwable ownOverflow) {
+                    // Only a nearly exhausted stack gets here; the traced code matters more.
+                }
             }
         }
         return this;
@@ -62,7 +66,11 @@ public final class Sub {
             try {
                 Metadata.put(entity, namespace, key, value, TracingState.get().warnings());
             } catch (Throwable failure) {
-                tracingFailed("metadata", failure);
+                try {
+                    tracingFailed("metadata", failure);
+                } catch (Throwable ownOverflow) {
+                    // Only a nearly exhausted stack gets here; the traced code matters more.
+                }
             }
         }
         return this;
@@ -77,7 +85,11 @@ public final class Sub {
             try {
                 Outcomes.recordStatus(entity, CallStatus.of(status));
             } catch (Throwable failure) {
-                tracingFailed("status", failure);
+                try {
+                    tracingFailed("status", failure);
+                } catch (Throwable ownOverflow) {
+                    // Only a nearly exhausted stack gets here; the traced code matters more.
+                }
             }
         }
         return this;
@@ -89,7 +101,11 @@ public final class Sub {
             try {
                 Outcomes.recordException(entity, exception);
             } catch (Throwable failure) {
-                tracingFailed("exception", failure);
+                try {
+                    tracingFailed("exception", failure);
+                } catch (Throwable ownOverflow) {
+                    // Only a nearly exhausted stack gets here; the traced code matters more.
+                }
             }
         }
         return this;
@@ -110,7 +126,11 @@ public final class Sub {
             try {
                 ((Subsegment) entity).setNamespace(namespace);
             } catch (Throwable failure) {
-                tracingFailed("namespace", failure);
+                try {
+                    tracingFailed("namespace", failure);
+                } catch (Throwable ownOverflow) {
+                    // Only a nearly exhausted stack gets here; the traced code matters more.
+                }
             }
         }
         return this;

@@ -2,6 +2,7 @@ package dev.xraytracing.internal;
 
 import com.amazonaws.xray.AWSXRayRecorder;
 import com.amazonaws.xray.ThreadLocalStorage;
+import com.amazonaws.xray.emitters.Emitter;
 import com.amazonaws.xray.entities.Entity;
 import com.amazonaws.xray.entities.FacadeSegment;
 import com.amazonaws.xray.entities.Segment;
@@ -10,7 +11,9 @@ import com.amazonaws.xray.entities.SegmentImpl;
 import com.amazonaws.xray.entities.SubsegmentImpl;
 import com.amazonaws.xray.entities.TraceHeader;
 import com.amazonaws.xray.entities.TraceID;
+import dev.xraytracing.internal.emit.DocumentEmitter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -61,6 +64,10 @@ public final class Spans {
 
     /**
      * Ends {@code subsegment}, makes its parent current again (or nothing, under a facade) and emits what is complete.
+     * A subsegment is sent as a document of its own (and taken out of its parent) when its parent is Lambda's
+     * facade, when its parent had already ended or its segment had already been sent (late asynchronous work: sent
+     * once, never lost and never sending the segment twice), and when the segment is owned by the X-Ray SDK (begun
+     * with {@code AWSXRay.beginSegment}): there our emitter writes it, so the SDK's serializer never meets our values.
      */
     public static void close(Subsegment subsegment) {
         Entity parent = subsegment.getParent();
@@ -68,20 +75,74 @@ public final class Spans {
         try {
             ThreadLocalStorage.set(underFacade ? null : parent);
             AWSXRayRecorder recorder = subsegment.getCreator();
-            boolean segmentComplete = subsegment.end();
             Segment segment = subsegment.getParentSegment();
-            if (underFacade) {
-                recorder.getEmitter().sendSubsegment(subsegment);
-                parent.removeSubsegment(subsegment);
-            } else if (segmentComplete) {
-                recorder.getEmitter().sendSegment(segment);
+            boolean segmentWasSent = !underFacade && segment.isEmitted();
+            boolean parentEnded = !underFacade && !parent.isInProgress();
+            boolean segmentComplete = subsegment.end();
+            Emitter own = recorder.getEmitter();
+            boolean sdkOwned = !(own instanceof DocumentEmitter);
+            Emitter ours = sdkOwned ? ourEmitter() : own;
+            if (underFacade || (sdkOwned && ours != null)) {
+                sendAlone(ours != null ? ours : own, subsegment, parent);
+                if (sdkOwned && !underFacade && segmentComplete && !segmentWasSent) {
+                    own.sendSegment(segment); // the user ended it already; it waited for this subsegment
+                }
+            } else if (segmentComplete && !segmentWasSent) {
+                own.sendSegment(segment);
+            } else if (segmentWasSent || parentEnded) {
+                sendAlone(own, subsegment, parent);
             } else if (recorder.getStreamingStrategy().requiresStreaming(segment)) {
-                recorder.getStreamingStrategy().streamSome(segment, recorder.getEmitter());
+                recorder.getStreamingStrategy().streamSome(segment, own);
             }
         } catch (Throwable failure) {
             TracingState.get().warnings().warn("close:" + failure.getClass().getName(),
                     "could not close subsegment '" + subsegment.getName() + "'", failure);
         }
+    }
+
+    /**
+     * {@link #close} after the body threw {@code thrown}. After a stack overflow, the levels below this one may have
+     * had too little stack left to close their subsegments: they are ended here, so that the segment still completes.
+     */
+    public static void closeAfterThrow(Subsegment subsegment, Throwable thrown) {
+        if (thrown instanceof StackOverflowError) {
+            try {
+                endAbandoned(subsegment);
+            } catch (Throwable failure) {
+                TracingState.get().warnings().warn("close:abandoned", "could not end the subsegments left open "
+                        + "under '" + subsegment.getName() + "' by a stack overflow", failure);
+            }
+        }
+        close(subsegment);
+    }
+
+    private static void endAbandoned(Entity entity) {
+        List<Subsegment> children = entity.getSubsegments();
+        if (children == null || children.isEmpty()) {
+            return;
+        }
+        for (Subsegment child : children.toArray(new Subsegment[0])) {
+            if (child.isInProgress()) {
+                endAbandoned(child);
+                child.end();
+                TracingState.get().warnings().warn("close:overflow", "subsegment '" + child.getName() + "' was left "
+                        + "open by a stack overflow in the traced code; it was ended with its parent");
+            }
+        }
+    }
+
+    private static void sendAlone(Emitter emitter, Subsegment subsegment, Entity parent) {
+        if (!emitter.sendSubsegment(subsegment)) {
+            TracingState.get().warnings().warn("close:unsent", "the document of subsegment '" + subsegment.getName()
+                    + "' could not be sent (see the warning before)");
+        }
+        parent.removeSubsegment(subsegment);
+    }
+
+    /** Our document emitter, for subsegments under segments that the X-Ray SDK owns; null when there is none. */
+    private static Emitter ourEmitter() {
+        Emitter emitter = TracingState.get().recorder().getEmitter();
+        return emitter instanceof DocumentEmitter ? emitter : null;
     }
 
     /**
@@ -97,10 +158,10 @@ public final class Spans {
         if (method != null || path != null) {
             Map<String, Object> request = new HashMap<>();
             if (method != null) {
-                request.put("method", method);
+                request.put("method", Names.capHttpField(method, "method", state.warnings()));
             }
             if (path != null) {
-                request.put("url", path);
+                request.put("url", Names.capHttpField(path, "url", state.warnings()));
             }
             segment.putHttp("request", request);
         }
@@ -146,14 +207,35 @@ public final class Spans {
         LambdaHeader parsed = state.lastLambdaHeader();
         if (parsed == null || !parsed.isFor(header)) {
             parsed = LambdaHeader.parse(header);
+            if (parsed != null && !isEntityId(parsed.parentId)) {
+                state.warnings().warn("header:parent", "the Lambda trace header's Parent is not a 16-digit hex id, "
+                        + "so nothing recorded could be placed under the function's segment; nothing is recorded for "
+                        + "it: " + Annotations.preview(header));
+                return null;
+            }
             if (parsed == null) {
                 state.warnings().warn("header:incomplete",
-                        "the Lambda trace header lacks Root, Parent or Sampled; nothing is recorded for it: " + header);
+                        "the Lambda trace header lacks Root, Parent or Sampled; nothing is recorded for it: "
+                                + Annotations.preview(header));
                 return null;
             }
             state.rememberLambdaHeader(parsed);
         }
         return parsed;
+    }
+
+    /** Whether {@code id} is an X-Ray entity id: 16 lower- or upper-case hex digits. */
+    static boolean isEntityId(String id) {
+        if (id == null || id.length() != 16) {
+            return false;
+        }
+        for (int i = 0; i < 16; i++) {
+            char c = id.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static FacadeSegment facadeFor(LambdaHeader header) {

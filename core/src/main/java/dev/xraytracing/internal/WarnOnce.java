@@ -32,10 +32,14 @@ public final class WarnOnce {
         if (!seen.add(key)) {
             return false;
         }
-        if (cause == null) {
-            LOG.warn("xray-tracing: {}", message);
-        } else {
-            LOG.warn("xray-tracing: {}", message, cause);
+        try {
+            if (cause == null) {
+                LOG.warn("xray-tracing: {}", message);
+            } else {
+                LOG.warn("xray-tracing: {}", message, cause);
+            }
+        } catch (Throwable loggingFailed) {
+            // A broken logging backend, or a stack nearly exhausted: tracing still never throws.
         }
         return true;
     }

@@ -1,6 +1,7 @@
 package dev.xraytracing.internal.emit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.xraytracing.internal.TracingState;
 import java.lang.reflect.Array;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -152,28 +153,48 @@ final class JsonOut {
 
     private void value(Object value, int depth) {
         separate();
+        int mark = out.length();
+        try {
+            plainValue(value, depth);
+        } catch (Throwable failure) {
+            // A value that throws while it is written (only values that bypassed MetadataTree can) is replaced.
+            out.setLength(mark);
+            string(MetadataJson.placeholder(value, failure.getClass().getSimpleName()));
+        }
+        needsComma = true;
+    }
+
+    private void plainValue(Object value, int depth) {
         if (value == null) {
             out.append("null");
         } else if (value instanceof String) {
             string((String) value);
         } else if (value instanceof Boolean) {
             out.append(((Boolean) value).booleanValue());
-        } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte
-                || value instanceof BigInteger) {
+        } else if (value instanceof Integer || value instanceof Long || value instanceof Short
+                || value instanceof Byte) {
             out.append(value);
         } else if (value instanceof Double || value instanceof Float) {
             number(((Number) value).doubleValue());
-        } else if (value instanceof BigDecimal) {
-            out.append(((BigDecimal) value).toString());
-        } else if (value instanceof Character || value instanceof Enum || value instanceof CharSequence) {
-            string(value.toString());
+        } else if (value.getClass() == BigDecimal.class || value.getClass() == BigInteger.class) {
+            out.append(value); // their toString is always a JSON number
+        } else if (value instanceof Number) {
+            number(((Number) value).doubleValue()); // a subclass's toString may be anything ("12.30 EUR", "NaN")
+        } else if (value instanceof Enum) {
+            string(((Enum<?>) value).name());
+        } else if (value instanceof Character || value instanceof CharSequence) {
+            string(String.valueOf(value.toString()));
         } else if (depth >= MAX_DEPTH) {
             string(MetadataJson.placeholder(value, "nested deeper than " + MAX_DEPTH + " levels"));
+        } else if (value instanceof JsonNode) {
+            // Before Iterable: every JsonNode is one, and an ObjectNode iterates over its values only.
+            plainValue(MetadataTree.of(value, TracingState.get().warnings()), depth);
         } else if (value instanceof Map) {
             out.append('{');
             needsComma = false;
             for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
-                name(String.valueOf(entry.getKey()));
+                String key = String.valueOf(entry.getKey());
+                name(key != null ? key : "null");
                 value(entry.getValue(), depth + 1);
             }
             out.append('}');
@@ -192,12 +213,9 @@ final class JsonOut {
                 value(Array.get(value, i), depth + 1);
             }
             out.append(']');
-        } else if (value instanceof JsonNode) {
-            out.append(value);
         } else {
             out.append(MetadataJson.toJson(value));
         }
-        needsComma = true;
     }
 
     void string(String s) {

@@ -71,8 +71,16 @@ public final class InvocationTracer {
         try {
             output = body.run();
         } catch (Throwable thrown) {
-            recordThrown(subsegment, thrown, settings);
-            Spans.close(subsegment);
+            try {
+                recordThrown(subsegment, thrown, settings);
+            } catch (Throwable ownOverflow) {
+                // Only a nearly exhausted stack gets here: the handler's own error matters more.
+            }
+            try {
+                Spans.closeAfterThrow(subsegment, thrown);
+            } catch (Throwable ownOverflow) {
+                // As above.
+            }
             throw Sneaky.rethrow(thrown);
         }
         recordOutput(subsegment, output, settings);
@@ -149,8 +157,8 @@ public final class InvocationTracer {
             return;
         }
         try {
-            // A handler that answers API Gateway with a 5xx failed, even though it returned normally.
-            Outcomes.recordResult(subsegment, output);
+            // A handler that answers API Gateway with a 5xx failed, even though it returned normally: its own answer, not a remote call.
+            Outcomes.recordHandlerResult(subsegment, output);
         } catch (Throwable failure) {
             TracingState.get().warnings().warn("lambda:status:" + failure.getClass().getName(),
                     "could not read the status of the handler's response", failure);
