@@ -57,4 +57,17 @@ class StackOverflowComesBackToTheCallerTest {
         assertThat(tracing.trace().get("After").exceptions()).extracting(e -> e.message())
                 .containsExactly("outer", "inner");
     }
+
+    @Test
+    void inAFreshJvmTheFirstRecordedOverflowBreaksNoClassInitialisation() throws Exception {
+        String javaBinary = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(javaBinary, "-Xss512k", "-cp", System.getProperty("java.class.path"),
+                OverflowInAFreshJvm.class.getName()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        boolean ended = process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(ended).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output).contains("OK");
+    }
 }
