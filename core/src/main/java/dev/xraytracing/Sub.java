@@ -95,7 +95,10 @@ public final class Sub {
         return this;
     }
 
-    /** Records an exception the body handled itself; sets fault. */
+    /**
+     * Records an exception the body handled itself; sets fault, or for an AWS service's exception the flags its status
+     * says (4xx error, 429 or a throttling code throttle, 5xx fault), marked remote.
+     */
     public Sub exception(Throwable exception) {
         if (entity != null && exception != null) {
             try {

@@ -28,9 +28,10 @@ public final class Tracing {
 
     /**
      * Runs {@code body} in a subsegment named {@code name} and returns what it returns. A thrown exception is recorded
-     * (cause and fault) and rethrown; a result that carries a status of 300 or more (any AWS SDK response, a Lambda
-     * function error, an API Gateway response, or a type taught through {@link dev.xraytracing.status.StatusReader})
-     * is recorded as a failure with the flags X-Ray expects.
+     * (cause and fault; an AWS service's exception gets the flags of its status, marked remote) and rethrown, the
+     * same instance; a result that carries a status of 300 or more (any AWS SDK response, a Lambda function error, an
+     * API Gateway response, or a type taught through {@link dev.xraytracing.status.StatusReader}) is recorded as a
+     * failure with the flags X-Ray expects.
      */
     public static <T, E extends Throwable> T sub(String name, SubFunction<T, E> body) throws E {
         Subsegment subsegment;

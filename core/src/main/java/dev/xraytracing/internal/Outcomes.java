@@ -30,7 +30,8 @@ public final class Outcomes {
             if (first != null && first.getId() != null) {
                 first.setRemote(true);
             }
-            setServiceFlags(entity, httpStatus > 0 ? httpStatus : serviceFailure.statusCode(), isThrottling(serviceFailure));
+            int status = httpStatus > 0 ? httpStatus : serviceFailure.statusCode();
+            setServiceFlags(entity, status, isThrottling(serviceFailure));
         } else {
             entity.setFault(true);
         }

@@ -47,8 +47,8 @@ public final class MetadataTree {
 
     private Object convert(Object value, int depth) {
         if (++values > MAX_VALUES) {
-            return values == MAX_VALUES + 1 ? placeholder(value, "more than " + MAX_VALUES + " values; the rest is left out")
-                    : null;
+            return values == MAX_VALUES + 1
+                    ? placeholder(value, "more than " + MAX_VALUES + " values; the rest is left out") : null;
         }
         if (value == null || value instanceof String || value instanceof Boolean || value instanceof Integer
                 || value instanceof Long || value instanceof Short || value instanceof Byte) {
@@ -164,7 +164,8 @@ public final class MetadataTree {
         } catch (Throwable failure) {
             warnings.warn("metadata:key:" + key.getClass().getName(), "a metadata map key of type "
                     + key.getClass().getName() + " could not be turned into a string; recorded a placeholder key");
-            return "<" + key.getClass().getName() + " key: toString() threw " + failure.getClass().getSimpleName() + ">";
+            return "<" + key.getClass().getName() + " key: toString() threw " + failure.getClass().getSimpleName()
+                    + ">";
         }
     }
 
