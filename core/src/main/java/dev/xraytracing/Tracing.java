@@ -196,15 +196,23 @@ public final class Tracing {
         try {
             Subsegment subsegment = Spans.open(name);
             if (subsegment == null && ThreadLocalStorage.get() == null && LambdaTraceHeader.current() == null) {
-                TracingState.get().warnings().warn("context:none", "no trace context (no open segment and no Lambda "
-                        + "trace header): traced code runs, but nothing is recorded");
+                warnNoContext();
             }
             return subsegment;
         } catch (Throwable failure) {
-            TracingState.get().warnings().warn("open:" + failure.getClass().getName(),
-                    "could not open subsegment '" + name + "'; the body runs untraced", failure);
+            warnOpenFailed(name, failure);
             return null;
         }
+    }
+
+    private static void warnNoContext() {
+        TracingState.get().warnings().warn("context:none", "no trace context (no open segment and no Lambda "
+                + "trace header): traced code runs, but nothing is recorded");
+    }
+
+    private static void warnOpenFailed(String name, Throwable failure) {
+        TracingState.get().warnings().warn("open:" + failure.getClass().getName(),
+                "could not open subsegment '" + name + "'; the body runs untraced", failure);
     }
 
     /**

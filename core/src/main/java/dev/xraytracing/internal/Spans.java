@@ -80,24 +80,48 @@ public final class Spans {
             boolean parentEnded = !underFacade && !parent.isInProgress();
             boolean segmentComplete = subsegment.end();
             Emitter own = recorder.getEmitter();
-            boolean sdkOwned = !(own instanceof DocumentEmitter);
-            Emitter ours = sdkOwned ? ourEmitter() : own;
-            if (underFacade || (sdkOwned && ours != null)) {
-                sendAlone(ours != null ? ours : own, subsegment, parent);
-                if (sdkOwned && !underFacade && segmentComplete && !segmentWasSent) {
-                    own.sendSegment(segment); // the user ended it already; it waited for this subsegment
-                }
-            } else if (segmentComplete && !segmentWasSent) {
+            if ((underFacade || !(own instanceof DocumentEmitter) || segmentWasSent || parentEnded)
+                    && sentOnItsOwn(subsegment, parent, own, underFacade, parentEnded, segmentComplete, segmentWasSent)) {
+                return;
+            }
+            if (segmentComplete && !segmentWasSent) {
                 own.sendSegment(segment);
-            } else if (segmentWasSent || parentEnded) {
-                sendAlone(own, subsegment, parent);
             } else if (recorder.getStreamingStrategy().requiresStreaming(segment)) {
                 recorder.getStreamingStrategy().streamSome(segment, own);
             }
         } catch (Throwable failure) {
-            TracingState.get().warnings().warn("close:" + failure.getClass().getName(),
-                    "could not close subsegment '" + subsegment.getName() + "'", failure);
+            closeFailed(subsegment, failure);
         }
+    }
+
+    /**
+     * Sends {@code subsegment} as a document of its own when it belongs there (see {@link #close}); false when it
+     * goes out with its segment instead. Kept out of {@link #close} so that the common path stays small.
+     */
+    private static boolean sentOnItsOwn(Subsegment subsegment, Entity parent, Emitter own, boolean underFacade,
+            boolean parentEnded, boolean segmentComplete, boolean segmentWasSent) {
+        boolean sdkOwned = !(own instanceof DocumentEmitter);
+        Emitter ours = sdkOwned ? ourEmitter() : own;
+        if (underFacade || (sdkOwned && ours != null)) {
+            sendAlone(ours != null ? ours : own, subsegment, parent);
+            if (sdkOwned && !underFacade && segmentComplete && !segmentWasSent) {
+                own.sendSegment(subsegment.getParentSegment()); // the user ended it already; it waited for this one
+            }
+            return true;
+        }
+        if (segmentComplete && !segmentWasSent) {
+            return false; // the last one out: the segment, this subsegment in it, is sent now
+        }
+        if (segmentWasSent || parentEnded) {
+            sendAlone(own, subsegment, parent); // late work: its parent is gone already
+            return true;
+        }
+        return false;
+    }
+
+    private static void closeFailed(Subsegment subsegment, Throwable failure) {
+        TracingState.get().warnings().warn("close:" + failure.getClass().getName(),
+                "could not close subsegment '" + subsegment.getName() + "'", failure);
     }
 
     /**
