@@ -22,9 +22,16 @@ final class HostileCase {
     /** A Lambda trace header to use instead of a valid one (the headers family); null for a valid one. */
     final String header;
     final boolean survivorExpected;
+    /** A value that must never appear in a document (unless the handler opted in to capturing its response). */
+    final String secret;
 
     HostileCase(String family, String description, String name, Action action, Object result, Throwable thrown,
             String header, boolean survivorExpected) {
+        this(family, description, name, action, result, thrown, header, survivorExpected, null);
+    }
+
+    HostileCase(String family, String description, String name, Action action, Object result, Throwable thrown,
+            String header, boolean survivorExpected, String secret) {
         this.family = family;
         this.description = description;
         this.name = name;
@@ -33,6 +40,7 @@ final class HostileCase {
         this.thrown = thrown;
         this.header = header;
         this.survivorExpected = survivorExpected;
+        this.secret = secret;
     }
 
     /** The body as a traced call runs it: survivor first, then the hostile part, then the result or the throw. */

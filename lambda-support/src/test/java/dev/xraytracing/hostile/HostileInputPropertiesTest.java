@@ -38,13 +38,15 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.utilslite.SdkInternalThreadLocal;
 
 /**
- * Issue 11's promises as properties, over seeded hostile inputs (see {@link HostileInputs}) in seven families and
+ * Issue 11's promises as properties, over seeded hostile inputs (see {@link HostileInputs}) in eight families and
  * under the four kinds of context users have: a segment from {@code Tracing.segment}, a Lambda trace header, a
  * segment begun with the raw X-Ray SDK, and a traced handler. For every input:
  * <ul>
  *   <li>no exception but the body's own reaches the caller, and the body's own arrives as the same instance;</li>
  *   <li>every document sent (ours, and the X-Ray SDK's own under a raw segment) is schema-valid and at most 64 KB;</li>
  *   <li>the "survivor" annotation the body sets next to the hostile value arrives;</li>
+ *   <li>no payload, body or header of a result is recorded (the secrets family), unless the handler opted in to
+ *       capturing its response;</li>
  *   <li>nothing hangs (each context's run has a deadline).</li>
  * </ul>
  * The seed is printed; {@code -Dhostile.seed=N} replays a run, {@code -Dhostile.scale=F} scales the case counts.
@@ -55,7 +57,7 @@ class HostileInputPropertiesTest {
     static final int MAX_BYTES = 64 * 1024;
     /** Cases per family in each context; "oversized" documents are each several times larger, so fewer. */
     static final Map<String, Integer> CASES = Map.of("annotations", 6_000, "metadata", 6_000, "exceptions", 5_000,
-            "names", 4_000, "statuses", 4_000, "oversized", 150, "headers", 5_000);
+            "names", 4_000, "statuses", 4_000, "oversized", 150, "headers", 5_000, "secrets", 2_000);
 
     enum Kind { SEGMENT, LAMBDA_HEADER, RAW_SDK_SEGMENT, TRACED_HANDLER }
 
@@ -181,7 +183,7 @@ class HostileInputPropertiesTest {
                     Throwable caught = runOnce(kind, input, token, recorder, raw);
                     List<String> documents = new ArrayList<>(ours.documents());
                     documents.addAll(sdkEmitter.documents);
-                    check(figures, input, token, caught, documents);
+                    check(figures, input, token, caught, documents, false);
                     ours.clear();
                     sdkEmitter.documents.clear();
                 }
@@ -226,7 +228,7 @@ class HostileInputPropertiesTest {
     }
 
     private static void check(Figures figures, HostileCase input, String token, Throwable caught,
-            List<String> documents) {
+            List<String> documents, boolean capturesResponse) {
         figures.cases.incrementAndGet();
         figures.documents.addAndGet(documents.size());
         List<String> problems = new ArrayList<>();
@@ -251,6 +253,9 @@ class HostileInputPropertiesTest {
                 problems.add("invalid document " + invalid + ": " + preview(document));
             }
             survived |= document.contains(survivor);
+            if (input.secret != null && !capturesResponse && document.contains(input.secret)) {
+                problems.add("a secret of the result was recorded: " + preview(document));
+            }
         }
         if (input.survivorExpected && !survived) {
             problems.add("the survivor annotation did not arrive in " + documents.size() + " documents");
@@ -317,7 +322,7 @@ class HostileInputPropertiesTest {
                     SdkInternalThreadLocal.put(LambdaTraceHeader.THREAD_LOCAL_KEY, null);
                     ThreadLocalStorage.clear();
                 }
-                check(figures, input, token, caught, ours.documents());
+                check(figures, input, token, caught, ours.documents(), handler == capturing);
                 ours.clear();
             }
         }

@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.lambda.model.TooManyRequestsException;
 /** Seeded generators of hostile inputs, one per family; the same seed gives the same inputs. */
 final class HostileInputs {
     static final List<String> FAMILIES = List.of("annotations", "metadata", "exceptions", "names", "statuses",
-            "oversized", "headers");
+            "oversized", "headers", "secrets");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private HostileInputs() {
@@ -39,6 +39,7 @@ final class HostileInputs {
             case "statuses": return statuses(random);
             case "oversized": return oversized(random);
             case "headers": return headers(random);
+            case "secrets": return secrets(random);
             default: throw new IllegalArgumentException(family);
         }
     }
@@ -285,5 +286,26 @@ final class HostileInputs {
         }
         return new HostileCase("headers", "header of " + header.length() + " chars", "Case", sub -> { }, null, null,
                 header, valid);
+    }
+
+    /** Payloads, bodies and headers a result carries: none is recorded unless the handler captures its response. */
+    private static HostileCase secrets(Random random) {
+        String secret = "SECRET" + Long.toHexString(random.nextLong()) + "x";
+        Object result;
+        switch (random.nextInt(3)) {
+            case 0:
+                result = InvokeResponse.builder().statusCode(random.nextBoolean() ? 200 : 500)
+                        .payload(software.amazon.awssdk.core.SdkBytes.fromUtf8String("{\"token\":\"" + secret + "\"}"))
+                        .build();
+                break;
+            case 1:
+                result = new APIGatewayProxyResponseEvent().withStatusCode(random.nextBoolean() ? 200 : 503)
+                        .withBody(secret).withHeaders(Map.of("Authorization", "Bearer " + secret));
+                break;
+            default:
+                result = Map.of("password", secret);
+        }
+        return new HostileCase("secrets", result.getClass().getSimpleName() + " carrying a secret", "Case",
+                sub -> { }, result, null, null, true, secret);
     }
 }
