@@ -44,7 +44,11 @@ public final class Sub {
             try {
                 Annotations.put(entity, key, value, TracerCore.of(entity).warnings());
             } catch (Throwable failure) {
-                tracingFailed("annotate", failure);
+                try {
+                    tracingFailed("annotate", failure);
+                } catch (Throwable ownOverflow) {
+                    // Only a nearly exhausted stack gets here; the traced code matters more.
+                }
             }
         }
         return this;
@@ -61,7 +65,11 @@ public final class Sub {
             try {
                 Metadata.put(entity, namespace, key, value, TracerCore.of(entity).warnings());
             } catch (Throwable failure) {
-                tracingFailed("metadata", failure);
+                try {
+                    tracingFailed("metadata", failure);
+                } catch (Throwable ownOverflow) {
+                    // Only a nearly exhausted stack gets here; the traced code matters more.
+                }
             }
         }
         return this;
@@ -76,19 +84,30 @@ public final class Sub {
             try {
                 Outcomes.recordStatus(entity, status, null);
             } catch (Throwable failure) {
-                tracingFailed("status", failure);
+                try {
+                    tracingFailed("status", failure);
+                } catch (Throwable ownOverflow) {
+                    // Only a nearly exhausted stack gets here; the traced code matters more.
+                }
             }
         }
         return this;
     }
 
-    /** Records an exception the body handled itself; sets fault. */
+    /**
+     * Records an exception the body handled itself; sets fault, or for an AWS service's exception the flags its status
+     * says (4xx error, 429 or a throttling code throttle, 5xx fault), marked remote.
+     */
     public Sub exception(Throwable exception) {
         if (entity != null && exception != null) {
             try {
                 Outcomes.recordException(entity, exception);
             } catch (Throwable failure) {
-                tracingFailed("exception", failure);
+                try {
+                    tracingFailed("exception", failure);
+                } catch (Throwable ownOverflow) {
+                    // Only a nearly exhausted stack gets here; the traced code matters more.
+                }
             }
         }
         return this;
@@ -109,7 +128,11 @@ public final class Sub {
             try {
                 ((Subsegment) entity).setNamespace(namespace);
             } catch (Throwable failure) {
-                tracingFailed("namespace", failure);
+                try {
+                    tracingFailed("namespace", failure);
+                } catch (Throwable ownOverflow) {
+                    // Only a nearly exhausted stack gets here; the traced code matters more.
+                }
             }
         }
         return this;

@@ -35,12 +35,18 @@ public final class Tracing {
 
     /**
      * Runs {@code body} in a subsegment named {@code name} and returns what it returns. A thrown exception is recorded
-     * (cause and fault) and rethrown; a result that carries a status of 300 or more (any AWS SDK response, a Lambda
-     * function error, an API Gateway response, or a type taught through {@link dev.xraytracing.status.StatusReader})
-     * is recorded as a failure with the flags X-Ray expects.
+     * (cause and fault; an AWS service's exception gets the flags of its status, marked remote) and rethrown, the
+     * same instance; a result that carries a status of 300 or more (any AWS SDK response, a Lambda function error, an
+     * API Gateway response, or a type taught through {@link dev.xraytracing.status.StatusReader}) is recorded as a
+     * failure with the flags X-Ray expects.
      */
     public static <T, E extends Throwable> T sub(String name, SubFunction<T, E> body) throws E {
-        Subsegment subsegment = open(name);
+        Subsegment subsegment;
+        try {
+            subsegment = open(name);
+        } catch (Throwable ownOverflow) {
+            subsegment = null; // only a nearly exhausted stack gets here: the body runs untraced
+        }
         if (subsegment == null) {
             return body.apply(Sub.NOT_RECORDING);
         }
@@ -48,12 +54,23 @@ public final class Tracing {
         try {
             result = body.apply(new Sub(subsegment));
         } catch (Throwable thrown) {
-            recordThrown(subsegment, thrown);
-            Spans.close(subsegment);
+            try {
+                closeAfterThrow(subsegment, thrown);
+            } catch (Throwable ownOverflow) {
+                // The call itself overflowed the stack: the body's own error goes on; an outer level closes this one.
+            }
             throw thrown;
         }
-        recordResult(subsegment, result);
-        Spans.close(subsegment);
+        try {
+            recordResult(subsegment, result);
+        } catch (Throwable ownOverflow) {
+            // Only a nearly exhausted stack gets here: closing matters more.
+        }
+        try {
+            Spans.close(subsegment);
+        } catch (Throwable ownOverflow) {
+            // As above; the enclosing subsegment's close ends this one.
+        }
         return result;
     }
 
@@ -62,7 +79,12 @@ public final class Tracing {
      * {@link #sub} keeps {@code s -> client.call()} unambiguous for the compiler whichever shape is meant.
      */
     public static <E extends Throwable> void run(String name, SubRunnable<E> body) throws E {
-        Subsegment subsegment = open(name);
+        Subsegment subsegment;
+        try {
+            subsegment = open(name);
+        } catch (Throwable ownOverflow) {
+            subsegment = null; // only a nearly exhausted stack gets here: the body runs untraced
+        }
         if (subsegment == null) {
             body.run(Sub.NOT_RECORDING);
             return;
@@ -70,11 +92,18 @@ public final class Tracing {
         try {
             body.run(new Sub(subsegment));
         } catch (Throwable thrown) {
-            recordThrown(subsegment, thrown);
-            Spans.close(subsegment);
+            try {
+                closeAfterThrow(subsegment, thrown);
+            } catch (Throwable ownOverflow) {
+                // The call itself overflowed the stack: the body's own error goes on; an outer level closes this one.
+            }
             throw thrown;
         }
-        Spans.close(subsegment);
+        try {
+            Spans.close(subsegment);
+        } catch (Throwable ownOverflow) {
+            // Only a nearly exhausted stack gets here; the enclosing subsegment's close ends this one.
+        }
     }
 
     /**
@@ -99,10 +128,18 @@ public final class Tracing {
         try {
             result = body.apply(sampled ? new Sub(segment) : Sub.NOT_RECORDING);
         } catch (Throwable thrown) {
-            if (sampled) {
-                recordThrown(segment, thrown);
+            try {
+                if (sampled) {
+                    recordThrown(segment, thrown);
+                }
+            } catch (Throwable ownOverflow) {
+                // Only a nearly exhausted stack gets here (our handler overflowed too): the body's error goes on.
             }
-            Spans.finishSegment(segment);
+            try {
+                Spans.finishSegment(segment);
+            } catch (Throwable ownOverflow) {
+                // As above.
+            }
             throw thrown;
         }
         if (sampled) {
@@ -182,14 +219,39 @@ public final class Tracing {
             }
             Subsegment subsegment = Spans.open(name);
             if (subsegment == null && ThreadLocalStorage.get() == null && LambdaTraceHeader.current() == null) {
-                TracerCore.current().warnings().warn("context:none", "no trace context (no open segment and no Lambda "
-                        + "trace header): traced code runs, but nothing is recorded");
+                warnNoContext();
             }
             return subsegment;
         } catch (Throwable failure) {
-            TracerCore.current().warnings().warn("open:" + failure.getClass().getName(),
-                    "could not open subsegment '" + name + "'; the body runs untraced", failure);
+            warnOpenFailed(name, failure);
             return null;
+        }
+    }
+
+    private static void warnNoContext() {
+        TracerCore.current().warnings().warn("context:none", "no trace context (no open segment and no Lambda "
+                + "trace header): traced code runs, but nothing is recorded");
+    }
+
+    private static void warnOpenFailed(String name, Throwable failure) {
+        TracerCore.current().warnings().warn("open:" + failure.getClass().getName(),
+                "could not open subsegment '" + name + "'; the body runs untraced", failure);
+    }
+
+    /**
+     * Records {@code thrown} and closes the subsegment. Never throws, not even when the body overflowed the stack and
+     * our own handling overflows again; then a level further up closes what this one left open.
+     */
+    private static void closeAfterThrow(Subsegment subsegment, Throwable thrown) {
+        try {
+            recordThrown(subsegment, thrown);
+        } catch (Throwable ownOverflow) {
+            // Only a nearly exhausted stack gets here: the body's own error matters more.
+        }
+        try {
+            Spans.closeAfterThrow(subsegment, thrown);
+        } catch (Throwable ownOverflow) {
+            // As above; the enclosing subsegment's close ends this one.
         }
     }
 

@@ -31,13 +31,13 @@ public final class Annotations {
         } else if (value instanceof Boolean) {
             entity.putAnnotation(safeKey, (Boolean) value);
         } else if (value instanceof Number) {
-            Number number = (Number) value;
-            if (isFinite(number)) {
-                entity.putAnnotation(safeKey, number);
+            Object number = plainNumber((Number) value);
+            if (number instanceof Number) {
+                entity.putAnnotation(safeKey, (Number) number);
             } else {
                 warnings.warn("annotation:non-finite:" + safeKey,
                         "annotation '" + safeKey + "' is " + number + ", which JSON cannot carry; recorded as a string");
-                entity.putAnnotation(safeKey, number.toString());
+                entity.putAnnotation(safeKey, (String) number);
             }
         } else {
             warnings.warn("annotation:type:" + safeKey, "annotation '" + safeKey + "' has type "
@@ -102,13 +102,27 @@ public final class Annotations {
         return text.length() <= 80 ? text : text.substring(0, 80) + "…(" + text.length() + " chars)";
     }
 
-    private static boolean isFinite(Number number) {
-        if (number instanceof Double) {
-            return Double.isFinite((Double) number);
+    /**
+     * {@code number} as one of the JDK's own number types, which every serializer writes as a JSON number; a
+     * non-finite one as its string. A subclass's {@code toString} ("12.30 EUR", "NaN") is never used.
+     */
+    static Object plainNumber(Number number) {
+        if (number instanceof Integer || number instanceof Long || number instanceof Short || number instanceof Byte
+                || number.getClass() == java.math.BigInteger.class || number.getClass() == java.math.BigDecimal.class) {
+            return number;
         }
-        if (number instanceof Float) {
-            return Float.isFinite((Float) number);
+        if (number instanceof java.util.concurrent.atomic.AtomicInteger
+                || number instanceof java.util.concurrent.atomic.AtomicLong
+                || number instanceof java.util.concurrent.atomic.LongAdder) {
+            return number.longValue();
         }
-        return true;
+        double value = number.doubleValue();
+        if (!Double.isFinite(value)) {
+            return Double.toString(value);
+        }
+        if (number instanceof Double || number instanceof Float) {
+            return number;
+        }
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? (Number) (long) value : (Number) value;
     }
 }

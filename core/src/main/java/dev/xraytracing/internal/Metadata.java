@@ -1,11 +1,12 @@
 package dev.xraytracing.internal;
 
 import com.amazonaws.xray.entities.Entity;
+import dev.xraytracing.internal.emit.MetadataTree;
 import dev.xraytracing.internal.log.WarnOnce;
 
 /**
- * Puts metadata on an entity. Values are kept as they are and written when the document is sent; one that cannot be
- * serialized then becomes a placeholder (see the document writer), so it never costs the segment.
+ * Puts metadata on an entity, as a JSON-safe copy made now ({@link MetadataTree}): what cannot be read becomes a
+ * placeholder, so no value can cost the segment, whoever serializes it later.
  */
 public final class Metadata {
     public static final String DEFAULT_NAMESPACE = "default";
@@ -18,6 +19,6 @@ public final class Metadata {
             warnings.warn("metadata:null-key", "metadata with a null namespace or key was refused");
             return;
         }
-        entity.putMetadata(namespace, key, value);
+        entity.putMetadata(namespace, key, MetadataTree.of(value, warnings));
     }
 }

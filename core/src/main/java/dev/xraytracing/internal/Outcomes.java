@@ -4,15 +4,60 @@ import com.amazonaws.xray.entities.Entity;
 import com.amazonaws.xray.entities.ThrowableDescription;
 import java.util.HashMap;
 import java.util.Map;
+import software.amazon.awssdk.core.exception.SdkServiceException;
 
 /** Records how a traced call ended: a thrown exception, or a failing status, with the flags X-Ray reads. */
 public final class Outcomes {
     private Outcomes() {
     }
 
-    /** Records {@code failure} as the entity's cause and sets fault. */
+    /**
+     * Records {@code failure} as the entity's cause, described when it is recorded (bounded and cycle-safe, see
+     * {@link ExceptionDescriptions}). A service's answer ({@link SdkServiceException}, which every AWS service
+     * exception is) is remote and follows the status table, its throttling codes counting as throttle; anything
+     * else sets fault.
+     */
     public static void recordException(Entity entity, Throwable failure) {
-        entity.addException(failure);
+        recordException(entity, failure, 0);
+    }
+
+    /** The same, with the HTTP status the answer came with when it is known ({@code 0} if not). */
+    public static void recordException(Entity entity, Throwable failure, int httpStatus) {
+        ThrowableDescription first = ExceptionDescriptions.add(entity, failure, TracerCore.of(entity).warnings());
+        if (failure instanceof SdkServiceException) {
+            SdkServiceException serviceFailure = (SdkServiceException) failure;
+            if (first != null && first.getId() != null) {
+                first.setRemote(true);
+            }
+            int status = httpStatus > 0 ? httpStatus : serviceFailure.statusCode();
+            setServiceFlags(entity, status, isThrottling(serviceFailure));
+        } else {
+            entity.setFault(true);
+        }
+    }
+
+    /**
+     * The flags of a service's failed answer: by its status (4xx error, 429 also throttle, 5xx or no status fault);
+     * a throttling error code makes it throttle whatever its status (and error below 500).
+     */
+    public static void setServiceFlags(Entity entity, int status, boolean throttling) {
+        if (status > 0 && status < 500) {
+            setFlags(entity, status);
+        } else {
+            entity.setFault(true);
+        }
+        if (throttling) {
+            entity.setError(status < 500);
+            entity.setThrottle(true);
+        }
+    }
+
+    private static boolean isThrottling(SdkServiceException failure) {
+        try {
+            return failure.isThrottlingException();
+        } catch (RuntimeException hostile) {
+            return failure.statusCode() == 429;
+        }
     }
 
     /**
@@ -23,6 +68,18 @@ public final class Outcomes {
      * @param failure the failure the call reported with its status, or null when the status alone tells
      */
     public static void recordStatus(Entity entity, int status, String failure) {
+        recordStatus(entity, status, failure, true);
+    }
+
+    /**
+     * The same for a handler's own answer (its API Gateway response): a failing status is the handler's answer, not a
+     * remote call's, and is recorded so.
+     */
+    public static void recordHandlerStatus(Entity entity, int status, String failure) {
+        recordStatus(entity, status, failure, false);
+    }
+
+    private static void recordStatus(Entity entity, int status, String failure, boolean fromRemoteCall) {
         putResponseStatus(entity, status);
         if (failure == null && !StatusFlags.isFailure(status)) {
             return;
@@ -34,15 +91,21 @@ public final class Outcomes {
             entity.setFault(true);
             message = "Call reported a function error (" + failure + ") with status " + status;
             type = "FunctionError";
-        } else {
+        } else if (fromRemoteCall) {
             message = "Call returned status " + status;
             type = "FailedStatus";
+        } else {
+            message = "The handler answered with status " + status;
+            type = "FailedStatus";
+        }
+        if (entity.getCause().getExceptions().size() >= ExceptionDescriptions.MAX_PER_ENTITY) {
+            return;
         }
         ThrowableDescription description = new ThrowableDescription();
         description.setId(entity.getCreator().getIdGenerator().newEntityId());
         description.setMessage(message);
         description.setType(type);
-        description.setRemote(true);
+        description.setRemote(fromRemoteCall);
         entity.getCause().addException(description);
     }
 

@@ -2,6 +2,7 @@ package dev.xraytracing.internal;
 
 import com.amazonaws.xray.AWSXRayRecorder;
 import com.amazonaws.xray.ThreadLocalStorage;
+import com.amazonaws.xray.emitters.Emitter;
 import com.amazonaws.xray.entities.Entity;
 import com.amazonaws.xray.entities.FacadeSegment;
 import com.amazonaws.xray.entities.Segment;
@@ -9,7 +10,9 @@ import com.amazonaws.xray.entities.Subsegment;
 import com.amazonaws.xray.entities.SegmentImpl;
 import com.amazonaws.xray.entities.SubsegmentImpl;
 import com.amazonaws.xray.entities.TraceID;
+import dev.xraytracing.internal.emit.DocumentEmitter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -61,6 +64,10 @@ public final class Spans {
 
     /**
      * Ends {@code subsegment}, makes its parent current again (or nothing, under a facade) and emits what is complete.
+     * A subsegment is sent as a document of its own (and taken out of its parent) when its parent is Lambda's
+     * facade, when its parent had already ended or its segment had already been sent (late asynchronous work: sent
+     * once, never lost and never sending the segment twice), and when the segment is owned by the X-Ray SDK (begun
+     * with {@code AWSXRay.beginSegment}): there our emitter writes it, so the SDK's serializer never meets our values.
      */
     public static void close(Subsegment subsegment) {
         Entity parent = subsegment.getParent();
@@ -68,20 +75,98 @@ public final class Spans {
         try {
             ThreadLocalStorage.set(underFacade ? null : parent);
             AWSXRayRecorder recorder = subsegment.getCreator();
-            boolean segmentComplete = subsegment.end();
             Segment segment = subsegment.getParentSegment();
-            if (underFacade) {
-                recorder.getEmitter().sendSubsegment(subsegment);
-                parent.removeSubsegment(subsegment);
-            } else if (segmentComplete) {
-                recorder.getEmitter().sendSegment(segment);
+            boolean segmentWasSent = !underFacade && segment.isEmitted();
+            boolean parentEnded = !underFacade && !parent.isInProgress();
+            boolean segmentComplete = subsegment.end();
+            Emitter own = recorder.getEmitter();
+            if ((underFacade || !(own instanceof DocumentEmitter) || segmentWasSent || parentEnded)
+                    && sentOnItsOwn(subsegment, parent, own, underFacade, parentEnded, segmentComplete, segmentWasSent)) {
+                return;
+            }
+            if (segmentComplete && !segmentWasSent) {
+                own.sendSegment(segment);
             } else if (recorder.getStreamingStrategy().requiresStreaming(segment)) {
-                recorder.getStreamingStrategy().streamSome(segment, recorder.getEmitter());
+                recorder.getStreamingStrategy().streamSome(segment, own);
             }
         } catch (Throwable failure) {
-            TracerCore.of(subsegment).warnings().warn("close:" + failure.getClass().getName(),
-                    "could not close subsegment '" + subsegment.getName() + "'", failure);
+            closeFailed(subsegment, failure);
         }
+    }
+
+    /**
+     * Sends {@code subsegment} as a document of its own when it belongs there (see {@link #close}); false when it
+     * goes out with its segment instead. Kept out of {@link #close} so that the common path stays small.
+     */
+    private static boolean sentOnItsOwn(Subsegment subsegment, Entity parent, Emitter own, boolean underFacade,
+            boolean parentEnded, boolean segmentComplete, boolean segmentWasSent) {
+        boolean sdkOwned = !(own instanceof DocumentEmitter);
+        Emitter ours = sdkOwned ? ourEmitter(subsegment) : own;
+        if (underFacade || (sdkOwned && ours != null)) {
+            sendAlone(ours != null ? ours : own, subsegment, parent);
+            if (sdkOwned && !underFacade && segmentComplete && !segmentWasSent) {
+                own.sendSegment(subsegment.getParentSegment()); // the user ended it already; it waited for this one
+            }
+            return true;
+        }
+        if (segmentComplete && !segmentWasSent) {
+            return false; // the last one out: the segment, this subsegment in it, is sent now
+        }
+        if (segmentWasSent || parentEnded) {
+            sendAlone(own, subsegment, parent); // late work: its parent is gone already
+            return true;
+        }
+        return false;
+    }
+
+    private static void closeFailed(Subsegment subsegment, Throwable failure) {
+        TracerCore.of(subsegment).warnings().warn("close:" + failure.getClass().getName(),
+                "could not close subsegment '" + subsegment.getName() + "'", failure);
+    }
+
+    /**
+     * {@link #close} after the body threw {@code thrown}. After a stack overflow, the levels below this one may have
+     * had too little stack left to close their subsegments: they are ended here, so that the segment still completes.
+     */
+    public static void closeAfterThrow(Subsegment subsegment, Throwable thrown) {
+        if (thrown instanceof StackOverflowError) {
+            try {
+                endAbandoned(subsegment);
+            } catch (Throwable failure) {
+                TracerCore.of(subsegment).warnings().warn("close:abandoned", "could not end the subsegments left open "
+                        + "under '" + subsegment.getName() + "' by a stack overflow", failure);
+            }
+        }
+        close(subsegment);
+    }
+
+    private static void endAbandoned(Entity entity) {
+        List<Subsegment> children = entity.getSubsegments();
+        if (children == null || children.isEmpty()) {
+            return;
+        }
+        for (Subsegment child : children.toArray(new Subsegment[0])) {
+            if (child.isInProgress()) {
+                endAbandoned(child);
+                child.end();
+                TracerCore.of(child).warnings().warn("close:overflow", "subsegment '" + child.getName() + "' was left "
+                        + "open by a stack overflow in the traced code; it was ended with its parent");
+            }
+        }
+    }
+
+    private static void sendAlone(Emitter emitter, Subsegment subsegment, Entity parent) {
+        if (!emitter.sendSubsegment(subsegment)) {
+            TracerCore.of(subsegment).warnings().warn("close:unsent", "the document of subsegment '" + subsegment.getName()
+                    + "' could not be sent (see the warning before)");
+        }
+        parent.removeSubsegment(subsegment);
+    }
+
+    /** Our document emitter, for subsegments under segments that the X-Ray SDK owns; null when there is none. */
+    private static Emitter ourEmitter(Subsegment subsegment) {
+        Emitter emitter = TracerCore.of(subsegment).recorder().getEmitter();
+        return emitter instanceof DocumentEmitter ? emitter : null;
     }
 
     /**
@@ -96,10 +181,10 @@ public final class Spans {
         if (method != null || path != null) {
             Map<String, Object> request = new HashMap<>();
             if (method != null) {
-                request.put("method", method);
+                request.put("method", Names.capHttpField(method, "method", core.warnings()));
             }
             if (path != null) {
-                request.put("url", path);
+                request.put("url", Names.capHttpField(path, "url", core.warnings()));
             }
             segment.putHttp("request", request);
         }
@@ -144,14 +229,35 @@ public final class Spans {
         LambdaHeader parsed = core.lastLambdaHeader();
         if (parsed == null || !parsed.isFor(header)) {
             parsed = LambdaHeader.parse(header);
+            if (parsed != null && !isEntityId(parsed.parentId)) {
+                core.warnings().warn("header:parent", "the Lambda trace header's Parent is not a 16-digit hex id, "
+                        + "so nothing recorded could be placed under the function's segment; nothing is recorded for "
+                        + "it: " + Annotations.preview(header));
+                return null;
+            }
             if (parsed == null) {
                 core.warnings().warn("header:incomplete",
-                        "the Lambda trace header lacks Root, Parent or Sampled; nothing is recorded for it: " + header);
+                        "the Lambda trace header lacks Root, Parent or Sampled; nothing is recorded for it: "
+                                + Annotations.preview(header));
                 return null;
             }
             core.rememberLambdaHeader(parsed);
         }
         return parsed;
+    }
+
+    /** Whether {@code id} is an X-Ray entity id: 16 lower- or upper-case hex digits. */
+    static boolean isEntityId(String id) {
+        if (id == null || id.length() != 16) {
+            return false;
+        }
+        for (int i = 0; i < 16; i++) {
+            char c = id.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static FacadeSegment facadeFor(TracerCore core, LambdaHeader header) {

@@ -23,6 +23,17 @@ class HandlerStatusTest {
     }
 
     @Test
+    void aHandlersOwn5xxAnswerIsNotARemoteFailedStatus() {
+        var handler = LambdaInvoker.of(new Answering()).invoke(503).trace().get("## handleRequest");
+
+        org.assertj.core.api.Assertions.assertThat(handler.exceptions()).singleElement().satisfies(exception -> {
+            org.assertj.core.api.Assertions.assertThat(exception.isRemote()).isFalse();
+            org.assertj.core.api.Assertions.assertThat(exception.message()).contains("handler answered")
+                    .contains("503");
+        });
+    }
+
+    @Test
     void aHandlerAnswering200IsOk() {
         assertThat(LambdaInvoker.of(new Answering()).invoke(200).trace()).subsegment("## handleRequest")
                 .isOk().hasHttpStatus(200);

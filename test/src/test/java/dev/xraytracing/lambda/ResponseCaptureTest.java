@@ -56,4 +56,24 @@ class ResponseCaptureTest {
         assertThat(error.path("type").asText()).isEqualTo("java.lang.IllegalStateException");
         assertThat(error.path("message").asText()).isEqualTo("out of stock");
     }
+
+    /** A response bean whose getter throws an Error (Jackson calls getters). */
+    public static final class ErrorGetter {
+        public String getBroken() {
+            throw new AssertionError("getter error");
+        }
+    }
+
+    @Test
+    void aResponseWhoseGetterThrowsAnErrorIsCapturedAsAPlaceholder() {
+        RequestHandler<String, ErrorGetter> handler = TracedHandler.of((input, context) -> new ErrorGetter(),
+                HandlerTracing.defaults().captureResponse(true));
+
+        Invocation<ErrorGetter> invocation = LambdaInvoker.of(handler).invoke("");
+
+        assertThat(invocation.threw()).isFalse();
+        String captured = assertThat(invocation.trace()).subsegment("## handleRequest")
+                .metadata("lambda", "response").asText();
+        assertThat(captured).contains(ErrorGetter.class.getName()).contains("not serializable");
+    }
 }

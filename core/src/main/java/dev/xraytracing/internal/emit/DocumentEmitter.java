@@ -4,8 +4,8 @@ import com.amazonaws.xray.emitters.Emitter;
 import com.amazonaws.xray.entities.Entity;
 import com.amazonaws.xray.entities.Segment;
 import com.amazonaws.xray.entities.Subsegment;
-import dev.xraytracing.internal.emit.DocumentWriter.Shape;
 import dev.xraytracing.internal.log.WarnOnce;
+import dev.xraytracing.internal.emit.DocumentWriter.Shape;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -35,16 +35,14 @@ public final class DocumentEmitter extends Emitter {
     @Override
     public boolean sendSegment(Segment segment) {
         try {
-            String whole = DocumentWriter.segment(segment, Shape.WHOLE, warnings);
-            if (fits(whole)) {
+            String whole = write(segment, Shape.WHOLE);
+            if (whole != null && fits(whole)) {
                 sink.send(whole);
                 return true;
             }
             warnSplit(segment, whole);
             sendChildrenAlone(segment);
-            String alone = DocumentWriter.segment(segment, Shape.WITHOUT_CHILDREN, warnings);
-            sink.send(fits(alone) ? alone : DocumentWriter.segment(segment, Shape.WITHOUT_CHILDREN_OR_DETAILS, warnings));
-            return true;
+            return sendAlone(segment);
         } catch (Throwable failure) {
             return failed(segment, failure);
         }
@@ -53,19 +51,43 @@ public final class DocumentEmitter extends Emitter {
     @Override
     public boolean sendSubsegment(Subsegment subsegment) {
         try {
-            String whole = DocumentWriter.standaloneSubsegment(subsegment, Shape.WHOLE, warnings);
-            if (fits(whole)) {
+            String whole = write(subsegment, Shape.WHOLE);
+            if (whole != null && fits(whole)) {
                 sink.send(whole);
                 return true;
             }
             warnSplit(subsegment, whole);
             sendChildrenAlone(subsegment);
-            String alone = DocumentWriter.standaloneSubsegment(subsegment, Shape.WITHOUT_CHILDREN, warnings);
-            sink.send(fits(alone) ? alone
-                    : DocumentWriter.standaloneSubsegment(subsegment, Shape.WITHOUT_CHILDREN_OR_DETAILS, warnings));
-            return true;
+            return sendAlone(subsegment);
         } catch (Throwable failure) {
             return failed(subsegment, failure);
+        }
+    }
+
+    /** The entity without its children: with its details if they fit, else without, else its minimal document. */
+    private boolean sendAlone(Entity entity) {
+        for (Shape shape : new Shape[] {Shape.WITHOUT_CHILDREN, Shape.WITHOUT_CHILDREN_OR_DETAILS, Shape.MINIMAL}) {
+            String document = write(entity, shape);
+            if (document != null && fits(document)) {
+                sink.send(document);
+                return true;
+            }
+        }
+        warnings.warn("split:minimal", "even the minimal document of '" + entity.getName()
+                + "' did not fit in one X-Ray document; it was not sent");
+        return false;
+    }
+
+    /** The document of {@code entity} in {@code shape}, or null when writing it failed (logged once). */
+    private String write(Entity entity, Shape shape) {
+        try {
+            return entity instanceof Segment ? DocumentWriter.segment((Segment) entity, shape, warnings)
+                    : DocumentWriter.standaloneSubsegment((Subsegment) entity, shape, warnings);
+        } catch (Throwable failure) {
+            warnings.warn("write:" + shape + ":" + failure.getClass().getName(),
+                    "could not write the document of '" + entity.getName() + "' (" + shape + "); a smaller one is "
+                            + "sent instead", failure);
+            return null;
         }
     }
 
@@ -83,6 +105,9 @@ public final class DocumentEmitter extends Emitter {
     }
 
     private void warnSplit(Entity entity, String document) {
+        if (document == null) {
+            return; // already warned by write
+        }
         warnings.warn("split:" + entity.getName(),
                 "the document for '" + entity.getName() + "' was " + document.length()
                         + " characters, more than one X-Ray document may hold; it was sent in parts");

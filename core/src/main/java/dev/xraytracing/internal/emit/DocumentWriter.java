@@ -6,7 +6,9 @@ import com.amazonaws.xray.entities.Segment;
 import com.amazonaws.xray.entities.Subsegment;
 import com.amazonaws.xray.entities.ThrowableDescription;
 import dev.xraytracing.internal.log.WarnOnce;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -21,8 +23,19 @@ public final class DocumentWriter {
     public enum Shape {
         WHOLE,
         WITHOUT_CHILDREN,
-        WITHOUT_CHILDREN_OR_DETAILS
+        /** No metadata, no stacks, annotations up to {@link #DETAILS_ANNOTATION_BUDGET} characters. */
+        WITHOUT_CHILDREN_OR_DETAILS,
+        /**
+         * The last resort, small whatever the entity holds: ids, times, flags, namespace, and annotations up to
+         * {@link #MINIMAL_ANNOTATION_BUDGET} characters; no cause, http, aws, sql or metadata, but a note saying so.
+         */
+        MINIMAL
     }
+
+    /** Characters of annotations kept when the details are left out; the first ones, in the entity's order. */
+    static final int DETAILS_ANNOTATION_BUDGET = 24 * 1024;
+    static final int MINIMAL_ANNOTATION_BUDGET = 8 * 1024;
+    private static final String LEFT_OUT = "left out: the document was larger than one X-Ray document may be";
 
     private DocumentWriter() {
     }
@@ -33,9 +46,11 @@ public final class DocumentWriter {
         common(json, segment, shape);
         json.field("trace_id", segment.getTraceId().toString());
         json.field("origin", blankToNull(segment.getOrigin()));
-        json.field("user", blankToNull(segment.getUser()));
-        json.field("resource_arn", blankToNull(segment.getResourceArn()));
-        map(json, "service", segment.getService());
+        if (shape != Shape.MINIMAL) {
+            json.field("user", blankToNull(segment.getUser()));
+            json.field("resource_arn", blankToNull(segment.getResourceArn()));
+            map(json, "service", segment.getService());
+        }
         json.endObject();
         return json.out.toString();
     }
@@ -63,7 +78,7 @@ public final class DocumentWriter {
         common(json, subsegment, shape);
         json.field("namespace", blankToNull(subsegment.getNamespace()));
         Collection<String> precursors = subsegment.getPrecursorIds();
-        if (precursors != null && !precursors.isEmpty()) {
+        if (shape != Shape.MINIMAL && precursors != null && !precursors.isEmpty()) {
             json.name("precursor_ids");
             json.value(precursors);
         }
@@ -91,20 +106,25 @@ public final class DocumentWriter {
         if (entity.isThrottle()) {
             json.field("throttle", true);
         }
-        cause(json, entity.getCause(), shape != Shape.WITHOUT_CHILDREN_OR_DETAILS);
-        map(json, "http", entity.getHttp());
-        map(json, "aws", entity.getAws());
-        map(json, "sql", entity.getSql());
-        if (shape == Shape.WITHOUT_CHILDREN_OR_DETAILS) {
-            if (!isEmpty(entity.getMetadata())) {
-                json.name("metadata");
-                json.value(Map.of("xray_tracing", Map.of("truncated",
-                        "metadata left out: the document was larger than one X-Ray document may be")));
-            }
+        boolean details = shape == Shape.WHOLE || shape == Shape.WITHOUT_CHILDREN;
+        if (shape == Shape.MINIMAL) {
+            json.name("metadata");
+            json.value(Map.of("xray_tracing", Map.of("truncated", "cause, http, aws, sql and metadata " + LEFT_OUT)));
+            annotations(json, entity.getAnnotations(), MINIMAL_ANNOTATION_BUDGET);
         } else {
-            map(json, "metadata", entity.getMetadata());
+            cause(json, entity.getCause(), details);
+            map(json, "http", entity.getHttp());
+            map(json, "aws", entity.getAws());
+            map(json, "sql", entity.getSql());
+            if (details) {
+                metadata(json, entity.getMetadata());
+                map(json, "annotations", entity.getAnnotations());
+            } else {
+                json.name("metadata");
+                json.value(Map.of("xray_tracing", Map.of("truncated", "metadata and stack traces " + LEFT_OUT)));
+                annotations(json, entity.getAnnotations(), DETAILS_ANNOTATION_BUDGET);
+            }
         }
-        map(json, "annotations", entity.getAnnotations());
         if (shape == Shape.WHOLE) {
             List<Subsegment> children = entity.getSubsegments();
             if (children != null && !children.isEmpty()) {
@@ -116,6 +136,40 @@ public final class DocumentWriter {
                 json.endArray();
             }
         }
+    }
+
+    /**
+     * As many annotations as fit in {@code budget} characters, the smallest first (so that the most of them are kept,
+     * whatever a few huge ones hold); the others are counted in a warning.
+     */
+    private static void annotations(JsonOut json, Map<String, Object> annotations, int budget) {
+        if (isEmpty(annotations)) {
+            return;
+        }
+        List<Map.Entry<String, Object>> entries = new ArrayList<>(annotations.entrySet());
+        entries.sort(Comparator.comparingInt(DocumentWriter::approximateSize));
+        json.name("annotations");
+        json.beginObject();
+        int start = json.out.length();
+        int left = 0;
+        for (Map.Entry<String, Object> entry : entries) {
+            if (json.out.length() - start + approximateSize(entry) > budget) {
+                left++;
+                continue;
+            }
+            json.name(entry.getKey());
+            json.value(entry.getValue());
+        }
+        json.endObject();
+        if (left > 0) {
+            json.warnings.warn("split:annotations", left + " annotations of an oversized "
+                    + "document were left out (the smallest ones, up to " + budget + " characters, were kept)");
+        }
+    }
+
+    private static int approximateSize(Map.Entry<String, Object> entry) {
+        Object value = entry.getValue();
+        return entry.getKey().length() + (value instanceof String ? ((String) value).length() : 24) + 6;
     }
 
     private static void cause(JsonOut json, Cause cause, boolean withStacks) {
@@ -168,6 +222,9 @@ public final class DocumentWriter {
             json.name("stack");
             json.beginArray();
             for (StackTraceElement frame : stack) {
+                if (frame == null) {
+                    continue; // a hostile getStackTrace() may hold nulls
+                }
                 json.element();
                 json.beginObject();
                 json.field("path", frame.getFileName());
@@ -180,10 +237,31 @@ public final class DocumentWriter {
         json.endObject();
     }
 
+    /** Metadata: an object of namespaces, each an object, as the schema wants, whatever their values do. */
+    private static void metadata(JsonOut json, Map<String, Map<String, Object>> metadata) {
+        if (isEmpty(metadata)) {
+            return;
+        }
+        json.name("metadata");
+        int mark = json.out.length();
+        try {
+            json.beginObject();
+            for (Map.Entry<String, Map<String, Object>> namespace : metadata.entrySet()) {
+                json.name(namespace.getKey());
+                json.objectOf(namespace.getValue() != null ? namespace.getValue() : Map.of());
+            }
+            json.endObject();
+        } catch (Throwable failure) {
+            json.rewindAfterName(mark);
+            json.objectOf(Map.of());
+        }
+    }
+
+    /** A field the schema wants as an object: written as one even when its values cannot be. */
     private static void map(JsonOut json, String name, Map<String, ?> map) {
         if (!isEmpty(map)) {
             json.name(name);
-            json.value(map);
+            json.objectOf(map);
         }
     }
 

@@ -18,13 +18,18 @@ final class JsonOut {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     final StringBuilder out;
+    final WarnOnce warnings;
     private boolean needsComma;
-
-    private final WarnOnce warnings;
 
     JsonOut(StringBuilder out, WarnOnce warnings) {
         this.out = out;
         this.warnings = warnings;
+    }
+
+    /** Drops what was written after {@code mark}, a length taken right after a {@link #name}. */
+    void rewindAfterName(int mark) {
+        out.setLength(mark);
+        needsComma = false;
     }
 
     void beginObject() {
@@ -154,30 +159,67 @@ final class JsonOut {
         value(value, 0);
     }
 
+    /**
+     * Writes {@code map} as an object whatever happens: an entry that fails is replaced (as by {@link #value}), and a
+     * map that cannot even be iterated (say, on a nearly exhausted stack) becomes {@code {}}, so that a field the
+     * schema wants as an object stays one.
+     */
+    void objectOf(Map<?, ?> map) {
+        separate();
+        int mark = out.length();
+        try {
+            plainValue(map, 0);
+        } catch (Throwable failure) {
+            out.setLength(mark);
+            out.append("{}");
+        }
+        needsComma = true;
+    }
+
     private void value(Object value, int depth) {
         separate();
+        int mark = out.length();
+        try {
+            plainValue(value, depth);
+        } catch (Throwable failure) {
+            // A value that throws while it is written (only values that bypassed MetadataTree can) is replaced.
+            out.setLength(mark);
+            string(MetadataJson.placeholder(value, failure.getClass().getSimpleName()));
+        }
+        needsComma = true;
+    }
+
+    private void plainValue(Object value, int depth) {
         if (value == null) {
             out.append("null");
         } else if (value instanceof String) {
             string((String) value);
         } else if (value instanceof Boolean) {
             out.append(((Boolean) value).booleanValue());
-        } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte
-                || value instanceof BigInteger) {
+        } else if (value instanceof Integer || value instanceof Long || value instanceof Short
+                || value instanceof Byte) {
             out.append(value);
         } else if (value instanceof Double || value instanceof Float) {
             number(((Number) value).doubleValue());
-        } else if (value instanceof BigDecimal) {
-            out.append(((BigDecimal) value).toString());
-        } else if (value instanceof Character || value instanceof Enum || value instanceof CharSequence) {
-            string(value.toString());
+        } else if (value.getClass() == BigDecimal.class || value.getClass() == BigInteger.class) {
+            out.append(value); // their toString is always a JSON number
+        } else if (value instanceof Number) {
+            number(((Number) value).doubleValue()); // a subclass's toString may be anything ("12.30 EUR", "NaN")
+        } else if (value instanceof Enum) {
+            string(((Enum<?>) value).name());
+        } else if (value instanceof Character || value instanceof CharSequence) {
+            string(String.valueOf(value.toString()));
         } else if (depth >= MAX_DEPTH) {
             string(MetadataJson.placeholder(value, "nested deeper than " + MAX_DEPTH + " levels"));
+        } else if (value instanceof JsonNode) {
+            // Before Iterable: every JsonNode is one, and an ObjectNode iterates over its values only.
+            plainValue(MetadataTree.of(value, warnings), depth);
         } else if (value instanceof Map) {
             out.append('{');
             needsComma = false;
             for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
-                name(String.valueOf(entry.getKey()));
+                String key = String.valueOf(entry.getKey());
+                name(key != null ? key : "null");
                 value(entry.getValue(), depth + 1);
             }
             out.append('}');
@@ -196,12 +238,9 @@ final class JsonOut {
                 value(Array.get(value, i), depth + 1);
             }
             out.append(']');
-        } else if (value instanceof JsonNode) {
-            out.append(value);
         } else {
             out.append(MetadataJson.toJson(value, warnings));
         }
-        needsComma = true;
     }
 
     void string(String s) {

@@ -22,6 +22,11 @@ final class MetadataJson {
                 .setSerializationInclusion(JsonInclude.Include.NON_EMPTY);
     }
 
+    /** {@code value} as Jackson's tree of it, the way the X-Ray SDK would write it; throws what Jackson throws. */
+    static com.fasterxml.jackson.databind.JsonNode toTree(Object value) {
+        return Mapper.INSTANCE.valueToTree(value);
+    }
+
     static String toJson(Object value, WarnOnce warnings) {
         try {
             return Mapper.INSTANCE.writeValueAsString(value);

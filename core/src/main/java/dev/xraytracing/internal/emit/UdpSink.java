@@ -4,9 +4,10 @@ import dev.xraytracing.internal.config.ConfigKey;
 import dev.xraytracing.internal.config.Configuration;
 import dev.xraytracing.internal.log.WarnOnce;
 import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.DatagramChannel;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -17,8 +18,9 @@ public final class UdpSink implements DocumentSink {
     static final String HEADER = "{\"format\": \"json\", \"version\": 1}\n";
 
     private final InetSocketAddress daemon;
+    private volatile DatagramSocket socket;
+
     private final WarnOnce warnings;
-    private volatile DatagramChannel channel;
 
     public UdpSink(InetSocketAddress daemon, WarnOnce warnings) {
         this.daemon = daemon;
@@ -50,27 +52,48 @@ public final class UdpSink implements DocumentSink {
         return daemon;
     }
 
+    /**
+     * Sends one datagram. The socket is a {@link DatagramSocket}, which an interrupt of the sending thread does not
+     * close (a {@code DatagramChannel} would be closed for good by {@code ClosedByInterruptException}), and the
+     * sending thread's interrupt flag is left as it was. A socket found closed anyway is replaced, once per send.
+     */
     @Override
     public void send(String document) {
+        byte[] bytes = (HEADER + document).getBytes(StandardCharsets.UTF_8);
         try {
-            channel().send(ByteBuffer.wrap((HEADER + document).getBytes(StandardCharsets.UTF_8)), daemon);
+            DatagramSocket open = socket();
+            try {
+                open.send(new DatagramPacket(bytes, bytes.length, daemon));
+            } catch (SocketException closed) {
+                if (!open.isClosed()) {
+                    throw closed;
+                }
+                replace(open).send(new DatagramPacket(bytes, bytes.length, daemon));
+            }
         } catch (IOException | RuntimeException failure) {
             warnings.warn("udp:" + daemon, "could not send a document to the X-Ray daemon at "
                     + daemon + ": " + failure);
         }
     }
 
-    private DatagramChannel channel() throws IOException {
-        DatagramChannel open = channel;
+    private DatagramSocket socket() throws SocketException {
+        DatagramSocket open = socket;
         if (open == null) {
             synchronized (this) {
-                open = channel;
+                open = socket;
                 if (open == null) {
-                    open = DatagramChannel.open();
-                    channel = open;
+                    open = new DatagramSocket();
+                    socket = open;
                 }
             }
         }
         return open;
+    }
+
+    private synchronized DatagramSocket replace(DatagramSocket closed) throws SocketException {
+        if (socket == closed || socket == null) {
+            socket = new DatagramSocket();
+        }
+        return socket;
     }
 }

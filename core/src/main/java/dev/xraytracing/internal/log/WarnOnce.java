@@ -46,7 +46,11 @@ public final class WarnOnce {
         if (!seen.add(key)) {
             return false;
         }
-        output.get().warn(message, cause);
+        try {
+            output.get().warn(message, cause);
+        } catch (Throwable loggingFailed) {
+            // A broken logging backend, or a stack nearly exhausted: tracing still never throws.
+        }
         return true;
     }
 

@@ -9,6 +9,8 @@ import software.amazon.awssdk.http.SdkHttpResponse;
 /** Finds the status of a body's result: the tracer's user readers first, then AWS SDK responses, then API Gateway. */
 public final class StatusReaders {
     static final String FUNCTION_ERROR_HEADER = "X-Amz-Function-Error";
+    static final String STATUS_CODE_MEMBER = "StatusCode";
+    static final String FUNCTION_ERROR_MEMBER = "FunctionError";
 
     private StatusReaders() {
     }
@@ -34,9 +36,34 @@ public final class StatusReaders {
         return ApiGatewayStatus.read(result);
     }
 
-    /** The status of any AWS SDK v2 response; Lambda's function errors arrive as a header on a 200. */
+    /**
+     * The status of any AWS SDK v2 response; Lambda's function errors arrive as a header on a 200. A response built
+     * with its builder (as unit tests mock clients) has no HTTP response: then its modelled {@code StatusCode} and
+     * {@code FunctionError} members tell, where the operation has them ({@code InvokeResponse} does).
+     */
     public static CallStatus ofSdkResponse(SdkResponse response) {
-        return ofSdkHttpResponse(response.sdkHttpResponse());
+        SdkHttpResponse http = response.sdkHttpResponse();
+        if (http != null) {
+            CallStatus fromHttp = ofSdkHttpResponse(http);
+            String modelledError = modelled(response, FUNCTION_ERROR_MEMBER, String.class);
+            return fromHttp.failure() == null && modelledError != null
+                    ? CallStatus.failed(fromHttp.status(), modelledError) : fromHttp;
+        }
+        Integer status = modelled(response, STATUS_CODE_MEMBER, Integer.class);
+        String functionError = modelled(response, FUNCTION_ERROR_MEMBER, String.class);
+        if (status == null) {
+            return functionError == null ? null : CallStatus.failed(200, functionError);
+        }
+        return functionError == null ? CallStatus.of(status) : CallStatus.failed(status, functionError);
+    }
+
+    /** A modelled member of the response, or null when the operation has none of that name and type. */
+    private static <T> T modelled(SdkResponse response, String member, Class<T> type) {
+        try {
+            return response.getValueForField(member, type).orElse(null);
+        } catch (RuntimeException notThatType) {
+            return null;
+        }
     }
 
     /**

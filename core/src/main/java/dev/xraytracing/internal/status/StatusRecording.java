@@ -21,6 +21,20 @@ public final class StatusRecording {
         }
     }
 
+    /**
+     * The same for a handler's own answer (its API Gateway response): a failing status is recorded as the handler's
+     * answer, not as a remote call's.
+     */
+    public static void recordHandlerResult(TracerCore core, Entity entity, Object result) {
+        if (result == null) {
+            return;
+        }
+        CallStatus status = StatusReaders.read(core.statusReaders(), result);
+        if (status != null) {
+            Outcomes.recordHandlerStatus(entity, status.status(), status.failure());
+        }
+    }
+
     public static void recordStatus(Entity entity, CallStatus status) {
         Outcomes.recordStatus(entity, status.status(), status.failure());
     }

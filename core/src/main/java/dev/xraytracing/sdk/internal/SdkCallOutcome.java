@@ -1,18 +1,15 @@
 package dev.xraytracing.sdk.internal;
 
 import com.amazonaws.xray.ThreadLocalStorage;
-import com.amazonaws.xray.entities.Cause;
 import com.amazonaws.xray.entities.Entity;
 import com.amazonaws.xray.entities.Subsegment;
 import com.amazonaws.xray.entities.SubsegmentImpl;
-import com.amazonaws.xray.entities.ThrowableDescription;
 import dev.xraytracing.internal.Outcomes;
 import dev.xraytracing.internal.Spans;
 import dev.xraytracing.internal.TracerCore;
 import dev.xraytracing.internal.status.StatusReaders;
 import dev.xraytracing.internal.status.StatusRecording;
 import dev.xraytracing.status.CallStatus;
-import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.auth.signer.AwsSignerExecutionAttribute;
 import software.amazon.awssdk.awscore.AwsExecutionAttribute;
@@ -62,7 +59,7 @@ public final class SdkCallOutcome {
             if (status != null) {
                 StatusRecording.recordStatus(subsegment, status);
             }
-        } catch (RuntimeException failure) {
+        } catch (Throwable failure) {
             warn(subsegment, failure);
         } finally {
             finish(call);
@@ -87,8 +84,8 @@ public final class SdkCallOutcome {
             } else if (serviceFailure != null) {
                 recordRequestIds(subsegment, serviceFailure.requestId(), serviceFailure.extendedRequestId(), null);
             }
-            recordFailure(subsegment, failure, serviceFailure, http.map(SdkHttpResponse::statusCode).orElse(0));
-        } catch (RuntimeException failure) {
+            recordFailure(subsegment, failure, http.map(SdkHttpResponse::statusCode).orElse(0));
+        } catch (Throwable failure) {
             warn(subsegment, failure);
         } finally {
             finish(call);
@@ -96,27 +93,8 @@ public final class SdkCallOutcome {
     }
 
     /** A client-side failure is a fault; a service's answer is remote, and an error (4xx) or fault (5xx). */
-    private static void recordFailure(Subsegment subsegment, Throwable failure, SdkServiceException serviceFailure,
-            int httpStatus) {
-        Cause cause = subsegment.getCause();
-        int before = cause.getExceptions().size();
-        Outcomes.recordException(subsegment, failure);
-        if (serviceFailure == null) {
-            return;
-        }
-        List<ThrowableDescription> described = cause.getExceptions();
-        if (described.size() > before) {
-            described.get(before).setRemote(true);
-        }
-        int status = httpStatus > 0 ? httpStatus : serviceFailure.statusCode();
-        if (status > 0 && status < 500) {
-            subsegment.setFault(false);
-            Outcomes.setFlags(subsegment, status);
-        }
-        if (serviceFailure.isThrottlingException()) {
-            subsegment.setError(status < 500);
-            subsegment.setThrottle(true);
-        }
+    private static void recordFailure(Subsegment subsegment, Throwable failure, int httpStatus) {
+        Outcomes.recordException(subsegment, failure, httpStatus);
     }
 
     private static void recordAnswer(Subsegment subsegment, SdkHttpResponse http, String requestId,
@@ -179,7 +157,7 @@ public final class SdkCallOutcome {
             if (attempts > 1) {
                 addAttempts(call, subsegment);
             }
-        } catch (RuntimeException failure) {
+        } catch (Throwable failure) {
             warn(subsegment, failure);
         } finally {
             Spans.close(subsegment);
@@ -208,7 +186,7 @@ public final class SdkCallOutcome {
         }
     }
 
-    private static void warn(Subsegment subsegment, RuntimeException failure) {
+    private static void warn(Subsegment subsegment, Throwable failure) {
         TracerCore.of(subsegment).warnings().warn("sdk:record:" + failure.getClass().getName(),
                 "could not record all of the SDK call '" + subsegment.getName() + "'", failure);
     }

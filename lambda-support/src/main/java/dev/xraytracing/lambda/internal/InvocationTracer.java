@@ -78,8 +78,16 @@ public final class InvocationTracer {
         try {
             output = body.run();
         } catch (Throwable thrown) {
-            recordThrown(core, subsegment, thrown, settings);
-            Spans.close(subsegment);
+            try {
+                recordThrown(core, subsegment, thrown, settings);
+            } catch (Throwable ownOverflow) {
+                // Only a nearly exhausted stack gets here: the handler's own error matters more.
+            }
+            try {
+                Spans.closeAfterThrow(subsegment, thrown);
+            } catch (Throwable ownOverflow) {
+                // As above.
+            }
             throw Sneaky.rethrow(thrown);
         }
         recordOutput(core, subsegment, output, settings);
@@ -166,8 +174,9 @@ public final class InvocationTracer {
             return;
         }
         try {
-            // A handler that answers API Gateway with a 5xx failed, even though it returned normally.
-            StatusRecording.recordResult(core, subsegment, output);
+            // A handler that answers API Gateway with a 5xx failed, even though it returned normally: its own
+            // answer, not a remote call's.
+            StatusRecording.recordHandlerResult(core, subsegment, output);
         } catch (Throwable failure) {
             core.warnings().warn("lambda:status:" + failure.getClass().getName(),
                     "could not read the status of the handler's response", failure);

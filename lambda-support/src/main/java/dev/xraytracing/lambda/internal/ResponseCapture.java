@@ -43,8 +43,8 @@ final class ResponseCapture {
         String json;
         try {
             json = Json.MAPPER.writeValueAsString(value);
-        } catch (Exception | LinkageError failure) {
-            return cut("<" + value.getClass().getName() + " not serializable: " + failure.getMessage() + ">", limit);
+        } catch (Throwable failure) {
+            return cut("<" + value.getClass().getName() + " not serializable: " + failure.getClass().getName() + ">", limit);
         }
         return json.length() <= limit ? value : cut(json, limit);
     }

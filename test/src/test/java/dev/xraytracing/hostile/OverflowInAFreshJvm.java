@@ -1,0 +1,70 @@
+package dev.xraytracing.hostile;
+
+import com.amazonaws.xray.AWSXRayRecorder;
+import com.amazonaws.xray.ThreadLocalStorage;
+import com.amazonaws.xray.entities.SegmentImpl;
+import com.amazonaws.xray.entities.TraceID;
+import dev.xraytracing.Tracing;
+import dev.xraytracing.internal.Spans;
+import dev.xraytracing.internal.TracerCore;
+import dev.xraytracing.testing.InMemoryEmitter;
+import dev.xraytracing.testing.SegmentDocumentSchema;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Run in a JVM of its own by {@link StackOverflowComesBackToTheCallerTest}: the very first exception this JVM records
+ * is a stack overflow in traced recursion, so that every class on the recording path is first loaded and initialised
+ * with the stack nearly exhausted. Exits 0 when the caller got its own error back and a later exception still
+ * carries its cause.
+ */
+public final class OverflowInAFreshJvm {
+    private static final AtomicReference<StackOverflowError> DEEPEST = new AtomicReference<>();
+
+    private OverflowInAFreshJvm() {
+    }
+
+    static int recurse(int depth) {
+        try {
+            return Tracing.sub("level", s -> recurse(depth + 1));
+        } catch (StackOverflowError overflow) {
+            DEEPEST.compareAndSet(null, overflow);
+            throw overflow;
+        }
+    }
+
+    public static void main(String[] args) {
+        InMemoryEmitter emitter = new InMemoryEmitter();
+        AWSXRayRecorder recorder = LeanTracers.lean(emitter);
+        LeanTracers.makeCurrent(recorder);
+        SegmentImpl segment = new SegmentImpl(recorder, "fresh", TraceID.create(recorder));
+        ThreadLocalStorage.set(segment);
+        StackOverflowError caught = null;
+        try {
+            recurse(0);
+        } catch (StackOverflowError overflow) {
+            caught = overflow;
+        }
+        if (caught == null || caught != DEEPEST.get()) {
+            System.out.println("FAIL: the caller did not get its own StackOverflowError back: " + caught);
+            System.exit(1);
+        }
+        try {
+            Tracing.run("After", s -> {
+                throw new IllegalStateException("outer", new IllegalArgumentException("inner"));
+            });
+        } catch (IllegalStateException expected) {
+            // recorded; checked below
+        }
+        Spans.finishSegment(segment);
+        // Past 100 subsegments the segment streams finished ones out on their own: look through every document.
+        String after = emitter.documents().stream().filter(d -> d.contains("\"name\":\"After\"")).findFirst()
+                .orElse("");
+        if (!after.contains("\"message\":\"outer\"") || !after.contains("\"message\":\"inner\"")) {
+            System.out.println("FAIL: the later exception lost its cause: " + after);
+            System.exit(2);
+        }
+        SegmentDocumentSchema.assertValid(emitter.documents());
+        System.out.println("OK");
+        System.exit(0);
+    }
+}
