@@ -50,6 +50,18 @@ abstract class FullChainTest {
     }
 
     @Test
+    void every_duration_is_at_least_zero_and_overhead_starts_where_the_invocation_ends() {
+        RecordedTrace trace = TraceDocuments.assemble(documents).get(0);
+        assertThat(trace.entities()).allSatisfy(entity ->
+                assertThat(entity.durationMillis()).as(entity + "\n" + trace).isGreaterThanOrEqualTo(0));
+        for (RecordedEntity overhead : trace.findAll("Overhead")) {
+            RecordedEntity invocation = overhead.parent().orElseThrow().children().stream()
+                    .filter(e -> e.name().equals("Invocation")).findFirst().orElseThrow();
+            assertThat(overhead.startTime()).isEqualTo(invocation.endTime());
+        }
+    }
+
+    @Test
     void every_document_is_schema_valid() {
         assertThat(documents).isNotEmpty();
         SegmentDocumentSchema.assertValid(documents);
