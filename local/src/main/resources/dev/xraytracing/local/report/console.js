@@ -186,10 +186,10 @@
     columns.forEach(function (column, c) {
       (column || []).forEach(function (n, r) {
         var offset = (rows - column.length) * 65; // centre short columns
-        positions[n.key] = {x: 90 + c * 230, y: 70 + offset + r * 130};
+        positions[n.key] = {x: 90 + c * 260, y: 70 + offset + r * 130};
       });
     });
-    return {positions: positions, width: 180 + Math.max(columns.length - 1, 0) * 230,
+    return {positions: positions, width: 180 + Math.max(columns.length - 1, 0) * 260,
       height: 40 + rows * 130};
   }
 
@@ -211,12 +211,13 @@
     return parts;
   }
 
+  /** Two short lines in words: how many calls and how long, then what went wrong, if anything. */
   function edgeLabel(s) {
-    var words = [plural(s.count, 'call') + ', avg ' + ms(s.average)];
-    if (s.error) { words.push(plural(s.error, 'error')); }
-    if (s.throttle) { words.push(s.throttle + ' throttled'); }
-    if (s.fault) { words.push(plural(s.fault, 'fault')); }
-    return words.join(' · ');
+    var problems = [];
+    if (s.error) { problems.push(plural(s.error, 'error')); }
+    if (s.throttle) { problems.push(s.throttle + ' throttled'); }
+    if (s.fault) { problems.push(plural(s.fault, 'fault')); }
+    return [plural(s.count, 'call') + ', avg ' + ms(s.average), problems.join(', ')];
   }
 
   function drawMap(graph, onNode, id) {
@@ -255,7 +256,10 @@
       }
       var g = svg('g', {'class': 'edge ' + s.worst, 'data-from': e.from.name, 'data-to': e.to.name}, [
         svg('path', {d: path, fill: 'none', 'marker-end': 'url(#' + id + '-arrow-' + s.worst + ')'}),
-        svg('text', {x: lx, y: ly, 'text-anchor': 'middle', 'class': 'edge-label', text: edgeLabel(s)})
+        svg('text', {x: lx, y: ly - (edgeLabel(s)[1] ? 6 : 0), 'text-anchor': 'middle', 'class': 'edge-label',
+          text: edgeLabel(s)[0]}),
+        edgeLabel(s)[1] ? svg('text', {x: lx, y: ly + 7, 'text-anchor': 'middle', 'class': 'edge-label problem ' +
+          s.worst, text: edgeLabel(s)[1]}) : null
       ]);
       root.appendChild(g);
     });
@@ -667,5 +671,6 @@
   document.body.setAttribute('data-rendered', String(traces.reduce(function (n, t) {
     return n + t.entities.length;
   }, 0)));
-  document.body.setAttribute('data-ready-ms', (performance.now() - began).toFixed(1));
+  document.body.setAttribute('data-script-ms', (performance.now() - began).toFixed(1));
+  document.body.setAttribute('data-ready-ms', performance.now().toFixed(1)); // since navigation started
 })();

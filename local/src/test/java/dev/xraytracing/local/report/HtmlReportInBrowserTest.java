@@ -68,7 +68,7 @@ class HtmlReportInBrowserTest {
         assertThat(browser.text("document.querySelector('#service-map').innerText"))
                 .contains("Fault (5xx)", "Throttled (429)");
         assertThat(browser.text("Array.from(document.querySelectorAll('#service-map .edge-label'))"
-                + ".map(function(n){return n.textContent}).join('|')")).contains("3 calls, avg", "1 fault");
+                + ".map(function(n){return n.textContent}).join('|')")).contains("3 calls, avg", "1 fault", "1 error");
         assertThat(browser.eval("document.querySelectorAll('#service-map .ring.fault').length").asInt())
                 .isPositive();
     }
