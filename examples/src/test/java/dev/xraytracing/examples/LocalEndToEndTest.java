@@ -87,6 +87,6 @@ class LocalEndToEndTest {
         assertThat(report.serviceMap().render())
                 .contains("client (client) → api/prod (API Gateway)")
                 .contains("MyFirstLambda (Lambda function) → MySecondLambda (Lambda)");
-        assertThat(report.html("examples")).contains("<svg").contains("CallSecondLambda");
+        assertThat(report.html("examples")).contains("id=\"xray-data\"").contains("CallSecondLambda");
     }
 }

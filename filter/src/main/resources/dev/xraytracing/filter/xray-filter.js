@@ -533,7 +533,7 @@ var XRayFilter = (function () {
   }
 
   function compareString(actual, operator, expected) {
-    if (typeof actual !== 'string') { return operator === '!=' && actual === null ? false : false; }
+    if (typeof actual !== 'string') { return false; } // a field the entity lacks matches no comparison
     switch (operator) {
       case '=': return actual === expected;
       case '!=': return actual !== expected;

@@ -130,7 +130,7 @@ abstract class FullChainTest {
             assertThat(html).contains(name);
         }
         assertThat(waterfall).contains("annotations {SecondLambdaStatus=200}");
-        assertThat(html).contains("<svg").contains("SecondLambdaStatus=200").contains("<script>")
+        assertThat(html).contains("id=\"xray-data\"").contains("\"SecondLambdaStatus\":200").contains("<script>")
                 .doesNotContain("src=\"http").doesNotContain("href=\"http").doesNotContain("@import");
     }
 

@@ -3,19 +3,21 @@ package dev.xraytracing.testing;
 import dev.xraytracing.filter.FilterExpression;
 import dev.xraytracing.trace.RecordedTrace;
 import dev.xraytracing.trace.Waterfall;
-import java.util.Collection;
+import java.util.ArrayList;
 import java.util.List;
-import org.assertj.core.api.AbstractAssert;
+import org.assertj.core.api.AbstractListAssert;
+import org.assertj.core.api.ObjectAssert;
 
 /**
  * Assertions on a set of traces, selected the way the X-Ray console selects them: with a filter expression, run by
  * the same engine as the local console's search box. A failure prints the traces as waterfalls.
  */
-public final class TracesAssert extends AbstractAssert<TracesAssert, List<RecordedTrace>> {
+public final class TracesAssert
+        extends AbstractListAssert<TracesAssert, List<RecordedTrace>, RecordedTrace, ObjectAssert<RecordedTrace>> {
     private final String selection;
 
-    TracesAssert(Collection<RecordedTrace> traces) {
-        this(traces == null ? null : List.copyOf(traces), "traces");
+    TracesAssert(List<RecordedTrace> traces) {
+        this(traces, "traces");
     }
 
     private TracesAssert(List<RecordedTrace> traces, String selection) {
@@ -33,22 +35,12 @@ public final class TracesAssert extends AbstractAssert<TracesAssert, List<Record
         return new TracesAssert(expression.select(actual), "traces matching " + filterExpression);
     }
 
+    /** Fails with the waterfalls of the traces there are. */
+    @Override
     public TracesAssert hasSize(int expected) {
         isNotNull();
         if (actual.size() != expected) {
             failWithMessage("Expected %s %s but found %s:%n%s", expected, selection, actual.size(), render());
-        }
-        return this;
-    }
-
-    public TracesAssert isEmpty() {
-        return hasSize(0);
-    }
-
-    public TracesAssert isNotEmpty() {
-        isNotNull();
-        if (actual.isEmpty()) {
-            failWithMessage("Expected some %s but there are none", selection);
         }
         return this;
     }
@@ -80,6 +72,18 @@ public final class TracesAssert extends AbstractAssert<TracesAssert, List<Record
     public TraceAssert singleTrace() {
         hasSize(1);
         return new TraceAssert(actual.get(0));
+    }
+
+    @Override
+    protected ObjectAssert<RecordedTrace> toAssert(RecordedTrace value, String description) {
+        return new ObjectAssert<>(value).as(description);
+    }
+
+    @Override
+    protected TracesAssert newAbstractIterableAssert(Iterable<? extends RecordedTrace> iterable) {
+        List<RecordedTrace> list = new ArrayList<>();
+        iterable.forEach(list::add);
+        return new TracesAssert(list, selection);
     }
 
     private String render() {
