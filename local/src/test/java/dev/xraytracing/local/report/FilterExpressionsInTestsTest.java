@@ -1,6 +1,7 @@
 package dev.xraytracing.local.report;
 
 import static dev.xraytracing.testing.TracingAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.xraytracing.filter.InvalidFilterExpressionException;
@@ -20,6 +21,12 @@ class FilterExpressionsInTestsTest {
         assertThat(traces).allMatch("ok AND !partial AND http.method = \"GET\"")
                 .noneMatch("service(\"MyFirstLambda\") { fault }");
         assertThat(traces).matching("annotation.workMillis = 200 AND responsetime > 2").hasSize(1);
+    }
+
+    @Test
+    void the_selection_is_a_list_assert_beside_AssertJs_own_assertThat() {
+        assertThat(traces).matching("ok").extracting(RecordedTrace::traceId).doesNotHaveDuplicates().hasSize(3);
+        assertThat(traces.get(0).entities()).isNotEmpty(); // AssertJ's, imported beside the kit's
     }
 
     @Test
