@@ -89,6 +89,6 @@ abstract class LocalEndToEndTest {
         assertThat(report.serviceMap().render())
                 .contains("client (client) → HelloApi/prod (API Gateway)")
                 .contains("MyFirstLambda (Lambda function) → MySecondLambda (Lambda)");
-        assertThat(report.html("examples")).contains("<svg").contains("CallSecondLambda");
+        assertThat(report.html("examples")).contains("id=\"xray-data\"").contains("CallSecondLambda");
     }
 }

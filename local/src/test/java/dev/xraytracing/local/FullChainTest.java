@@ -50,6 +50,18 @@ abstract class FullChainTest {
     }
 
     @Test
+    void every_duration_is_at_least_zero_and_overhead_starts_where_the_invocation_ends() {
+        RecordedTrace trace = TraceDocuments.assemble(documents).get(0);
+        assertThat(trace.entities()).allSatisfy(entity ->
+                assertThat(entity.durationMillis()).as(entity + "\n" + trace).isGreaterThanOrEqualTo(0));
+        for (RecordedEntity overhead : trace.findAll("Overhead")) {
+            RecordedEntity invocation = overhead.parent().orElseThrow().children().stream()
+                    .filter(e -> e.name().equals("Invocation")).findFirst().orElseThrow();
+            assertThat(overhead.startTime()).isEqualTo(invocation.endTime());
+        }
+    }
+
+    @Test
     void every_document_is_schema_valid() {
         assertThat(documents).isNotEmpty();
         SegmentDocumentSchema.assertValid(documents);
@@ -118,7 +130,7 @@ abstract class FullChainTest {
             assertThat(html).contains(name);
         }
         assertThat(waterfall).contains("annotations {SecondLambdaStatus=200}");
-        assertThat(html).contains("<svg").contains("SecondLambdaStatus=200").contains("<script>")
+        assertThat(html).contains("id=\"xray-data\"").contains("\"SecondLambdaStatus\":200").contains("<script>")
                 .doesNotContain("src=\"http").doesNotContain("href=\"http").doesNotContain("@import");
     }
 

@@ -38,7 +38,7 @@ class LocalRunTest {
                 .contains("client (client) → api/prod (API Gateway)  2 calls")
                 .contains("runtime: Back ran under the pure-Java runtime loop (forced)")
                 .contains("HTML report: " + html.toAbsolutePath());
-        assertThat(Files.readString(html)).contains("<svg").contains("CallSecondLambda");
+        assertThat(Files.readString(html)).contains("id=\"xray-data\"").contains("CallSecondLambda");
     }
 
     @Test

@@ -13,6 +13,7 @@ public final class Invocation {
     /** When the runtime asked for its next event after answering this one: the end of Lambda's "Overhead". */
     private final CompletableFuture<Long> nextPolledNanos = new CompletableFuture<>();
     private volatile long receivedNanos;
+    private volatile long answeredNanos;
 
     public Invocation(String requestId, byte[] payload, String traceHeader, long deadlineEpochMillis,
                       String functionArn) {
@@ -54,6 +55,18 @@ public final class Invocation {
     /** When the runtime picked the event up (System.nanoTime), 0 before. */
     public long receivedNanos() {
         return receivedNanos;
+    }
+
+    /**
+     * When the runtime's answer arrived (System.nanoTime), 0 before: the end of Lambda's "Invocation". Taken by the
+     * server before it lets the runtime poll again, so the "Overhead" that follows never starts after it ends.
+     */
+    public long answeredNanos() {
+        return answeredNanos;
+    }
+
+    void markAnswered() {
+        answeredNanos = System.nanoTime();
     }
 
     void markReceived() {

@@ -157,7 +157,9 @@ public final class LambdaService implements AutoCloseable {
             environments.discard(state);
             return InvokeResponse.serviceError(500, "ServiceException", "interrupted", requestId);
         }
-        Instant invocationEnd = Clock.now();
+        // When the runtime answered, not when this thread woke up: the runtime may already have polled again by then,
+        // which made Overhead end before it started.
+        Instant invocationEnd = invocation.answeredNanos() != 0 ? Clock.at(invocation.answeredNanos()) : Clock.now();
         if (result.success() && fault == Fault.FUNCTION_ERROR) {
             result = InvocationResult.error(json("{\"errorMessage\":\"Injected by xray-tracing-local (fault "
                     + "function-error)\",\"errorType\":\"InjectedFunctionError\",\"stackTrace\":[]}"),

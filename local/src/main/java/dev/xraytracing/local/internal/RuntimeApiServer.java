@@ -140,6 +140,7 @@ public final class RuntimeApiServer implements AutoCloseable {
                 ? InvocationResult.success(body)
                 : InvocationResult.error(body, errorType(exchange),
                         exchange.getRequestHeaders().getFirst("Lambda-Runtime-Function-XRay-Error-Cause"));
+        invocation.markAnswered();
         // Set before completing, so the runtime's next poll always finds it.
         lastAnswered.set(invocation);
         invocation.result().complete(result);

@@ -112,8 +112,7 @@ public final class ServiceMap {
                 } else if (isCall(entity) && entity.children().stream().noneMatch(RecordedEntity::isSegment)) {
                     RecordedEntity owner = entity.owningSegment();
                     Node from = map.node(owner.name(), typeOf(owner.origin()));
-                    map.edge(from, map.node(resourceName(entity), "aws".equals(entity.namespace())
-                            ? "AWS::" + entity.name() : "remote")).add(entity);
+                    map.edge(from, map.node(resourceName(entity), resourceType(entity))).add(entity);
                 }
             }
         }
@@ -124,14 +123,29 @@ public final class ServiceMap {
         return "aws".equals(entity.namespace()) || "remote".equals(entity.namespace());
     }
 
-    private static String resourceName(RecordedEntity call) {
-        for (String field : new String[] {"table_name", "queue_url", "bucket_name", "function_name", "topic_arn"}) {
+    /** What a resource node is called, as X-Ray names it: the queue, table, bucket, function or topic name. */
+    static String resourceName(RecordedEntity call) {
+        String queueUrl = call.aws().text("queue_url");
+        if (queueUrl != null && !queueUrl.isEmpty()) {
+            return queueUrl.substring(queueUrl.lastIndexOf('/') + 1);
+        }
+        for (String field : new String[] {"table_name", "bucket_name", "function_name", "topic_arn"}) {
             String value = call.aws().text(field);
             if (value != null && !value.isEmpty()) {
-                return call.name() + " " + value;
+                return value.substring(value.lastIndexOf(':') + 1);
             }
         }
         return call.name();
+    }
+
+    private static final Map<String, String> RESOURCE_TYPES = Map.of("DynamoDB", "AWS::DynamoDB::Table",
+            "SQS", "AWS::SQS::Queue", "S3", "AWS::S3::Bucket", "Lambda", "AWS::Lambda", "SNS", "AWS::SNS::Topic");
+
+    private static String resourceType(RecordedEntity call) {
+        if (!"aws".equals(call.namespace())) {
+            return "remote";
+        }
+        return RESOURCE_TYPES.getOrDefault(call.name(), "AWS::" + call.name());
     }
 
     /** Readable names for the origins the simulated services use; others as they are. */

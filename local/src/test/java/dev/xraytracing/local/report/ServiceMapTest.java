@@ -15,6 +15,17 @@ class ServiceMapTest {
     }
 
     @Test
+    void resources_are_named_as_X_Ray_names_them_queue_table_and_bucket() {
+        SegmentDocumentSchema.assertValid(OrdersTrace.documents());
+        ServiceMap orders = TraceReport.of(OrdersTrace.documents()).serviceMap();
+
+        assertThat(orders.edges()).extracting(e -> e.from().name() + " -> " + e.to().id())
+                .contains("OrdersLambda -> orders (AWS::SQS::Queue)",
+                        "OrdersLambda -> orders-table (AWS::DynamoDB::Table)",
+                        "OrdersLambda -> order-receipts (AWS::S3::Bucket)");
+    }
+
+    @Test
     void every_hop_from_the_client_to_the_second_function_is_an_edge_with_its_call_count() {
         assertThat(map.edges()).extracting(e -> e.from().id() + " -> " + e.to().id() + " x" + e.calls())
                 .containsExactlyInAnyOrder(
