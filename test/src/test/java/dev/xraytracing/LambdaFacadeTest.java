@@ -23,6 +23,6 @@ class LambdaFacadeTest {
         RecordedEntity handler = tracing.trace().get("Handler");
         String parent = tracing.traceHeader().split("Parent=")[1].substring(0, 16);
         assertThat(handler.parentId()).isEqualTo(parent);
-        assertThat(handler).hasAnnotation("RequestKind", "test").hasChild("Step").hasMetadata("default", "detail");
+        assertThat(handler).hasAnnotation("RequestKind", "test").child("Step").hasMetadata("default", "detail");
     }
 }

@@ -104,8 +104,8 @@ class ReadmeSnippetsTest {
             pool.shutdown();
         }
 
-        assertThat(tracing.trace()).subsegment("Parent").hasChild("Resize").parent().hasChild("Fetch").parent()
-                .hasChild("Parse");
+        assertThat(tracing.trace()).subsegment("Parent").child("Resize").parent().child("Fetch").parent()
+                .child("Parse");
     }
 
     @Test

@@ -23,7 +23,7 @@ class SegmentStartsATraceTest {
                     s -> Tracing.sub("LoadOrder", sub -> "order"));
 
             assertThat(result).isEqualTo("order");
-            assertThat(tracing.emitter().trace()).segment("OrderService").isOk().hasChild("LoadOrder");
+            assertThat(tracing.emitter().trace()).segment("OrderService").isOk().child("LoadOrder");
         }
 
         @Test

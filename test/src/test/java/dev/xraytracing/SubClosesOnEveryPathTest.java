@@ -49,7 +49,7 @@ class SubClosesOnEveryPathTest {
     void nestsSubsegmentsUnderTheCurrentOne() {
         Tracing.run("Outer", outer -> Tracing.run("Inner", inner -> inner.annotate("depth", 2)));
 
-        assertThat(tracing.trace()).subsegment("Outer").hasChild("Inner").hasAnnotation("depth", 2);
+        assertThat(tracing.trace()).subsegment("Outer").child("Inner").hasAnnotation("depth", 2);
     }
 
     @Test

@@ -74,8 +74,8 @@ abstract class LocalEndToEndTest {
         RecordedTrace trace = TraceDocuments.assemble(documents).get(0);
 
         assertThat(trace).subsegment("CallSecondLambda").hasAnnotation("SecondLambdaStatus", 200).isOk()
-                .hasChild("Lambda").hasAwsField("operation", "Invoke")
-                .hasChild("MySecondLambda").hasChild("MySecondLambda").subsegment("SimulatedWork");
+                .child("Lambda").hasAwsField("operation", "Invoke")
+                .child("MySecondLambda").child("MySecondLambda").subsegment("SimulatedWork");
         RecordedEntity work = trace.get("SimulatedWork");
         assertThat(work.durationMillis()).isGreaterThanOrEqualTo(workMillis - 1);
         assertThat(trace.get("MySecondLambda").origin()).isEqualTo("AWS::Lambda");

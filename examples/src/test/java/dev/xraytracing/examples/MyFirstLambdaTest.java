@@ -46,7 +46,7 @@ class MyFirstLambdaTest {
                 .hasAnnotation("SecondLambdaStatus", 200)
                 .isOk()
                 .hasParent("## handleRequest")
-                .hasChild("Lambda").hasNamespace("aws").hasAwsField("operation", "Invoke");
+                .child("Lambda").hasNamespace("aws").hasAwsField("operation", "Invoke");
     }
 
     @Test

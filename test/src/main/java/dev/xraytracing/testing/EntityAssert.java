@@ -164,8 +164,17 @@ public final class EntityAssert extends AbstractAssert<EntityAssert, RecordedEnt
         return this;
     }
 
-    /** Continues with the direct child named {@code name}. */
+    /**
+     * Checks that a direct child is named {@code name} and stays on this entity, as AssertJ's {@code has...} methods
+     * do. To go on with the child itself, use {@link #child}.
+     */
     public EntityAssert hasChild(String name) {
+        child(name);
+        return this;
+    }
+
+    /** Moves to the direct child named {@code name}: the assertions that follow are about it. */
+    public EntityAssert child(String name) {
         return actual.children().stream().filter(c -> c.name().equals(name)).findFirst().map(EntityAssert::new)
                 .orElseGet(() -> {
                     fail("Expected <%s> to have a child named <%s>, but its children are %s", name,

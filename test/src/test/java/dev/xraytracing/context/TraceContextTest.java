@@ -36,7 +36,7 @@ class TraceContextTest {
         void aWrappedRunnableNestsUnderTheSubmittersSubsegment() throws Exception {
             Tracing.run("Parent", s -> pool.submit(TraceContext.wrap(() -> Tracing.run("Child", c -> { }))).get());
 
-            assertThat(tracing().trace()).subsegment("Parent").hasChild("Child").isClosed();
+            assertThat(tracing().trace()).subsegment("Parent").child("Child").isClosed();
         }
 
         @Test
@@ -45,7 +45,7 @@ class TraceContextTest {
                     s -> pool.submit(TraceContext.wrap(() -> Tracing.sub("Child", c -> "v"))).get());
 
             org.assertj.core.api.Assertions.assertThat(value).isEqualTo("v");
-            assertThat(tracing().trace()).subsegment("Parent").hasChild("Child");
+            assertThat(tracing().trace()).subsegment("Parent").child("Child");
         }
 
         @Test
@@ -57,7 +57,7 @@ class TraceContextTest {
                 traced.submit(() -> Tracing.run("Second", c -> { })).get();
             });
 
-            assertThat(tracing().trace()).subsegment("Parent").hasChildCount(2).hasChild("Second");
+            assertThat(tracing().trace()).subsegment("Parent").hasChildCount(2).child("Second");
         }
 
         @Test
@@ -68,7 +68,7 @@ class TraceContextTest {
                     .join());
 
             org.assertj.core.api.Assertions.assertThat(result).isEqualTo("data!");
-            assertThat(tracing().trace()).subsegment("Parent").hasChild("Fetch").parent().hasChild("Transform");
+            assertThat(tracing().trace()).subsegment("Parent").child("Fetch").parent().child("Transform");
         }
 
         @Test

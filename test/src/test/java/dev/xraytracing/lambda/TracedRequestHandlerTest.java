@@ -21,7 +21,7 @@ class TracedRequestHandlerTest {
         assertThat(invocation.output()).isEqualTo("Hello, Ada");
         RecordedEntity handler = invocation.trace().get("## handleRequest");
         assertThat(handler.parentId()).isEqualTo(parentOf(invocation.traceHeader()));
-        assertThat(handler).isClosed().isOk().hasChild("BuildGreeting");
+        assertThat(handler).isClosed().isOk().child("BuildGreeting");
     }
 
     @Test

@@ -62,8 +62,8 @@ class AsyncSdkCallTest {
             CompletableFuture.allOf(invoked, read).join();
         });
 
-        assertThat(tracing.trace()).subsegment("FanOut").hasChildCount(2).hasChild("Lambda").isOk().isClosed();
-        assertThat(tracing.trace()).subsegment("FanOut").hasChild("DynamoDB").isOk().isClosed()
+        assertThat(tracing.trace()).subsegment("FanOut").hasChildCount(2).child("Lambda").isOk().isClosed();
+        assertThat(tracing.trace()).subsegment("FanOut").child("DynamoDB").isOk().isClosed()
                 .hasAwsField("table_name", "orders");
     }
 
@@ -87,6 +87,6 @@ class AsyncSdkCallTest {
 
         RecordedEntity call = tracing.trace().get("DynamoDB");
         assertThat(call).isOk().hasAwsField("retries", 1).hasChildCount(2);
-        assertThat(call).hasChild("Attempt 1").isError().hasHttpStatus(400);
+        assertThat(call).child("Attempt 1").isError().hasHttpStatus(400);
     }
 }

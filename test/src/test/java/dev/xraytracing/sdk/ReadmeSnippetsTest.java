@@ -32,7 +32,7 @@ class ReadmeSnippetsTest {
 
         Tracing.sub("CallSecondLambda", s -> lambda.invoke(r -> r.functionName("second-function")));
 
-        assertThat(tracing.trace()).subsegment("CallSecondLambda").hasChild("Lambda").hasNamespace("aws")
+        assertThat(tracing.trace()).subsegment("CallSecondLambda").child("Lambda").hasNamespace("aws")
                 .hasAwsField("operation", "Invoke").hasAwsField("function_name", "second-function")
                 .hasAwsField("retries", 0);
     }
@@ -47,7 +47,7 @@ class ReadmeSnippetsTest {
                 lambdaAsync.invoke(r -> r.functionName("worker")),
                 dynamoDbAsync.getItem(r -> r.tableName("orders"))).join());
 
-        assertThat(tracing.trace()).subsegment("FanOut").hasChildCount(2).hasChild("DynamoDB")
+        assertThat(tracing.trace()).subsegment("FanOut").hasChildCount(2).child("DynamoDB")
                 .hasAwsField("table_name", "orders");
     }
 

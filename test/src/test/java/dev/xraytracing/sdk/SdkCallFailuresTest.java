@@ -60,8 +60,8 @@ class SdkCallFailuresTest {
         RecordedEntity lambda = tracing.trace().get("Lambda");
         assertThat(lambda).isError().isThrottle().isNotFault().hasHttpStatus(429).hasAwsField("retries", 2)
                 .hasChildCount(3);
-        assertThat(lambda).hasChild("Attempt 1").hasHttpStatus(429).isThrottle();
-        assertThat(lambda).hasChild("Attempt 3").hasHttpStatus(429).isThrottle();
+        assertThat(lambda).child("Attempt 1").hasHttpStatus(429).isThrottle();
+        assertThat(lambda).child("Attempt 3").hasHttpStatus(429).isThrottle();
     }
 
     @Test
@@ -73,8 +73,8 @@ class SdkCallFailuresTest {
         RecordedEntity lambda = tracing.trace().get("Lambda");
         assertThat(lambda).isOk().hasHttpStatus(200).hasAwsField("retries", 1).hasAwsField("request_id", "req-2")
                 .hasChildCount(2);
-        assertThat(lambda).hasChild("Attempt 1").isThrottle().hasHttpStatus(429);
-        assertThat(lambda).hasChild("Attempt 2").isOk().hasHttpStatus(200);
+        assertThat(lambda).child("Attempt 1").isThrottle().hasHttpStatus(429);
+        assertThat(lambda).child("Attempt 2").isOk().hasHttpStatus(200);
         RecordedEntity first = lambda.children().get(0);
         RecordedEntity second = lambda.children().get(1);
         assertThat(first.startTime()).isLessThanOrEqualTo(second.startTime());
@@ -142,7 +142,7 @@ class SdkCallFailuresTest {
         RecordedEntity lambda = tracing.trace().get("Lambda");
         assertThat(lambda).isFault().hasExceptionOfType("SdkClientException").hasAwsField("retries", 2)
                 .hasChildCount(3);
-        assertThat(lambda).hasChild("Attempt 2").isFault();
+        assertThat(lambda).child("Attempt 2").isFault();
         assertThat(lambda.exceptions().get(0).isRemote()).isFalse();
     }
 }

@@ -40,7 +40,7 @@ class SdkCallSubsegmentTest {
 
         Tracing.run("CallSecondLambda", s -> invokeSecondLambda(lambda));
 
-        assertThat(tracing.trace()).subsegment("CallSecondLambda").hasChildCount(1).hasChild("Lambda")
+        assertThat(tracing.trace()).subsegment("CallSecondLambda").hasChildCount(1).child("Lambda")
                 .hasNamespace("aws").isOk().isClosed().hasChildCount(0);
     }
 

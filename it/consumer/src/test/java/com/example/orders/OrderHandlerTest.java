@@ -21,7 +21,7 @@ class OrderHandlerTest {
         Invocation<String> first = lambda.invoke(Map.of("id", "o-1"));
         assertThat(first.output()).isEqualTo("saved o-1");
         assertThat(first.trace()).subsegment("## handleRequest")
-                .hasAnnotation("ColdStart", true).hasAnnotation("OrderId", "o-1").hasChild("SaveOrder");
+                .hasAnnotation("ColdStart", true).hasAnnotation("OrderId", "o-1").child("SaveOrder");
 
         assertThat(lambda.invoke(Map.of("id", "o-2")).trace())
                 .subsegment("## handleRequest").hasAnnotation("ColdStart", false);
