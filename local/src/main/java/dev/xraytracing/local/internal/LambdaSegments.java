@@ -16,61 +16,77 @@ final class LambdaSegments {
     private LambdaSegments() {
     }
 
-    /** Everything one invocation's segments record. */
-    record Record(String functionName, String functionArn, String accountId, String requestId, TraceHeader incoming,
-                  String serviceSegmentId, String functionSegmentId, Instant received, Instant responded,
-                  int status, Instant initStart, Instant initEnd, Instant invocationStart, Instant invocationEnd,
-                  Instant overheadEnd, JsonNode functionFault, JsonNode initFault) {
+    /** Who and what one invocation is: the function, the request, the caller's header and the two segments' ids. */
+    record Ids(String functionName, String functionArn, String accountId, String requestId, TraceHeader incoming,
+               String serviceSegmentId, String functionSegmentId) {
+    }
+
+    /** One timed phase of the function's segment (Initialization, Invocation), with its fault when it failed. */
+    record Phase(Instant start, Instant end, JsonNode fault) {
+    }
+
+    /**
+     * Everything one invocation's segments record: when the service received the request and answered, with which
+     * status, and the function's phases that ran (null when one did not: no init on a warm start, no invocation when
+     * init failed or the service refused the call).
+     */
+    record Record(Ids ids, Instant received, Instant responded, int status, Phase init, Phase invocation,
+                  Instant overheadEnd) {
+        /** The service's answer alone: the function never ran (a throttle, an injected service error). */
+        static Record refused(Ids ids, Instant received, Instant responded, int status) {
+            return new Record(ids, received, responded, status, null, null, null);
+        }
     }
 
     static ObjectNode service(Record r) {
-        SegmentBuilder segment = SegmentBuilder.segment(r.functionName(), r.serviceSegmentId(), r.incoming().root())
-                .put("parent_id", r.incoming().parent())
+        Ids ids = r.ids();
+        SegmentBuilder segment = SegmentBuilder.segment(ids.functionName(), ids.serviceSegmentId(), ids.incoming().root())
+                .put("parent_id", ids.incoming().parent())
                 .times(r.received(), r.responded())
                 .put("origin", "AWS::Lambda")
-                .put("resource_arn", r.functionArn())
+                .put("resource_arn", ids.functionArn())
                 .status(r.status());
-        segment.objectAt("aws").put("account_id", r.accountId()).put("request_id", r.requestId());
+        segment.objectAt("aws").put("account_id", ids.accountId()).put("request_id", ids.requestId());
         return segment.json();
     }
 
     static ObjectNode function(Record r) {
-        Instant start = r.initStart() != null ? r.initStart() : r.invocationStart();
-        Instant end = r.overheadEnd() != null ? r.overheadEnd()
-                : r.invocationEnd() != null ? r.invocationEnd() : r.initEnd();
-        SegmentBuilder segment = SegmentBuilder.segment(r.functionName(), r.functionSegmentId(), r.incoming().root())
-                .put("parent_id", r.serviceSegmentId())
+        Ids ids = r.ids();
+        Phase init = r.init();
+        Phase invocation = r.invocation();
+        Instant start = init != null ? init.start() : invocation.start();
+        Instant end = r.overheadEnd() != null ? r.overheadEnd() : invocation != null ? invocation.end() : init.end();
+        SegmentBuilder segment = SegmentBuilder.segment(ids.functionName(), ids.functionSegmentId(), ids.incoming().root())
+                .put("parent_id", ids.serviceSegmentId())
                 .times(start, end)
                 .put("origin", "AWS::Lambda::Function")
-                .put("resource_arn", r.functionArn());
-        segment.objectAt("aws").put("account_id", r.accountId()).put("function_arn", r.functionArn());
-        if (r.initStart() != null) {
-            SegmentBuilder init = SegmentBuilder.subsegment("Initialization", TraceHeader.newSegmentId())
-                    .times(r.initStart(), r.initEnd());
-            init.objectAt("aws").put("function_arn", r.functionArn());
-            if (r.initFault() != null) {
-                init.fault(r.initFault());
-                segment.fault(null);
-            }
-            segment.add(init);
+                .put("resource_arn", ids.functionArn());
+        segment.objectAt("aws").put("account_id", ids.accountId()).put("function_arn", ids.functionArn());
+        if (init != null) {
+            segment.add(phase(segment, "Initialization", init, ids));
         }
-        if (r.invocationStart() != null) {
-            SegmentBuilder invocation = SegmentBuilder.subsegment("Invocation", TraceHeader.newSegmentId())
-                    .times(r.invocationStart(), r.invocationEnd());
-            invocation.objectAt("aws").put("function_arn", r.functionArn());
-            if (r.functionFault() != null) {
-                invocation.fault(r.functionFault());
-                segment.fault(null);
-            }
-            segment.add(invocation);
+        if (invocation != null) {
+            segment.add(phase(segment, "Invocation", invocation, ids));
             if (r.overheadEnd() != null) {
                 SegmentBuilder overhead = SegmentBuilder.subsegment("Overhead", TraceHeader.newSegmentId())
-                        .times(r.invocationEnd(), r.overheadEnd());
-                overhead.objectAt("aws").put("function_arn", r.functionArn());
+                        .times(invocation.end(), r.overheadEnd());
+                overhead.objectAt("aws").put("function_arn", ids.functionArn());
                 segment.add(overhead);
             }
         }
         return segment.json();
+    }
+
+    /** A phase's subsegment; a failed phase carries the fault, and the function segment is marked with it. */
+    private static SegmentBuilder phase(SegmentBuilder function, String name, Phase phase, Ids ids) {
+        SegmentBuilder subsegment = SegmentBuilder.subsegment(name, TraceHeader.newSegmentId())
+                .times(phase.start(), phase.end());
+        subsegment.objectAt("aws").put("function_arn", ids.functionArn());
+        if (phase.fault() != null) {
+            subsegment.fault(phase.fault());
+            function.fault(null);
+        }
+        return subsegment;
     }
 
     /**

@@ -83,9 +83,10 @@ public final class LambdaService implements AutoCloseable {
             InvokeResponse refused = fault == Fault.THROTTLE
                     ? InvokeResponse.serviceError(429, "TooManyRequestsException", "Rate Exceeded.", requestId)
                     : InvokeResponse.serviceError(500, "ServiceException", "Injected service fault", requestId);
-            emit(incoming, LambdaSegments.service(new LambdaSegments.Record(name, arn, settings.accountId(),
-                    requestId, incoming, serviceSegmentId, functionSegmentId, received, Clock.now(),
-                    refused.status(), null, null, null, null, null, null, null)));
+            LambdaSegments.Ids ids = new LambdaSegments.Ids(name, arn, settings.accountId(), requestId, incoming,
+                    serviceSegmentId, functionSegmentId);
+            emit(incoming, LambdaSegments.service(LambdaSegments.Record.refused(ids, received, Clock.now(),
+                    refused.status())));
             return refused;
         }
         if (fault == Fault.LATENCY) {
@@ -124,9 +125,10 @@ public final class LambdaService implements AutoCloseable {
             problems.add(name + " failed during init: " + oneLine(init));
             environments.discard(state);
             Instant now = Clock.now();
-            LambdaSegments.Record record = new LambdaSegments.Record(name, arn, settings.accountId(), requestId,
-                    incoming, serviceSegmentId, functionSegmentId, received, now, 200, initStart, now, null, null,
-                    null, null, LambdaSegments.cause(null, error));
+            LambdaSegments.Ids ids = new LambdaSegments.Ids(name, arn, settings.accountId(), requestId, incoming,
+                    serviceSegmentId, functionSegmentId);
+            LambdaSegments.Record record = new LambdaSegments.Record(ids, received, now, 200,
+                    new LambdaSegments.Phase(initStart, now, LambdaSegments.cause(null, error)), null, null);
             emit(incoming, LambdaSegments.function(record));
             emit(incoming, LambdaSegments.service(record));
             return new InvokeResponse(200, error, "Unhandled", null, requestId);
@@ -177,9 +179,11 @@ public final class LambdaService implements AutoCloseable {
         invocation.nextPolledNanos()
                 .completeOnTimeout(System.nanoTime(), OVERHEAD_WAIT_MILLIS, TimeUnit.MILLISECONDS)
                 .thenAccept(polled -> {
-                    LambdaSegments.Record record = new LambdaSegments.Record(name, arn, settings.accountId(),
-                            requestId, trace, serviceSegmentId, functionSegmentId, received, responded, 200,
-                            initStart, initEnd, invocationStart, invocationEnd, Clock.at(polled), functionFault, null);
+                    LambdaSegments.Ids ids = new LambdaSegments.Ids(name, arn, settings.accountId(), requestId, trace,
+                            serviceSegmentId, functionSegmentId);
+                    LambdaSegments.Record record = new LambdaSegments.Record(ids, received, responded, 200,
+                            initStart != null ? new LambdaSegments.Phase(initStart, initEnd, null) : null,
+                            new LambdaSegments.Phase(invocationStart, invocationEnd, functionFault), Clock.at(polled));
                     try {
                         emit(trace, LambdaSegments.function(record));
                         emit(trace, LambdaSegments.service(record));
