@@ -9,6 +9,7 @@ import dev.xraytracing.internal.LambdaTraceHeader;
 import dev.xraytracing.internal.Outcomes;
 import dev.xraytracing.internal.Spans;
 import dev.xraytracing.internal.TracerCore;
+import dev.xraytracing.internal.fault.FaultSite;
 import dev.xraytracing.internal.log.WarnOnce;
 import dev.xraytracing.internal.status.StatusRecording;
 
@@ -48,10 +49,16 @@ public final class Tracing {
             subsegment = null; // only a nearly exhausted stack gets here: the body runs untraced
         }
         if (subsegment == null) {
+            if (FaultSite.PRESENT) {
+                throwFault(name, null);
+            }
             return body.apply(Sub.NOT_RECORDING);
         }
         T result;
         try {
+            if (FaultSite.PRESENT) {
+                throwFault(name, subsegment);
+            }
             result = body.apply(new Sub(subsegment));
         } catch (Throwable thrown) {
             try {
@@ -86,10 +93,16 @@ public final class Tracing {
             subsegment = null; // only a nearly exhausted stack gets here: the body runs untraced
         }
         if (subsegment == null) {
+            if (FaultSite.PRESENT) {
+                throwFault(name, null);
+            }
             body.run(Sub.NOT_RECORDING);
             return;
         }
         try {
+            if (FaultSite.PRESENT) {
+                throwFault(name, subsegment);
+            }
             body.run(new Sub(subsegment));
         } catch (Throwable thrown) {
             try {
@@ -273,6 +286,14 @@ public final class Tracing {
         } catch (Throwable failure) {
             warnings(subsegment).warn("status:" + result.getClass().getName(),
                     "could not read the status of a " + result.getClass().getName(), failure);
+        }
+    }
+
+    /** Throws what a fault rule for block {@code name} injects (xray-tracing-faults), as if the body had thrown it. */
+    private static void throwFault(String name, Subsegment subsegment) {
+        RuntimeException injected = FaultSite.beforeBlock(name, subsegment);
+        if (injected != null) {
+            throw injected;
         }
     }
 

@@ -36,6 +36,9 @@ public final class TracerCore {
     private volatile LocalSampling sampling;
     private volatile AWSXRayRecorder recorder;
     private volatile LambdaHeader lastLambdaHeader;
+    /** The faults module's hook for this tracer once asked for: the hook, or {@link #NO_FAULT_HOOK}. */
+    private volatile Object faultHook;
+    private static final Object NO_FAULT_HOOK = new Object();
 
     /**
      * @param sinkFactory   builds where documents go (on first use; it gets this tracer's warnings)
@@ -192,6 +195,26 @@ public final class TracerCore {
     public <T> T component(Class<T> type, Supplier<? extends T> factory) {
         Object existing = components.get(type);
         return type.cast(existing != null ? existing : components.computeIfAbsent(type, key -> factory.get()));
+    }
+
+    /**
+     * This tracer's fault hook ({@code internal.fault}), built by {@code factory} on first use; null when it has none.
+     * Typed loosely so that this package does not name the one above it.
+     */
+    @SuppressWarnings("unchecked")
+    public <H> H faultHook(Function<TracerCore, H> factory) {
+        Object hook = faultHook;
+        if (hook == null) {
+            synchronized (this) {
+                hook = faultHook;
+                if (hook == null) {
+                    H built = factory.apply(this);
+                    hook = built != null ? built : NO_FAULT_HOOK;
+                    faultHook = hook;
+                }
+            }
+        }
+        return hook == NO_FAULT_HOOK ? null : (H) hook;
     }
 
     /** Something to undo; closing it never throws. */

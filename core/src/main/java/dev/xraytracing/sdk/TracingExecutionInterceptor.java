@@ -1,9 +1,11 @@
 package dev.xraytracing.sdk;
 
 import dev.xraytracing.internal.TracerCore;
+import dev.xraytracing.internal.fault.FaultSite;
 import dev.xraytracing.sdk.internal.SdkCall;
 import dev.xraytracing.sdk.internal.SdkCallOutcome;
 import dev.xraytracing.sdk.internal.SdkCallTracer;
+import dev.xraytracing.sdk.internal.SdkFaults;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -38,6 +40,9 @@ public final class TracingExecutionInterceptor implements ExecutionInterceptor {
         } catch (Throwable failure) {
             warn(core, attributes, "beforeExecution", failure);
         }
+        if (FaultSite.PRESENT) {
+            SdkFaults.beforeExecution(core, attributes);
+        }
     }
 
     @Override
@@ -56,6 +61,13 @@ public final class TracingExecutionInterceptor implements ExecutionInterceptor {
             SdkCallTracer.beforeTransmission(this, attributes);
         } catch (Throwable failure) {
             warn(null, attributes, "beforeTransmission", failure);
+        }
+        if (FaultSite.PRESENT) {
+            // Outside the guard on purpose: an injected failure fails this attempt, as the service's answer would.
+            RuntimeException injected = SdkFaults.attemptFailure(attributes);
+            if (injected != null) {
+                throw injected;
+            }
         }
     }
 

@@ -50,7 +50,16 @@ public enum ConfigKey {
                     + "its event serializers during init, as the runtime does for the class-only form."),
     LOG_GROUP(Owner.LAMBDA, null, List.of("AWS_LOG_GROUP"), "none",
             "The function's CloudWatch log group, recorded as the segments' log reference so the console links "
-                    + "traces to logs.");
+                    + "traces to logs."),
+    FAULTS(Owner.YOU, "xraytracing.faults", List.of("XRAY_TRACING_FAULTS"), "none (no faults)",
+            "Fault rules as JSON (with the `xray-tracing-faults` module on the class path); see "
+                    + "[fault-injection.md](fault-injection.md). Read when the tracer first needs them."),
+    FAULTS_FILE(Owner.YOU, "xraytracing.faults.file", List.of("XRAY_TRACING_FAULTS_FILE"), "none",
+            "A file with more fault rules in the same JSON format."),
+    FAULTS_OFF(Owner.YOU, "xraytracing.faults.off", List.of("XRAY_TRACING_FAULTS_OFF"), "`false`",
+            "`true` is the kill switch: no fault is injected, whatever any rule says."),
+    FAULTS_SEED(Owner.YOU, "xraytracing.faults.seed", List.of("XRAY_TRACING_FAULTS_SEED"), "random",
+            "A number that seeds the fault rules' percentage draws, so that a test or an experiment repeats.");
 
     /** Who sets a key: the function's owner, or the Lambda service (we only read it). */
     public enum Owner {

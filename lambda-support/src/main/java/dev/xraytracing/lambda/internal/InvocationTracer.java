@@ -9,6 +9,7 @@ import dev.xraytracing.internal.LambdaTraceHeader;
 import dev.xraytracing.internal.Outcomes;
 import dev.xraytracing.internal.Spans;
 import dev.xraytracing.internal.TracerCore;
+import dev.xraytracing.internal.fault.FaultSite;
 import dev.xraytracing.internal.log.WarnOnce;
 import dev.xraytracing.internal.status.StatusRecording;
 import dev.xraytracing.internal.config.ConfigKey;
@@ -65,8 +66,14 @@ public final class InvocationTracer {
     }
 
     public static <O> O trace(HandlerSettings settings, Context context, Body<O> body) {
+        return trace(settings, context, null, body);
+    }
+
+    /** {@link #trace(HandlerSettings, Context, Body)} for a handler whose event is known (fault rules can match it). */
+    public static <O> O trace(HandlerSettings settings, Context context, Object event, Body<O> original) {
         TracerCore core = currentOrNull();
         Subsegment subsegment = core == null ? null : open(core, settings, context);
+        Body<O> body = FaultSite.PRESENT ? HandlerFaults.around(core, subsegment, event, context, original) : original;
         if (subsegment == null) {
             try {
                 return body.run();

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 class ConfigurationTableTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final List<Path> LIBRARY_SOURCES = List.of(
-            ROOT.resolve("core/src/main/java"), ROOT.resolve("lambda-support/src/main/java"));
+            ROOT.resolve("core/src/main/java"), ROOT.resolve("lambda-support/src/main/java"),
+            ROOT.resolve("faults/src/main/java"));
     private static final Pattern DIRECT_READ = Pattern.compile(
             "System\\s*\\.\\s*(getenv|getProperty|getProperties)\\s*\\(|Boolean\\s*\\.\\s*getBoolean\\s*\\(|"
                     + "Integer\\s*\\.\\s*getInteger\\s*\\(|Long\\s*\\.\\s*getLong\\s*\\(");

@@ -1,0 +1,97 @@
+package dev.xraytracing.faults.internal;
+
+import com.amazonaws.xray.ThreadLocalStorage;
+import com.amazonaws.xray.entities.Entity;
+import com.amazonaws.xray.entities.FacadeSegment;
+import com.amazonaws.xray.entities.Segment;
+import com.amazonaws.xray.entities.Subsegment;
+import dev.xraytracing.internal.Annotations;
+import dev.xraytracing.internal.Metadata;
+import dev.xraytracing.internal.Spans;
+import dev.xraytracing.internal.TracerCore;
+import dev.xraytracing.internal.log.WarnOnce;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Marks a fault in the trace: {@code FaultInjected}, {@code FaultRule} and {@code FaultMode} on the subsegment it hit
+ * ({@code FaultDryRun} for a dry run), {@code FaultInjected} on the handler's subsegment (the topmost one), the
+ * details in metadata namespace {@code fault}, and injected time as a child subsegment of its own.
+ */
+final class FaultRecording {
+    static final String NAMESPACE = "fault";
+
+    private FaultRecording() {
+    }
+
+    static void mark(Rule rule, Entity subsegment, String where, WarnOnce warnings) {
+        if (subsegment == null) {
+            warnings.warn("faults:untraced:" + rule.id, "fault rule '" + rule.id + "' "
+                    + (rule.dryRun ? "would inject " : "injects ") + rule.modeName() + " into " + where
+                    + " where nothing is traced");
+            return;
+        }
+        try {
+            String flag = rule.dryRun ? "FaultDryRun" : "FaultInjected";
+            Annotations.put(subsegment, flag, true, warnings);
+            Annotations.put(subsegment, "FaultRule", rule.id, warnings);
+            Annotations.put(subsegment, "FaultMode", rule.modeName(), warnings);
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("rule", rule.id);
+            details.put("target", rule.target());
+            details.put("mode", rule.modeName());
+            details.put("dryRun", rule.dryRun);
+            if (rule.status > 0) {
+                details.put("status", rule.status);
+            }
+            if (rule.mode == Rule.Mode.EXCEPTION) {
+                details.put("exception", rule.exceptionType);
+            }
+            Metadata.put(subsegment, NAMESPACE, "injection", details, warnings);
+            Entity top = handlerOf(subsegment);
+            if (top != subsegment) {
+                Annotations.put(top, flag, true, warnings);
+            }
+        } catch (Throwable failure) {
+            warnings.warn("faults:record:" + failure.getClass().getName(),
+                    "could not record fault rule '" + rule.id + "' in the trace", failure);
+        }
+    }
+
+    /** The topmost subsegment above {@code entity}: the handler's under Lambda, else the segment. */
+    private static Entity handlerOf(Entity entity) {
+        Entity current = entity;
+        while (current instanceof Subsegment) {
+            Entity parent = ((Subsegment) current).getParent();
+            if (parent == null || parent instanceof FacadeSegment) {
+                return current;
+            }
+            current = parent;
+        }
+        return current instanceof Segment ? current : entity;
+    }
+
+    /** Sleeps {@code millis} in a child subsegment {@code FaultInjection <mode> <n> ms} of {@code parent}. */
+    static void sleep(Rule rule, long millis, Entity parent, WarnOnce warnings) {
+        Subsegment child = null;
+        Entity current = ThreadLocalStorage.get();
+        if (parent != null && !rule.dryRun) {
+            try {
+                child = Spans.openUnder(TracerCore.of(parent), parent, parent.getParentSegment(),
+                        "FaultInjection " + rule.modeName() + " " + millis + " ms");
+            } catch (Throwable failure) {
+                warnings.warn("faults:child", "could not open the injected-time subsegment", failure);
+            }
+        }
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        } finally {
+            if (child != null) {
+                Spans.close(child);
+                ThreadLocalStorage.set(current);
+            }
+        }
+    }
+}

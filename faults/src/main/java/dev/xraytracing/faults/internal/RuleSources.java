@@ -1,0 +1,79 @@
+package dev.xraytracing.faults.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.xraytracing.internal.config.ConfigKey;
+import dev.xraytracing.internal.config.Configuration;
+import dev.xraytracing.internal.log.WarnOnce;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads the rules of a tracer's configuration: {@code XRAY_TRACING_FAULTS} (JSON), then the file of
+ * {@code XRAY_TRACING_FAULTS_FILE}. A source that cannot be read, or a rule that is invalid, is one warning and adds
+ * nothing; the kill switch {@code XRAY_TRACING_FAULTS_OFF=true} means no rules at all.
+ */
+final class RuleSources {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private RuleSources() {
+    }
+
+    static List<Rule> read(Configuration configuration, WarnOnce warnings) {
+        if ("true".equalsIgnoreCase(configuration.value(ConfigKey.FAULTS_OFF))) {
+            return List.of();
+        }
+        List<Rule> rules = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        String inline = configuration.value(ConfigKey.FAULTS);
+        if (inline != null) {
+            parse(inline, "XRAY_TRACING_FAULTS", rules, ids, warnings);
+        }
+        String file = configuration.value(ConfigKey.FAULTS_FILE);
+        if (file != null) {
+            try {
+                parse(Files.readString(Path.of(file)), file, rules, ids, warnings);
+            } catch (Exception failure) {
+                warnings.warn("faults:file", "could not read the fault rules in " + file + "; none from there", failure);
+            }
+        }
+        return List.copyOf(rules);
+    }
+
+    /** Adds the valid rules of {@code text} (an object with {@code rules}, or an array of rules) to {@code rules}. */
+    static void parse(String text, String source, List<Rule> rules, Set<String> ids, WarnOnce warnings) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(text);
+        } catch (Exception failure) {
+            warnings.warn("faults:json:" + source, "the fault rules in " + source + " are no JSON; none from there: "
+                    + failure.getMessage());
+            return;
+        }
+        if (root != null && root.isObject() && root.path("enabled").isBoolean() && !root.path("enabled").asBoolean()) {
+            return;
+        }
+        JsonNode list = root != null && root.isObject() ? root.get("rules") : root;
+        if (list == null || !list.isArray()) {
+            warnings.warn("faults:shape:" + source, "the fault rules in " + source
+                    + " are neither an array nor an object with \"rules\"; none from there");
+            return;
+        }
+        for (int index = 0; index < list.size(); index++) {
+            try {
+                Rule rule = Rule.of(list.get(index));
+                if (!ids.add(rule.id)) {
+                    throw new IllegalArgumentException("rule id '" + rule.id + "' is taken by an earlier rule");
+                }
+                rules.add(rule);
+            } catch (RuntimeException invalid) {
+                warnings.warn("faults:rule:" + source + ":" + index, "fault rule " + index + " of " + source
+                        + " is invalid and injects nothing: " + invalid.getMessage());
+            }
+        }
+    }
+}
