@@ -109,7 +109,7 @@ public final class DocumentWriter {
         boolean details = shape == Shape.WHOLE || shape == Shape.WITHOUT_CHILDREN;
         if (shape == Shape.MINIMAL) {
             json.name("metadata");
-            json.value(Map.of("xray_tracing", Map.of("truncated", "cause, http, aws, sql and metadata " + LEFT_OUT)));
+            json.objectOf(Map.of("xray_tracing", Map.of("truncated", "cause, http, aws, sql and metadata " + LEFT_OUT)));
             annotations(json, entity.getAnnotations(), MINIMAL_ANNOTATION_BUDGET);
         } else {
             cause(json, entity.getCause(), details);
@@ -121,7 +121,7 @@ public final class DocumentWriter {
                 map(json, "annotations", entity.getAnnotations());
             } else {
                 json.name("metadata");
-                json.value(Map.of("xray_tracing", Map.of("truncated", "metadata and stack traces " + LEFT_OUT)));
+                json.objectOf(Map.of("xray_tracing", Map.of("truncated", "metadata and stack traces " + LEFT_OUT)));
                 annotations(json, entity.getAnnotations(), DETAILS_ANNOTATION_BUDGET);
             }
         }
