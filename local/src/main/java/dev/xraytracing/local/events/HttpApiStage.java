@@ -2,15 +2,14 @@ package dev.xraytracing.local.events;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.xraytracing.local.internal.ApiRoutes;
 import dev.xraytracing.local.internal.HttpServers;
 import dev.xraytracing.local.internal.InvokeResponse;
+import dev.xraytracing.local.internal.LoopbackServer;
 import dev.xraytracing.local.internal.TraceHeader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
 
 /**
  * An API Gateway HTTP API on 127.0.0.1 with Lambda integrations (payload format 2.0). API Gateway cannot trace HTTP
@@ -22,8 +21,7 @@ public final class HttpApiStage implements EventSource {
     private final ApiRoutes routes;
     private final String accountId;
     private final String apiId = TraceHeader.newSegmentId().substring(0, 10);
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final LoopbackServer server;
     private volatile EventSource.Lambda lambda;
 
     /** {@code stage} {@code $default} serves at the root; any other name is the first path segment. */
@@ -31,10 +29,7 @@ public final class HttpApiStage implements EventSource {
         this.stage = stage;
         this.routes = routes;
         this.accountId = accountId;
-        this.server = HttpServers.bind("HTTP API", port);
-        this.executor = HttpServers.executor("http-api");
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
+        this.server = new LoopbackServer("HTTP API", "http-api", port, this::handle);
     }
 
     @Override
@@ -45,7 +40,7 @@ public final class HttpApiStage implements EventSource {
 
     @Override
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + (stage.equals("$default") ? "" : "/" + stage);
+        return "http://127.0.0.1:" + server.port() + (stage.equals("$default") ? "" : "/" + stage);
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -82,7 +77,6 @@ public final class HttpApiStage implements EventSource {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.stop();
     }
 }

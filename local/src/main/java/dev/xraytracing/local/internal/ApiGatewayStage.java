@@ -3,7 +3,6 @@ package dev.xraytracing.local.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.xraytracing.local.events.EventSource;
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -11,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
 
 /**
  * One stage of an API Gateway REST API with Lambda proxy integrations: {@code http://127.0.0.1:port/{stage}/...}.
@@ -27,8 +25,7 @@ public final class ApiGatewayStage implements EventSource {
     private final boolean tracingEnabled;
     private final String restApiId = TraceHeader.newSegmentId().substring(0, 10);
     private final PlatformSettings settings;
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final LoopbackServer server;
     private volatile EventSource.Lambda lambda;
 
     public ApiGatewayStage(String apiName, String stage, String functionName, int port, PlatformSettings settings) {
@@ -47,10 +44,7 @@ public final class ApiGatewayStage implements EventSource {
         this.routes = routes;
         this.tracingEnabled = tracingEnabled;
         this.settings = settings;
-        this.server = HttpServers.bind("API Gateway stage", port);
-        this.executor = HttpServers.executor("api-gateway");
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
+        this.server = new LoopbackServer("API Gateway stage", "api-gateway", port, this::handle);
     }
 
     @Override
@@ -62,7 +56,7 @@ public final class ApiGatewayStage implements EventSource {
     /** The stage's invoke URL, like {@code https://{id}.execute-api.{region}.amazonaws.com/{stage}}. */
     @Override
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/" + stage;
+        return "http://127.0.0.1:" + server.port() + "/" + stage;
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -171,7 +165,6 @@ public final class ApiGatewayStage implements EventSource {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.stop();
     }
 }
