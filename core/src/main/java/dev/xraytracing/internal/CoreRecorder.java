@@ -28,7 +28,11 @@ final class CoreRecorder extends AWSXRayRecorder {
                 && !AWSXRayRecorderBuilder.contextMissingStrategyFromSystemProperty().isPresent()) {
             setContextMissingStrategy(new IgnoreErrorContextMissingStrategy());
         }
-        useFastIdGenerator();
+        if (core.restoredFromSnapshotAlready()) {
+            useSecureIdGenerator(); // see TracerCore.restoredFromSnapshot
+        } else {
+            useFastIdGenerator();
+        }
         String logGroup = core.configuration().value(ConfigKey.LOG_GROUP);
         if (logGroup != null && !logGroup.isBlank()) {
             AWSLogReference reference = new AWSLogReference();

@@ -3,6 +3,7 @@ package dev.xraytracing.internal;
 import com.amazonaws.xray.AWSXRayRecorder;
 import com.amazonaws.xray.entities.Entity;
 import dev.xraytracing.internal.config.Configuration;
+import dev.xraytracing.internal.emit.DocumentEmitter;
 import dev.xraytracing.internal.emit.DocumentSink;
 import dev.xraytracing.internal.emit.UdpSink;
 import dev.xraytracing.internal.log.WarnOnce;
@@ -35,6 +36,7 @@ public final class TracerCore {
     private final Map<Class<?>, Object> components = new ConcurrentHashMap<>();
     private volatile LocalSampling sampling;
     private volatile AWSXRayRecorder recorder;
+    private volatile boolean restoredFromSnapshot;
     private volatile LambdaHeader lastLambdaHeader;
     /** The faults module's hook for this tracer once asked for: the hook, or {@link #NO_FAULT_HOOK}. */
     private volatile Object faultHook;
@@ -165,6 +167,33 @@ public final class TracerCore {
             }
         }
         return built;
+    }
+
+    /**
+     * Called after a SnapStart restore. Ids then come from {@code SecureRandom}, which reads the kernel's entropy,
+     * instead of {@code ThreadLocalRandom}: a thread's random state taken into the snapshot would give every
+     * restored environment the same sequence of ids. Also closes the sink's socket, for the same reason.
+     */
+    public void restoredFromSnapshot() {
+        restoredFromSnapshot = true;
+        AWSXRayRecorder built = recorder;
+        if (built != null) {
+            built.useSecureIdGenerator();
+        }
+        releaseConnections();
+    }
+
+    /** Whether this tracer runs in an environment restored from a snapshot (ids must not come from memory state). */
+    boolean restoredFromSnapshotAlready() {
+        return restoredFromSnapshot;
+    }
+
+    /** Closes the socket documents go out on, if one is open; the next document opens a new one. */
+    public void releaseConnections() {
+        AWSXRayRecorder built = recorder;
+        if (built != null && built.getEmitter() instanceof DocumentEmitter emitter) {
+            emitter.release();
+        }
     }
 
     /** The sampling decision for traces that start here, built on first use. */

@@ -32,6 +32,11 @@ public final class DocumentEmitter extends Emitter {
         this.warnings = warnings;
     }
 
+    /** Lets the sink close its socket before a snapshot (see {@link DocumentSink#release()}). */
+    public void release() {
+        sink.release();
+    }
+
     @Override
     public boolean sendSegment(Segment segment) {
         try {

@@ -4,4 +4,11 @@ package dev.xraytracing.internal.emit;
 public interface DocumentSink {
     /** Sends one complete segment document. Must not throw. */
     void send(String document);
+
+    /**
+     * Closes what the sink holds open (a socket), for a SnapStart snapshot: a socket taken into a snapshot is shared
+     * by every environment restored from it. The next send opens a new one. Must not throw.
+     */
+    default void release() {
+    }
 }

@@ -76,6 +76,15 @@ public final class UdpSink implements DocumentSink {
         }
     }
 
+    @Override
+    public synchronized void release() {
+        DatagramSocket open = socket;
+        socket = null;
+        if (open != null) {
+            open.close();
+        }
+    }
+
     private DatagramSocket socket() throws SocketException {
         DatagramSocket open = socket;
         if (open == null) {

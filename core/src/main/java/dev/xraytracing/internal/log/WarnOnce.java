@@ -30,6 +30,14 @@ public final class WarnOnce {
     }
 
     /** Logs {@code message} unless the same problem {@code key} was logged before; returns whether it logged. */
+    /**
+     * Forgets which problems were logged, so each is logged once more: after a SnapStart restore, whose environment
+     * writes to a log stream of its own that never saw the warnings of the init before the snapshot.
+     */
+    public void forgetLogged() {
+        seen.clear();
+    }
+
     public boolean warn(String key, String message) {
         return warn(key, message, null);
     }

@@ -54,7 +54,10 @@ public final class InvocationTracer {
             if (!configuration.tracingEnabled() || configuration.value(ConfigKey.DAEMON_ADDRESS) == null) {
                 return;
             }
-            if (LambdaEnvironment.of(core).initializesAhead()) {
+            LambdaEnvironment environment = LambdaEnvironment.of(core);
+            if (environment.snapStart()) {
+                SnapStartHooks.register(core); // primes everything before the snapshot; reseeds after each restore
+            } else if (environment.initializesAhead()) {
                 core.recorder();
             } else {
                 InitWarmUp.startInBackground(core);

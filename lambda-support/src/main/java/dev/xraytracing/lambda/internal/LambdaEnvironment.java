@@ -18,6 +18,7 @@ public final class LambdaEnvironment {
     public static final String SNAP_START = "snap-start";
 
     private final boolean onDemand;
+    private final boolean snapStart;
     private final AtomicBoolean firstInvocationPending = new AtomicBoolean(true);
     private volatile long jvmStartMillis = -1;
 
@@ -25,6 +26,7 @@ public final class LambdaEnvironment {
         // Only provisioned concurrency and SnapStart restores initialise ahead of the first request; anything else,
         // including no variable at all (older runtimes, a local run), pays the init on the first invocation.
         this.onDemand = !PROVISIONED_CONCURRENCY.equals(initializationType) && !SNAP_START.equals(initializationType);
+        this.snapStart = SNAP_START.equals(initializationType);
     }
 
     /** The environment of {@code core}'s tracer, as its configuration describes it unless one was installed. */
@@ -45,6 +47,19 @@ public final class LambdaEnvironment {
     public boolean claimColdStart() {
         boolean first = firstInvocationPending.get() && firstInvocationPending.compareAndSet(true, false);
         return first && onDemand;
+    }
+
+    /** Whether this environment's init runs once, into a SnapStart snapshot that many environments restore. */
+    public boolean snapStart() {
+        return snapStart;
+    }
+
+    /**
+     * After a SnapStart restore: the next invocation is this environment's first again, even if the function's own
+     * priming invoked the handler before the snapshot.
+     */
+    public void restored() {
+        firstInvocationPending.set(true);
     }
 
     /** Whether this environment was initialised ahead of its requests (provisioned concurrency, SnapStart). */
