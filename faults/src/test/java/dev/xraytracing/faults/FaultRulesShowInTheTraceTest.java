@@ -178,4 +178,36 @@ class FaultRulesShowInTheTraceTest {
                 .call(new APIGatewayProxyRequestEvent())).isInstanceOf(RuntimeException.class)
                 .hasMessageContaining("boom");
     }
+
+    @Test
+    void aMatchedRuleAppliesOnlyToInvocationsWhoseEventMatchesAtEverySite() {
+        LambdaInvoker<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> invoker = under("[{\"id\":\"chaos\","
+                + "\"target\":\"sdk:Lambda.Invoke\",\"mode\":\"status\",\"status\":500,"
+                + "\"match\":{\"path\":\"$.headers.x-chaos\",\"equals\":\"on\"}},"
+                + "{\"id\":\"by-id\",\"target\":\"handler\",\"mode\":\"http\",\"status\":418,"
+                + "\"match\":{\"path\":\"$.pathParameters.id\",\"startsWith\":\"test-\"}}]");
+
+        assertThat(invoker.invoke(new APIGatewayProxyRequestEvent()).output().getStatusCode()).isEqualTo(200);
+        assertThat(invoker.invoke(new APIGatewayProxyRequestEvent().withHeaders(Map.of("x-chaos", "off")))
+                .output().getStatusCode()).isEqualTo(200);
+        assertThat(invoker.invoke(new APIGatewayProxyRequestEvent().withHeaders(Map.of("x-chaos", "on")))
+                .output().getStatusCode()).as("the SDK site sees the handler's decision").isEqualTo(502);
+        assertThat(invoker.invoke(new APIGatewayProxyRequestEvent().withPathParameters(Map.of("id", "test-1")))
+                .output().getStatusCode()).isEqualTo(418);
+        assertThat(invoker.invoke(new APIGatewayProxyRequestEvent().withPathParameters(Map.of("id", "prod-1")))
+                .output().getStatusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anExistsMatchAndAnInvalidMatch() {
+        LambdaInvoker<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> invoker = under("[{\"id\":\"bad\","
+                + "\"target\":\"handler\",\"mode\":\"http\",\"status\":503,"
+                + "\"match\":{\"path\":\"headers[0]\",\"equals\":\"x\"}},"
+                + "{\"id\":\"flagged\",\"target\":\"handler\",\"mode\":\"http\",\"status\":418,"
+                + "\"match\":{\"path\":\"$.headers.x-chaos\",\"exists\":true}}]");
+
+        assertThat(invoker.invoke(new APIGatewayProxyRequestEvent()).output().getStatusCode()).isEqualTo(200);
+        assertThat(invoker.invoke(new APIGatewayProxyRequestEvent().withHeaders(Map.of("x-chaos", "")))
+                .output().getStatusCode()).as("the invalid rule injects nothing").isEqualTo(418);
+    }
 }
