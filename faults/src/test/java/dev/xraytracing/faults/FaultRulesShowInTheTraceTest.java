@@ -210,4 +210,37 @@ class FaultRulesShowInTheTraceTest {
         assertThat(invoker.invoke(new APIGatewayProxyRequestEvent().withHeaders(Map.of("x-chaos", "")))
                 .output().getStatusCode()).as("the invalid rule injects nothing").isEqualTo(418);
     }
+
+    @Test
+    void appConfigRulesApplyWithoutARedeployAndTheKillSwitchWins() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<String> rules = new java.util.concurrent.atomic.AtomicReference<>("");
+        HttpServer extension = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        extension.createContext("/applications/shop/environments/prod/configurations/faults", exchange -> {
+            byte[] body = rules.get().getBytes();
+            exchange.sendResponseHeaders(200, body.length == 0 ? -1 : body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        extension.start();
+        try {
+            Map<String, String> environment = Map.of("XRAY_TRACING_FAULTS_APPCONFIG", "shop/prod/faults",
+                    "AWS_APPCONFIG_EXTENSION_HTTP_PORT", String.valueOf(extension.getAddress().getPort()),
+                    "XRAY_TRACING_FAULTS_APPCONFIG_POLL_SECONDS", "0");
+            LambdaInvoker<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> invoker =
+                    LambdaInvoker.of(new Caller()).withEnvironment(environment);
+            assertThat(invoker.invoke(new APIGatewayProxyRequestEvent()).output().getStatusCode()).isEqualTo(200);
+            rules.set("handler=http:503");
+            assertThat(invoker.invoke(new APIGatewayProxyRequestEvent()).output().getStatusCode()).isEqualTo(503);
+            rules.set("");
+            assertThat(invoker.invoke(new APIGatewayProxyRequestEvent()).output().getStatusCode()).isEqualTo(200);
+
+            rules.set("handler=http:503");
+            Map<String, String> killed = new java.util.HashMap<>(environment);
+            killed.put("XRAY_TRACING_FAULTS_OFF", "true");
+            assertThat(LambdaInvoker.of(new Caller()).withEnvironment(killed).invoke(new APIGatewayProxyRequestEvent())
+                    .output().getStatusCode()).isEqualTo(200);
+        } finally {
+            extension.stop(0);
+        }
+    }
 }

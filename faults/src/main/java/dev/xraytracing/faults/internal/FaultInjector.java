@@ -13,7 +13,11 @@ import java.util.Set;
 
 /** A tracer's fault hook: picks the first rule for a target, draws its percentage, acts, and records what it did. */
 final class FaultInjector implements FaultHook {
-    private final List<Rule> rules;
+    private final List<Rule> fixedRules;
+    /** Rules from AppConfig, null without that source; read again at each handler start. */
+    private final AppConfigRules appConfig;
+    private volatile List<Rule> rules;
+    private volatile boolean anyMatch;
     private final Random random;
     private final WarnOnce warnings;
     /** The invocation this thread serves, for timeouts outside the handler itself. */
@@ -23,14 +27,40 @@ final class FaultInjector implements FaultHook {
      * {@link #beforeHandler}: SDK and block sites do not see the event. Outside a handler no such rule applies.
      */
     private final ThreadLocal<Set<Rule>> matched = new ThreadLocal<>();
-    private final boolean anyMatch;
     private static final ObjectMapper EVENTS = new ObjectMapper();
 
     FaultInjector(List<Rule> rules, Random random, WarnOnce warnings) {
-        this.rules = rules;
+        this(rules, null, random, warnings);
+    }
+
+    FaultInjector(List<Rule> rules, AppConfigRules appConfig, Random random, WarnOnce warnings) {
+        this.fixedRules = rules;
+        this.appConfig = appConfig;
         this.random = random;
         this.warnings = warnings;
-        this.anyMatch = rules.stream().anyMatch(rule -> rule.match != null);
+        use(rules);
+    }
+
+    private void use(List<Rule> current) {
+        rules = current;
+        anyMatch = current.stream().anyMatch(rule -> rule.match != null);
+    }
+
+    /** Takes AppConfig's current rules after the fixed ones (a fixed rule's id wins). */
+    private void refresh() {
+        if (appConfig == null) {
+            return;
+        }
+        List<Rule> served = appConfig.current();
+        java.util.Set<String> ids = new HashSet<>();
+        List<Rule> combined = new java.util.ArrayList<>(fixedRules);
+        fixedRules.forEach(rule -> ids.add(rule.id));
+        for (Rule rule : served) {
+            if (ids.add(rule.id)) {
+                combined.add(rule);
+            }
+        }
+        use(List.copyOf(combined));
     }
 
     /** Whether {@code rule} applies to this thread's invocation (always, without a match). */
@@ -101,6 +131,7 @@ final class FaultInjector implements FaultHook {
         if (lambdaContext instanceof Context) {
             invocation.set((Context) lambdaContext);
         }
+        refresh();
         if (anyMatch) {
             matched.set(decideMatches(event));
         }
