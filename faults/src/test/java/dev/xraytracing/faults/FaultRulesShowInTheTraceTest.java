@@ -178,4 +178,69 @@ class FaultRulesShowInTheTraceTest {
                 .call(new APIGatewayProxyRequestEvent())).isInstanceOf(RuntimeException.class)
                 .hasMessageContaining("boom");
     }
+
+    @Test
+    void aMatchedRuleAppliesOnlyToInvocationsWhoseEventMatchesAtEverySite() {
+        LambdaInvoker<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> invoker = under("[{\"id\":\"chaos\","
+                + "\"target\":\"sdk:Lambda.Invoke\",\"mode\":\"status\",\"status\":500,"
+                + "\"match\":{\"path\":\"$.headers.x-chaos\",\"equals\":\"on\"}},"
+                + "{\"id\":\"by-id\",\"target\":\"handler\",\"mode\":\"http\",\"status\":418,"
+                + "\"match\":{\"path\":\"$.pathParameters.id\",\"startsWith\":\"test-\"}}]");
+
+        assertThat(invoker.invoke(new APIGatewayProxyRequestEvent()).output().getStatusCode()).isEqualTo(200);
+        assertThat(invoker.invoke(new APIGatewayProxyRequestEvent().withHeaders(Map.of("x-chaos", "off")))
+                .output().getStatusCode()).isEqualTo(200);
+        assertThat(invoker.invoke(new APIGatewayProxyRequestEvent().withHeaders(Map.of("x-chaos", "on")))
+                .output().getStatusCode()).as("the SDK site sees the handler's decision").isEqualTo(502);
+        assertThat(invoker.invoke(new APIGatewayProxyRequestEvent().withPathParameters(Map.of("id", "test-1")))
+                .output().getStatusCode()).isEqualTo(418);
+        assertThat(invoker.invoke(new APIGatewayProxyRequestEvent().withPathParameters(Map.of("id", "prod-1")))
+                .output().getStatusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anExistsMatchAndAnInvalidMatch() {
+        LambdaInvoker<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> invoker = under("[{\"id\":\"bad\","
+                + "\"target\":\"handler\",\"mode\":\"http\",\"status\":503,"
+                + "\"match\":{\"path\":\"headers[0]\",\"equals\":\"x\"}},"
+                + "{\"id\":\"flagged\",\"target\":\"handler\",\"mode\":\"http\",\"status\":418,"
+                + "\"match\":{\"path\":\"$.headers.x-chaos\",\"exists\":true}}]");
+
+        assertThat(invoker.invoke(new APIGatewayProxyRequestEvent()).output().getStatusCode()).isEqualTo(200);
+        assertThat(invoker.invoke(new APIGatewayProxyRequestEvent().withHeaders(Map.of("x-chaos", "")))
+                .output().getStatusCode()).as("the invalid rule injects nothing").isEqualTo(418);
+    }
+
+    @Test
+    void appConfigRulesApplyWithoutARedeployAndTheKillSwitchWins() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<String> rules = new java.util.concurrent.atomic.AtomicReference<>("");
+        HttpServer extension = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        extension.createContext("/applications/shop/environments/prod/configurations/faults", exchange -> {
+            byte[] body = rules.get().getBytes();
+            exchange.sendResponseHeaders(200, body.length == 0 ? -1 : body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        extension.start();
+        try {
+            Map<String, String> environment = Map.of("XRAY_TRACING_FAULTS_APPCONFIG", "shop/prod/faults",
+                    "AWS_APPCONFIG_EXTENSION_HTTP_PORT", String.valueOf(extension.getAddress().getPort()),
+                    "XRAY_TRACING_FAULTS_APPCONFIG_POLL_SECONDS", "0");
+            LambdaInvoker<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> invoker =
+                    LambdaInvoker.of(new Caller()).withEnvironment(environment);
+            assertThat(invoker.invoke(new APIGatewayProxyRequestEvent()).output().getStatusCode()).isEqualTo(200);
+            rules.set("handler=http:503");
+            assertThat(invoker.invoke(new APIGatewayProxyRequestEvent()).output().getStatusCode()).isEqualTo(503);
+            rules.set("");
+            assertThat(invoker.invoke(new APIGatewayProxyRequestEvent()).output().getStatusCode()).isEqualTo(200);
+
+            rules.set("handler=http:503");
+            Map<String, String> killed = new java.util.HashMap<>(environment);
+            killed.put("XRAY_TRACING_FAULTS_OFF", "true");
+            assertThat(LambdaInvoker.of(new Caller()).withEnvironment(killed).invoke(new APIGatewayProxyRequestEvent())
+                    .output().getStatusCode()).isEqualTo(200);
+        } finally {
+            extension.stop(0);
+        }
+    }
 }

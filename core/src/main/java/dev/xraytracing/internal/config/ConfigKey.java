@@ -59,7 +59,15 @@ public enum ConfigKey {
     FAULTS_OFF(Owner.YOU, "xraytracing.faults.off", List.of("XRAY_TRACING_FAULTS_OFF"), "`false`",
             "`true` is the kill switch: no fault is injected, whatever any rule says."),
     FAULTS_SEED(Owner.YOU, "xraytracing.faults.seed", List.of("XRAY_TRACING_FAULTS_SEED"), "random",
-            "A number that seeds the fault rules' percentage draws, so that a test or an experiment repeats.");
+            "A number that seeds the fault rules' percentage draws, so that a test or an experiment repeats."),
+    FAULTS_APPCONFIG(Owner.YOU, "xraytracing.faults.appconfig", List.of("XRAY_TRACING_FAULTS_APPCONFIG"), "none",
+            "`application/environment/profile`: fault rules (JSON or compact) read from the AWS AppConfig Lambda "
+                    + "extension, so an experiment starts and stops without a redeploy."),
+    FAULTS_APPCONFIG_POLL_SECONDS(Owner.YOU, "xraytracing.faults.appconfig.pollSeconds",
+            List.of("XRAY_TRACING_FAULTS_APPCONFIG_POLL_SECONDS"), "`30`",
+            "At most one AppConfig fetch per this many seconds, made on an invocation when the last is older."),
+    APPCONFIG_EXTENSION_PORT(Owner.LAMBDA, null, List.of("AWS_APPCONFIG_EXTENSION_HTTP_PORT"), "`2772`",
+            "The AppConfig Lambda extension's local HTTP port (the extension's own setting).");
 
     /** Who sets a key: the function's owner, or the Lambda service (we only read it). */
     public enum Owner {

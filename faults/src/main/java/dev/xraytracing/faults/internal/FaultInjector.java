@@ -4,27 +4,95 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.xray.entities.Entity;
 import dev.xraytracing.internal.fault.FaultHook;
 import dev.xraytracing.internal.log.WarnOnce;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 /** A tracer's fault hook: picks the first rule for a target, draws its percentage, acts, and records what it did. */
 final class FaultInjector implements FaultHook {
-    private final List<Rule> rules;
+    private final List<Rule> fixedRules;
+    /** Rules from AppConfig, null without that source; read again at each handler start. */
+    private final AppConfigRules appConfig;
+    private volatile List<Rule> rules;
+    private volatile boolean anyMatch;
     private final Random random;
     private final WarnOnce warnings;
     /** The invocation this thread serves, for timeouts outside the handler itself. */
     private final ThreadLocal<Context> invocation = new ThreadLocal<>();
+    /**
+     * The rules with a {@code match} whose match this thread's invocation event passed, decided once in
+     * {@link #beforeHandler}: SDK and block sites do not see the event. Outside a handler no such rule applies.
+     */
+    private final ThreadLocal<Set<Rule>> matched = new ThreadLocal<>();
+    private static final ObjectMapper EVENTS = new ObjectMapper();
 
     FaultInjector(List<Rule> rules, Random random, WarnOnce warnings) {
-        this.rules = rules;
+        this(rules, null, random, warnings);
+    }
+
+    FaultInjector(List<Rule> rules, AppConfigRules appConfig, Random random, WarnOnce warnings) {
+        this.fixedRules = rules;
+        this.appConfig = appConfig;
         this.random = random;
         this.warnings = warnings;
+        use(rules);
+    }
+
+    private void use(List<Rule> current) {
+        rules = current;
+        anyMatch = current.stream().anyMatch(rule -> rule.match != null);
+    }
+
+    /** Takes AppConfig's current rules after the fixed ones (a fixed rule's id wins). */
+    private void refresh() {
+        if (appConfig == null) {
+            return;
+        }
+        List<Rule> served = appConfig.current();
+        java.util.Set<String> ids = new HashSet<>();
+        List<Rule> combined = new java.util.ArrayList<>(fixedRules);
+        fixedRules.forEach(rule -> ids.add(rule.id));
+        for (Rule rule : served) {
+            if (ids.add(rule.id)) {
+                combined.add(rule);
+            }
+        }
+        use(List.copyOf(combined));
+    }
+
+    /** Whether {@code rule} applies to this thread's invocation (always, without a match). */
+    private boolean applies(Rule rule) {
+        if (rule.match == null) {
+            return true;
+        }
+        Set<Rule> passed = matched.get();
+        return passed != null && passed.contains(rule);
+    }
+
+    private Set<Rule> decideMatches(Object event) {
+        JsonNode tree = null;
+        try {
+            tree = event == null ? null : EVENTS.valueToTree(event);
+        } catch (RuntimeException unreadable) {
+            warnings.warn("faults:event:" + event.getClass().getName(), "the event type " + event.getClass().getName()
+                    + " cannot be read as JSON; fault rules with a match do not apply to it: " + unreadable.getMessage());
+        }
+        Set<Rule> passed = new HashSet<>();
+        for (Rule rule : rules) {
+            if (rule.match != null && tree != null && rule.match.matches(tree)) {
+                passed.add(rule);
+            }
+        }
+        return passed;
     }
 
     @Override
     public RuntimeException beforeBlock(String name, Entity subsegment) {
         for (Rule rule : rules) {
-            if (rule.targetsBlock(name)) {
+            if (rule.targetsBlock(name) && applies(rule)) {
                 return act(rule, subsegment, name);
             }
         }
@@ -34,7 +102,7 @@ final class FaultInjector implements FaultHook {
     @Override
     public SdkFault beforeSdkCall(String service, String operation, Entity subsegment) {
         for (Rule rule : rules) {
-            if (rule.targetsSdk(service, operation)) {
+            if (rule.targetsSdk(service, operation) && applies(rule)) {
                 if (!drawn(rule, subsegment, service + "." + operation)) {
                     return null;
                 }
@@ -63,8 +131,12 @@ final class FaultInjector implements FaultHook {
         if (lambdaContext instanceof Context) {
             invocation.set((Context) lambdaContext);
         }
+        refresh();
+        if (anyMatch) {
+            matched.set(decideMatches(event));
+        }
         for (Rule rule : rules) {
-            if (rule.kind == Rule.Kind.HANDLER) {
+            if (rule.kind == Rule.Kind.HANDLER && applies(rule)) {
                 if (rule.mode == Rule.Mode.HTTP) {
                     return drawn(rule, handlerSubsegment, "handler")
                             ? new HandlerFault(null, HttpAnswers.of(rule, event)) : null;
@@ -79,6 +151,7 @@ final class FaultInjector implements FaultHook {
     @Override
     public void afterHandler() {
         invocation.remove();
+        matched.remove();
     }
 
     /** Draws {@code rule} for a block or the handler and acts: the exception to throw, else null (after any sleep). */

@@ -10,8 +10,12 @@ import java.util.Random;
 public final class FaultsProvider implements FaultHook.Provider {
     @Override
     public FaultHook create(TracerCore core) {
+        if ("true".equalsIgnoreCase(core.configuration().value(ConfigKey.FAULTS_OFF))) {
+            return null;
+        }
         List<Rule> rules = RuleSources.read(core.configuration(), core.warnings());
-        if (rules.isEmpty()) {
+        AppConfigRules appConfig = appConfig(core);
+        if (rules.isEmpty() && appConfig == null) {
             return null;
         }
         String seed = core.configuration().value(ConfigKey.FAULTS_SEED);
@@ -22,6 +26,23 @@ public final class FaultsProvider implements FaultHook.Provider {
             core.warnings().warn("faults:seed", "XRAY_TRACING_FAULTS_SEED is no number; draws are random: " + seed);
             random = new Random();
         }
-        return new FaultInjector(rules, random, core.warnings());
+        return new FaultInjector(rules, appConfig, random, core.warnings());
+    }
+
+    private static AppConfigRules appConfig(TracerCore core) {
+        String location = core.configuration().value(ConfigKey.FAULTS_APPCONFIG);
+        if (location == null || location.isBlank()) {
+            return null;
+        }
+        try {
+            String port = core.configuration().value(ConfigKey.APPCONFIG_EXTENSION_PORT);
+            String poll = core.configuration().value(ConfigKey.FAULTS_APPCONFIG_POLL_SECONDS);
+            return new AppConfigRules(location, port == null ? 2772 : Integer.parseInt(port.trim()),
+                    (poll == null ? 30 : Long.parseLong(poll.trim())) * 1000L, System::currentTimeMillis,
+                    core.warnings());
+        } catch (RuntimeException invalid) {
+            core.warnings().warn("faults:appconfig:settings", "the AppConfig fault source is off: " + invalid.getMessage());
+            return null;
+        }
     }
 }

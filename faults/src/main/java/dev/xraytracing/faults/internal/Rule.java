@@ -27,6 +27,8 @@ final class Rule {
     final String body;
     final double percentage;
     final boolean dryRun;
+    /** Applies only to invocations whose event matches; null: every invocation. */
+    final EventMatch match;
 
     private Rule(JsonNode json) {
         id = text(json, "id", null);
@@ -87,6 +89,7 @@ final class Rule {
             throw new IllegalArgumentException("rule '" + id + "': percentage must be 0 to 100");
         }
         dryRun = json.path("dryRun").asBoolean(false);
+        match = EventMatch.of(json.get("match"), id);
     }
 
     /** The rule {@code json} describes; {@link IllegalArgumentException} saying what is wrong otherwise. */

@@ -46,6 +46,11 @@ final class RuleSources {
 
     /** Adds the valid rules of {@code text} (an object with {@code rules}, or an array of rules) to {@code rules}. */
     static void parse(String text, String source, List<Rule> rules, Set<String> ids, WarnOnce warnings) {
+        String trimmed = text.trim();
+        if (!trimmed.startsWith("[") && !trimmed.startsWith("{")) {
+            parseCompact(trimmed, source, rules, ids, warnings);
+            return;
+        }
         JsonNode root;
         try {
             root = JSON.readTree(text);
@@ -72,6 +77,27 @@ final class RuleSources {
                 rules.add(rule);
             } catch (RuntimeException invalid) {
                 warnings.warn("faults:rule:" + source + ":" + index, "fault rule " + index + " of " + source
+                        + " is invalid and injects nothing: " + invalid.getMessage());
+            }
+        }
+    }
+
+    /** Adds the valid entries of the compact form (see {@link CompactRules}); each invalid one is one warning. */
+    private static void parseCompact(String text, String source, List<Rule> rules, Set<String> ids, WarnOnce warnings) {
+        List<Object> entries = CompactRules.entries(text);
+        for (int index = 0; index < entries.size(); index++) {
+            try {
+                Object entry = entries.get(index);
+                if (entry instanceof RuntimeException) {
+                    throw (RuntimeException) entry;
+                }
+                Rule rule = Rule.of((JsonNode) entry);
+                if (!ids.add(rule.id)) {
+                    throw new IllegalArgumentException("rule id '" + rule.id + "' is taken by an earlier rule");
+                }
+                rules.add(rule);
+            } catch (RuntimeException invalid) {
+                warnings.warn("faults:rule:" + source + ":" + index, "compact fault rule " + index + " of " + source
                         + " is invalid and injects nothing: " + invalid.getMessage());
             }
         }
