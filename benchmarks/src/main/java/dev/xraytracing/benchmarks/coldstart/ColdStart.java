@@ -99,7 +99,7 @@ public final class ColdStart {
             }
             if (classLogs != null) {
                 // filecount=0: each JVM truncates the file, so it holds the current run only
-                options.add("-Xlog:class+load:file=" + classLog(classLogs, form) + ":uptimemillis:filecount=0");
+                options.add("-Xlog:class+load:file=" + classLog(classLogs, form) + ":none:filecount=0");
             }
             if (!options.isEmpty()) {
                 function.env("JAVA_TOOL_OPTIONS", String.join(" ", options));
@@ -150,16 +150,16 @@ public final class ColdStart {
     }
 
     /**
-     * Counts the class+load lines of the run's JVM up to the first response ({@code total} milliseconds after the
-     * spawn; the JVM's uptime starts a little later, so this may take in a few classes loaded just after it).
+     * Counts the classes the run's JVM loaded until it began to shut down. The platform stops it right after its
+     * runtime polls again, which follows the first response at once (and loads nothing new), so this is the count
+     * until the first response. (The JVM's uptime clock cannot cut it: it starts tens of milliseconds after the spawn.)
      */
-    private static int[] countClasses(Path log, double total) throws IOException {
+    private static int[] countClasses(Path log) throws IOException {
         int all = 0;
         int outsideArchive = 0;
         for (String line : Files.readAllLines(log)) {
-            int end = line.indexOf("ms]");
-            if (!line.startsWith("[") || end < 0 || Long.parseLong(line.substring(1, end)) > total) {
-                continue;
+            if (line.startsWith("java.lang.Shutdown ")) {
+                break;
             }
             all++;
             if (!line.contains("source: shared objects file")) {
@@ -202,7 +202,7 @@ public final class ColdStart {
         }
         Thread.sleep(1_000); // the used JVM is stopped after its next poll; let the machine settle before the next run
         double total = (invocation.path("end_time").asDouble() - init.path("start_time").asDouble()) * 1000;
-        int[] classes = classLogs == null ? new int[] {-1, -1} : countClasses(classLog(classLogs, form), total);
+        int[] classes = classLogs == null ? new int[] {-1, -1} : countClasses(classLog(classLogs, form));
         return new Sample(form.label(), run, millis(init), millis(invocation), total, outside, classes[0], classes[1]);
     }
 
