@@ -3,6 +3,7 @@ package dev.xraytracing.local;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,6 +23,7 @@ public final class LocalFunction {
     private Boolean keepWarm;
     private boolean activeTracing = true;
     private Path taskRoot;
+    private List<String> launcher = List.of();
 
     private LocalFunction(String name, String handler) {
         this.name = Objects.requireNonNull(name, "name");
@@ -80,6 +82,21 @@ public final class LocalFunction {
     public LocalFunction taskRoot(Path unpackedPackage) {
         this.taskRoot = Objects.requireNonNull(unpackedPackage, "unpackedPackage");
         return this;
+    }
+
+    /**
+     * Starts the function's JVM under a command, e.g. {@code launcher("taskset", "-c", "1")} to pin it to one CPU as a
+     * small Lambda function gets about one; none by default. The prefix must replace itself with the JVM (as
+     * {@code taskset}, {@code env} and {@code exec} do): the platform stops the process it started.
+     */
+    public LocalFunction launcher(String... prefix) {
+        this.launcher = List.of(prefix);
+        return this;
+    }
+
+    /** The command the function's JVM is started under; empty for none. */
+    public List<String> launcher() {
+        return launcher;
     }
 
     public boolean activeTracing() {

@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.xraytracing.trace.RecordedTrace;
 import dev.xraytracing.trace.TraceDocuments;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Cold and warm starts, and no function JVM outlives the platform: not on close, not on Ctrl-C. */
 class LifecycleTest {
@@ -63,6 +67,27 @@ class LifecycleTest {
                     .map(t -> t.find("Initialization").orElseThrow().parent().orElseThrow().name()))
                     .containsExactlyInAnyOrder("Cold", "Cold", "Warm");
         }
+    }
+
+    @Test
+    @DisabledOnOs(OS.WINDOWS)
+    void a_launcher_prefix_starts_every_jvm_of_that_function_and_only_of_that_function(@TempDir Path dir)
+            throws Exception {
+        Path launches = dir.resolve("launches");
+        // Appends one line per start, then becomes the JVM, as taskset does.
+        String[] recordThenExec = {"sh", "-c", "echo \"$LAUNCH_MARK\" >> '" + launches + "'; exec \"$@\"", "sh"};
+        try (LocalPlatform platform = LocalPlatform.builder()
+                .function(LocalFunction.of("Cold", BACK).env("WORK_MILLIS", "1").env("LAUNCH_MARK", "cold")
+                        .keepWarm(false).launcher(recordThenExec))
+                .function(LocalFunction.of("Warm", BACK).env("WORK_MILLIS", "1").env("LAUNCH_MARK", "warm"))
+                .runtimeLoop(RuntimeLoop.PURE_JAVA).output(line -> { }).start()) {
+            for (int i = 0; i < 3; i++) {
+                assertThat(platform.invoke("Cold", "{}", null).status()).isEqualTo(200);
+                assertThat(platform.invoke("Warm", "{}", null).status()).isEqualTo(200);
+            }
+        }
+
+        assertThat(Files.readAllLines(launches)).containsExactly("cold", "cold", "cold");
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.xraytracing.local.LocalPlatform;
 import dev.xraytracing.local.RuntimeLoop;
 import java.io.File;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -30,7 +31,7 @@ import java.util.Set;
  * <pre>
  * mvn -B -q verify -pl benchmarks -am -DskipTests
  * java -cp "benchmarks/target/classes:$(cat benchmarks/target/coldstart/runner.classpath)" \
- *     dev.xraytracing.benchmarks.coldstart.ColdStart --runs 10
+ *     dev.xraytracing.benchmarks.coldstart.ColdStart --runs 15 --cpus 1 --class-counts
  * </pre>
  */
 public final class ColdStart {
@@ -42,8 +43,12 @@ public final class ColdStart {
     record Form(String label, String function, String handler, String classpath, boolean traced) {
     }
 
-    /** One cold invocation, in milliseconds. */
-    record Sample(String form, int run, double init, double invocation, double total, double outside) {
+    /**
+     * One cold invocation, in milliseconds, and the classes its JVM loaded until the first response (all of them, and
+     * those not from the JDK's CDS archive); -1 when not counted.
+     */
+    record Sample(String form, int run, double init, double invocation, double total, double outside, int classes,
+                  int classesOutsideArchive) {
     }
 
     private ColdStart() {
@@ -53,14 +58,19 @@ public final class ColdStart {
         int runs = 10;
         int warmups = 1;
         String jvmOptions = null;
+        String cpus = null;
+        boolean classCounts = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--warmups" -> warmups = Integer.parseInt(args[++i]);
                 // For finding where the time goes, e.g. "-Xlog:class+load:file=/tmp/{function}.log:uptime"
                 case "--jvm-options" -> jvmOptions = args[++i];
+                // e.g. "1": the cold function JVMs run under taskset -c 1
+                case "--cpus" -> cpus = args[++i];
+                case "--class-counts" -> classCounts = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (--runs N, --warmups N, --jvm-options OPTIONS)");
+                        + " (--runs N, --warmups N, --jvm-options OPTIONS, --cpus LIST, --class-counts)");
             }
         }
         Path classes = Path.of(ColdStart.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -74,6 +84,7 @@ public final class ColdStart {
                 new Form("X-Ray SDK default + TracingInterceptor", "XrayFirst", XrayDefaultFirstLambda.class.getName(),
                         own + read(dir, "xray"), true));
 
+        Path classLogs = classCounts ? Files.createTempDirectory("coldstart-classes-") : null;
         LocalPlatform.Builder builder = LocalPlatform.builder()
                 .function(LocalFunction.of("MySecondLambda", "dev.xraytracing.examples.MySecondLambda")
                         .env("WORK_MILLIS", "0").classpath(read(dir, "traced")))
@@ -82,11 +93,24 @@ public final class ColdStart {
         for (Form form : forms) {
             LocalFunction function = LocalFunction.of(form.function(), form.handler()).classpath(form.classpath())
                     .keepWarm(false);
+            List<String> options = new ArrayList<>();
             if (jvmOptions != null) {
-                function.env("JAVA_TOOL_OPTIONS", jvmOptions.replace("{function}", form.function()));
+                options.add(jvmOptions.replace("{function}", form.function()));
+            }
+            if (classLogs != null) {
+                // filecount=0: each JVM truncates the file, so it holds the current run only
+                options.add("-Xlog:class+load:file=" + classLog(classLogs, form) + ":none:filecount=0");
+            }
+            if (!options.isEmpty()) {
+                function.env("JAVA_TOOL_OPTIONS", String.join(" ", options));
+            }
+            if (cpus != null) {
+                function.launcher("taskset", "-c", cpus);
             }
             builder.function(function);
         }
+        System.out.printf(Locale.ROOT, "cold JVMs on CPUs %s; %d CPUs; load average at start %.2f%n",
+                cpus == null ? "all" : cpus, Runtime.getRuntime().availableProcessors(), loadAverage());
         List<Sample> samples = new ArrayList<>();
         try (LocalPlatform platform = builder.start()) {
             for (int i = 0; i < 20; i++) {
@@ -95,13 +119,15 @@ public final class ColdStart {
             for (int run = -warmups; run < runs; run++) {
                 for (int k = 0; k < forms.size(); k++) {
                     Form form = forms.get(Math.floorMod(run + k, forms.size())); // each form leads in turn
-                    Sample sample = measure(platform, form, run);
+                    Sample sample = measure(platform, form, run, classLogs);
                     if (run >= 0) {
                         samples.add(sample);
                     }
                     System.out.printf(Locale.ROOT, "%s run %d: init %.0f ms, invocation %.0f ms, total %.0f ms "
-                            + "(outside %.0f ms)%n", form.label(), run, sample.init(), sample.invocation(),
-                            sample.total(), sample.outside());
+                            + "(outside %.0f ms)%s%n", form.label(), run, sample.init(), sample.invocation(),
+                            sample.total(), sample.outside(), sample.classes() < 0 ? "" : String.format(Locale.ROOT,
+                                    ", %d classes (%d not from the CDS archive)", sample.classes(),
+                                    sample.classesOutsideArchive()));
                 }
             }
             if (!platform.problems().isEmpty()) {
@@ -110,10 +136,40 @@ public final class ColdStart {
         }
         writeCsv(dir.resolve("results.csv"), samples);
         System.out.println();
-        System.out.println(table(forms, samples, runs));
+        System.out.printf(Locale.ROOT, "cold JVMs on CPUs %s; load average at end %.2f%n",
+                cpus == null ? "all" : cpus, loadAverage());
+        System.out.println(table(forms, samples, runs, classCounts));
     }
 
-    private static Sample measure(LocalPlatform platform, Form form, int run) throws Exception {
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    private static Path classLog(Path dir, Form form) {
+        return dir.resolve(form.function() + ".log");
+    }
+
+    /**
+     * Counts the classes the run's JVM loaded until it began to shut down. The platform stops it right after its
+     * runtime polls again, which follows the first response at once (and loads nothing new), so this is the count
+     * until the first response. (The JVM's uptime clock cannot cut it: it starts tens of milliseconds after the spawn.)
+     */
+    private static int[] countClasses(Path log) throws IOException {
+        int all = 0;
+        int outsideArchive = 0;
+        for (String line : Files.readAllLines(log)) {
+            if (line.startsWith("java.lang.Shutdown ")) {
+                break;
+            }
+            all++;
+            if (!line.contains("source: shared objects file")) {
+                outsideArchive++;
+            }
+        }
+        return new int[] {all, outsideArchive};
+    }
+
+    private static Sample measure(LocalPlatform platform, Form form, int run, Path classLogs) throws Exception {
         String root = "1-" + Long.toHexString(System.currentTimeMillis() / 1000) + "-" + hex(12);
         String header = "Root=" + root + ";Parent=" + hex(8) + ";Sampled=1";
         long start = System.nanoTime();
@@ -145,8 +201,9 @@ public final class ColdStart {
                     + " CallSecondLambda subsegment: " + names);
         }
         Thread.sleep(1_000); // the used JVM is stopped after its next poll; let the machine settle before the next run
-        return new Sample(form.label(), run, millis(init), millis(invocation),
-                (invocation.path("end_time").asDouble() - init.path("start_time").asDouble()) * 1000, outside);
+        double total = (invocation.path("end_time").asDouble() - init.path("start_time").asDouble()) * 1000;
+        int[] classes = classLogs == null ? new int[] {-1, -1} : countClasses(classLog(classLogs, form));
+        return new Sample(form.label(), run, millis(init), millis(invocation), total, outside, classes[0], classes[1]);
     }
 
     private static void collectNames(JsonNode entity, Set<String> names) {
@@ -164,7 +221,7 @@ public final class ColdStart {
         }
     }
 
-    static String table(List<Form> forms, List<Sample> samples, int runs) {
+    static String table(List<Form> forms, List<Sample> samples, int runs, boolean classCounts) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%d cold starts per form; milliseconds, median (min-max)%n%n", runs));
         out.append("| form | JVM start to first response | added over untraced: difference of medians | "
@@ -179,15 +236,25 @@ public final class ColdStart {
                     Stats.of(samples, form.label(), Sample::init), Stats.of(samples, form.label(), Sample::invocation),
                     Stats.of(samples, form.label(), Sample::outside)));
         }
+        if (classCounts) {
+            out.append("\n| form | classes loaded until the first response | of them not from the CDS archive | "
+                    + "added over untraced: median of the per-round differences |\n|---|---:|---:|---:|\n");
+            for (Form form : forms) {
+                out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s |%n", form.label(),
+                        Stats.of(samples, form.label(), Sample::classes),
+                        Stats.of(samples, form.label(), Sample::classesOutsideArchive),
+                        Stats.pairedOverUntraced(samples, form.label(), Sample::classes)));
+            }
+        }
         return out.toString();
     }
 
     private static void writeCsv(Path file, List<Sample> samples) throws IOException {
         List<String> lines = new ArrayList<>();
-        lines.add("form,run,init_ms,invocation_ms,total_ms,outside_ms");
+        lines.add("form,run,init_ms,invocation_ms,total_ms,outside_ms,classes,classes_outside_archive");
         for (Sample s : samples) {
-            lines.add(String.format(Locale.ROOT, "%s,%d,%.1f,%.1f,%.1f,%.1f", s.form(), s.run(), s.init(),
-                    s.invocation(), s.total(), s.outside()));
+            lines.add(String.format(Locale.ROOT, "%s,%d,%.1f,%.1f,%.1f,%.1f,%d,%d", s.form(), s.run(), s.init(),
+                    s.invocation(), s.total(), s.outside(), s.classes(), s.classesOutsideArchive()));
         }
         Files.write(file, lines);
     }

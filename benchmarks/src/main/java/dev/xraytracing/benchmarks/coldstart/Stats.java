@@ -1,5 +1,6 @@
 package dev.xraytracing.benchmarks.coldstart;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,12 @@ import java.util.function.ToDoubleFunction;
 record Stats(double median, double min, double max) {
 
     static Stats of(List<ColdStart.Sample> samples, String form, ToDoubleFunction<ColdStart.Sample> value) {
-        double[] values = samples.stream().filter(s -> s.form().equals(form)).mapToDouble(value).sorted().toArray();
+        return of(samples.stream().filter(s -> s.form().equals(form)).mapToDouble(value).toArray());
+    }
+
+    private static Stats of(double[] unsorted) {
+        double[] values = unsorted.clone();
+        Arrays.sort(values);
         if (values.length == 0) {
             return new Stats(Double.NaN, Double.NaN, Double.NaN);
         }
@@ -24,13 +30,17 @@ record Stats(double median, double min, double max) {
      * seconds of each other, so this cancels the drift of the machine between rounds.
      */
     static Stats pairedOverUntraced(List<ColdStart.Sample> samples, String form) {
+        return pairedOverUntraced(samples, form, ColdStart.Sample::total);
+    }
+
+    /** As {@link #pairedOverUntraced(List, String)} for any value of a sample. */
+    static Stats pairedOverUntraced(List<ColdStart.Sample> samples, String form,
+                                    ToDoubleFunction<ColdStart.Sample> value) {
         Map<Integer, Double> untraced = new HashMap<>();
-        samples.stream().filter(s -> s.form().equals("untraced")).forEach(s -> untraced.put(s.run(), s.total()));
-        List<ColdStart.Sample> differences = samples.stream()
-                .filter(s -> s.form().equals(form) && untraced.containsKey(s.run()))
-                .map(s -> new ColdStart.Sample(form, s.run(), 0, 0, s.total() - untraced.get(s.run()), 0))
-                .toList();
-        return of(differences, form, ColdStart.Sample::total);
+        samples.stream().filter(s -> s.form().equals("untraced"))
+                .forEach(s -> untraced.put(s.run(), value.applyAsDouble(s)));
+        return of(samples.stream().filter(s -> s.form().equals(form) && untraced.containsKey(s.run()))
+                .mapToDouble(s -> value.applyAsDouble(s) - untraced.get(s.run())).toArray());
     }
 
     @Override

@@ -53,7 +53,7 @@ public final class ExecutionEnvironment implements AutoCloseable {
         this.function = function;
         this.pureJava = pureJava;
         this.runtimeApi = new RuntimeApiServer(function.name());
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(function.launcher());
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // Lambda's Java runtimes start with tiered compilation stopped at C1: faster cold starts.
         command.add("-XX:+TieredCompilation");
