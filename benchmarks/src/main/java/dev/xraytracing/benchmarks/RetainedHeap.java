@@ -10,10 +10,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import dev.xraytracing.Tracer;
 import dev.xraytracing.examples.MyFirstLambda;
 import dev.xraytracing.internal.LambdaTraceHeader;
+import dev.xraytracing.local.internal.TraceHeader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.reflect.Constructor;
-import java.security.SecureRandom;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
@@ -39,7 +39,6 @@ import software.amazon.awssdk.utilslite.SdkInternalThreadLocal;
 public final class RetainedHeap {
     private static final Set<Integer> CHECKPOINTS = Set.of(1, 100, 1_000, 2_000, 4_000, 6_000, 8_000, 10_000);
     private static final int INVOCATIONS = 10_000;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private RetainedHeap() {
     }
@@ -65,8 +64,7 @@ public final class RetainedHeap {
         long first = 0;
         try (Tracer.Scope current = tracer.makeCurrent()) {
             for (int i = 1; i <= INVOCATIONS; i++) {
-                String header = "Root=1-" + Long.toHexString(System.currentTimeMillis() / 1000) + "-" + hex(12)
-                        + ";Parent=" + hex(8) + ";Sampled=1";
+                String header = TraceHeader.newTrace().withParent(TraceHeader.newSegmentId()).toString();
                 SdkInternalThreadLocal.put(LambdaTraceHeader.THREAD_LOCAL_KEY, header);
                 APIGatewayProxyResponseEvent response = handler.handleRequest(event, new FakeContext());
                 SdkInternalThreadLocal.put(LambdaTraceHeader.THREAD_LOCAL_KEY, null);
@@ -117,17 +115,11 @@ public final class RetainedHeap {
         return used;
     }
 
-    private static String hex(int bytes) {
-        byte[] random = new byte[bytes];
-        RANDOM.nextBytes(random);
-        StringBuilder out = new StringBuilder();
-        for (byte b : random) {
-            out.append(String.format(Locale.ROOT, "%02x", b));
-        }
-        return out.toString();
-    }
-
-    /** A Lambda context with a fresh request id, as each invocation gets. */
+    /**
+     * A Lambda context with a fresh request id, as each invocation gets. Not the test kit's {@code TestContext}: that
+     * would put the test kit and its libraries on the cold-start forms' classpaths, which this module derives from
+     * its own dependencies.
+     */
     private static final class FakeContext implements Context {
         private final String requestId = UUID.randomUUID().toString();
 

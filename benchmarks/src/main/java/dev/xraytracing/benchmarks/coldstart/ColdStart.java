@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.xraytracing.local.LocalFunction;
 import dev.xraytracing.local.LocalPlatform;
 import dev.xraytracing.local.RuntimeLoop;
+import dev.xraytracing.local.internal.TraceHeader;
 import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -37,7 +37,6 @@ import java.util.Set;
 public final class ColdStart {
     private static final String EVENT = "{\"resource\":\"/{proxy+}\",\"path\":\"/hello\",\"httpMethod\":\"GET\"}";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** One form: its function name on the platform, its handler, its classpath and whether it traces. */
     record Form(String label, String function, String handler, String classpath, boolean traced) {
@@ -170,8 +169,9 @@ public final class ColdStart {
     }
 
     private static Sample measure(LocalPlatform platform, Form form, int run, Path classLogs) throws Exception {
-        String root = "1-" + Long.toHexString(System.currentTimeMillis() / 1000) + "-" + hex(12);
-        String header = "Root=" + root + ";Parent=" + hex(8) + ";Sampled=1";
+        TraceHeader trace = TraceHeader.newTrace().withParent(TraceHeader.newSegmentId());
+        String root = trace.root();
+        String header = trace.toString();
         long start = System.nanoTime();
         LocalPlatform.ApiResponse response = platform.invoke(form.function(), EVENT, header);
         double outside = (System.nanoTime() - start) / 1e6;
@@ -265,15 +265,5 @@ public final class ColdStart {
             throw new IllegalStateException(file + " is missing: build with mvn -B -q verify -pl benchmarks -am");
         }
         return Files.readString(file).trim();
-    }
-
-    private static String hex(int bytes) {
-        byte[] random = new byte[bytes];
-        RANDOM.nextBytes(random);
-        StringBuilder out = new StringBuilder();
-        for (byte b : random) {
-            out.append(String.format(Locale.ROOT, "%02x", b));
-        }
-        return out.toString();
     }
 }

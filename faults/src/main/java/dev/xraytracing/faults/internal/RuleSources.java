@@ -69,16 +69,8 @@ final class RuleSources {
             return;
         }
         for (int index = 0; index < list.size(); index++) {
-            try {
-                Rule rule = Rule.of(list.get(index));
-                if (!ids.add(rule.id)) {
-                    throw new IllegalArgumentException("rule id '" + rule.id + "' is taken by an earlier rule");
-                }
-                rules.add(rule);
-            } catch (RuntimeException invalid) {
-                warnings.warn("faults:rule:" + source + ":" + index, "fault rule " + index + " of " + source
-                        + " is invalid and injects nothing: " + invalid.getMessage());
-            }
+            add(list.get(index), "fault rule " + index + " of " + source, "faults:rule:" + source + ":" + index,
+                    rules, ids, warnings);
         }
     }
 
@@ -86,20 +78,32 @@ final class RuleSources {
     private static void parseCompact(String text, String source, List<Rule> rules, Set<String> ids, WarnOnce warnings) {
         List<Object> entries = CompactRules.entries(text);
         for (int index = 0; index < entries.size(); index++) {
-            try {
-                Object entry = entries.get(index);
-                if (entry instanceof RuntimeException) {
-                    throw (RuntimeException) entry;
-                }
-                Rule rule = Rule.of((JsonNode) entry);
-                if (!ids.add(rule.id)) {
-                    throw new IllegalArgumentException("rule id '" + rule.id + "' is taken by an earlier rule");
-                }
-                rules.add(rule);
-            } catch (RuntimeException invalid) {
-                warnings.warn("faults:rule:" + source + ":" + index, "compact fault rule " + index + " of " + source
-                        + " is invalid and injects nothing: " + invalid.getMessage());
+            String what = "compact fault rule " + index + " of " + source;
+            String key = "faults:rule:" + source + ":" + index;
+            Object entry = entries.get(index);
+            if (entry instanceof RuntimeException unreadable) {
+                warnInvalid(what, key, unreadable, warnings);
+            } else {
+                add((JsonNode) entry, what, key, rules, ids, warnings);
             }
         }
+    }
+
+    /** Adds one rule if it is valid and its id is free; otherwise one warning, and it injects nothing. */
+    private static void add(JsonNode node, String what, String key, List<Rule> rules, Set<String> ids,
+                            WarnOnce warnings) {
+        try {
+            Rule rule = Rule.of(node);
+            if (!ids.add(rule.id)) {
+                throw new IllegalArgumentException("rule id '" + rule.id + "' is taken by an earlier rule");
+            }
+            rules.add(rule);
+        } catch (RuntimeException invalid) {
+            warnInvalid(what, key, invalid, warnings);
+        }
+    }
+
+    private static void warnInvalid(String what, String key, RuntimeException invalid, WarnOnce warnings) {
+        warnings.warn(key, what + " is invalid and injects nothing: " + invalid.getMessage());
     }
 }
