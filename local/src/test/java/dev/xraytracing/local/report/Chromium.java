@@ -217,13 +217,22 @@ final class Chromium implements AutoCloseable {
     @Override
     public void close() {
         socket.abort();
+        // Taken before the browser exits: its helpers (renderers, crash handler) outlive it and go on writing into
+        // the profile, which then cannot be deleted with the test's temporary directory.
+        List<ProcessHandle> helpers = process.descendants().toList();
         process.destroy();
         try {
             if (!process.waitFor(5, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
+            for (ProcessHandle helper : helpers) {
+                helper.destroyForcibly();
+                helper.onExit().get(5, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException ignored) {
+            // a helper that does not exit in time: the directory cleanup reports it
         }
     }
 }
