@@ -71,7 +71,24 @@ public final class Spans {
      */
     public static void close(Subsegment subsegment) {
         Entity parent = subsegment.getParent();
-        boolean underFacade = parent instanceof FacadeSegment;
+        if (parent instanceof FacadeSegment) {
+            closeUnder(subsegment, parent, true);
+            return;
+        }
+        // Under a segment of ours, ending, testing "was the segment sent?" and sending it are one step: late
+        // subsegments on other threads can each see the reference count fall to zero after the segment ended, and
+        // without the lock the segment went out once per such subsegment, or a subsegment twice.
+        Segment segment = subsegment.getParentSegment();
+        if (segment == null) {
+            closeUnder(subsegment, parent, false); // reports the broken entity without throwing
+            return;
+        }
+        synchronized (segment) {
+            closeUnder(subsegment, parent, false);
+        }
+    }
+
+    private static void closeUnder(Subsegment subsegment, Entity parent, boolean underFacade) {
         try {
             ThreadLocalStorage.set(underFacade ? null : parent);
             AWSXRayRecorder recorder = subsegment.getCreator();
@@ -85,6 +102,7 @@ public final class Spans {
                 return;
             }
             if (segmentComplete && !segmentWasSent) {
+                segment.setEmitted(true); // the X-Ray SDK marks a segment emitted only in the segment's own end
                 own.sendSegment(segment);
             } else if (recorder.getStreamingStrategy().requiresStreaming(segment)) {
                 recorder.getStreamingStrategy().streamSome(segment, own);
@@ -105,7 +123,9 @@ public final class Spans {
         if (underFacade || (sdkOwned && ours != null)) {
             sendAlone(ours != null ? ours : own, subsegment, parent);
             if (sdkOwned && !underFacade && segmentComplete && !segmentWasSent) {
-                own.sendSegment(subsegment.getParentSegment()); // the user ended it already; it waited for this one
+                Segment segment = subsegment.getParentSegment();
+                segment.setEmitted(true);
+                own.sendSegment(segment); // the user ended it already; it waited for this one
             }
             return true;
         }
@@ -196,8 +216,10 @@ public final class Spans {
     public static void finishSegment(Segment segment) {
         try {
             ThreadLocalStorage.clear();
-            if (segment.end() && segment.isSampled()) {
-                segment.getCreator().getEmitter().sendSegment(segment);
+            synchronized (segment) { // see close
+                if (segment.end() && segment.isSampled()) {
+                    segment.getCreator().getEmitter().sendSegment(segment);
+                }
             }
         } catch (Throwable failure) {
             TracerCore.of(segment).warnings().warn("finish:" + failure.getClass().getName(),

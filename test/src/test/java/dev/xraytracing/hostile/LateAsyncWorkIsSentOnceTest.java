@@ -17,11 +17,14 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Issue 11, item 10: a task that runs after its parent subsegment closed is sent on its own, once, under its parent;
  * the segment is never sent a second time.
  */
+@Execution(ExecutionMode.SAME_THREAD) // both tests count the documents of one static extension's emitter
 class LateAsyncWorkIsSentOnceTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -35,18 +38,18 @@ class LateAsyncWorkIsSentOnceTest {
         pool.shutdownNow();
     }
 
-    private List<Future<?>> submitLateTasks(int count, CountDownLatch parentClosed) {
+    /** Tasks under a subsegment "Parent" that has closed when this returns; each waits for {@code gate} first. */
+    private List<Future<?>> submitLateTasks(int count, CountDownLatch gate) {
         List<Future<?>> tasks = new ArrayList<>();
         Tracing.run("Parent", s -> {
             for (int i = 0; i < count; i++) {
                 tasks.add(pool.submit(() -> {
-                    parentClosed.await(5, TimeUnit.SECONDS);
+                    gate.await(5, TimeUnit.SECONDS);
                     Tracing.run("Late", late -> late.annotate("survivor", "here"));
                     return null;
                 }));
             }
         });
-        parentClosed.countDown();
         return tasks;
     }
 
@@ -60,7 +63,10 @@ class LateAsyncWorkIsSentOnceTest {
 
     @Test
     void lateTasksUnderLambdaAreEachSentOnceUnderTheirParent() throws Exception {
-        for (Future<?> task : submitLateTasks(40, new CountDownLatch(1))) {
+        CountDownLatch parentClosed = new CountDownLatch(1);
+        List<Future<?>> tasks = submitLateTasks(40, parentClosed);
+        parentClosed.countDown();
+        for (Future<?> task : tasks) {
             task.get(10, TimeUnit.SECONDS);
         }
 
@@ -85,7 +91,7 @@ class LateAsyncWorkIsSentOnceTest {
                 "Root", com.amazonaws.xray.entities.TraceID.create(recorder));
         com.amazonaws.xray.ThreadLocalStorage.set(segment);
         CountDownLatch parentClosed = new CountDownLatch(1);
-        List<Future<?>> tasks = submitLateTasks(20, new CountDownLatch(0));
+        List<Future<?>> tasks = submitLateTasks(20, parentClosed); // they start once the segment was sent
         dev.xraytracing.internal.Spans.finishSegment(segment);
         parentClosed.countDown();
         for (Future<?> task : tasks) {
