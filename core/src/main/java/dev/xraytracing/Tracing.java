@@ -2,7 +2,6 @@ package dev.xraytracing;
 
 import com.amazonaws.xray.ThreadLocalStorage;
 import com.amazonaws.xray.entities.Entity;
-import com.amazonaws.xray.entities.FacadeSegment;
 import com.amazonaws.xray.entities.Segment;
 import com.amazonaws.xray.entities.Subsegment;
 import dev.xraytracing.internal.LambdaTraceHeader;
@@ -187,7 +186,7 @@ public final class Tracing {
             return Sub.NOT_RECORDING;
         }
         Entity entity = ThreadLocalStorage.get();
-        if (entity != null && !(entity instanceof FacadeSegment) && entity.getParentSegment().isSampled()) {
+        if (entity != null && !Spans.isFacade(entity) && entity.getParentSegment().isSampled()) {
             return new Sub(entity);
         }
         try {

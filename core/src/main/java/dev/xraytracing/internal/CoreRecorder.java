@@ -7,7 +7,6 @@ import com.amazonaws.xray.strategy.IgnoreErrorContextMissingStrategy;
 import com.amazonaws.xray.strategy.sampling.AllSamplingStrategy;
 import dev.xraytracing.internal.config.ConfigKey;
 import dev.xraytracing.internal.emit.DocumentEmitter;
-import dev.xraytracing.internal.emit.DocumentSink;
 import java.util.Collections;
 
 /**
@@ -20,9 +19,9 @@ final class CoreRecorder extends AWSXRayRecorder {
 
     final TracerCore core;
 
-    CoreRecorder(TracerCore core, DocumentSink sink) {
+    CoreRecorder(TracerCore core, DocumentEmitter emitter) {
         this.core = core;
-        setEmitter(new DocumentEmitter(sink, core.warnings()));
+        setEmitter(emitter);
         setSamplingStrategy(new AllSamplingStrategy());
         if (!AWSXRayRecorderBuilder.contextMissingStrategyFromEnvironmentVariable().isPresent()
                 && !AWSXRayRecorderBuilder.contextMissingStrategyFromSystemProperty().isPresent()) {

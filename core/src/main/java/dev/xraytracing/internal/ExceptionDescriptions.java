@@ -187,6 +187,6 @@ public final class ExceptionDescriptions {
     }
 
     private static String newId(Entity entity) {
-        return entity.getCreator().getIdGenerator().newEntityId();
+        return TracerCore.newIdFor(entity);
     }
 }

@@ -102,7 +102,7 @@ public final class Outcomes {
             return;
         }
         ThrowableDescription description = new ThrowableDescription();
-        description.setId(entity.getCreator().getIdGenerator().newEntityId());
+        description.setId(TracerCore.newIdFor(entity));
         description.setMessage(message);
         description.setType(type);
         description.setRemote(fromRemoteCall);

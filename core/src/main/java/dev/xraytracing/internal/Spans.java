@@ -10,6 +10,8 @@ import com.amazonaws.xray.entities.Subsegment;
 import com.amazonaws.xray.entities.SegmentImpl;
 import com.amazonaws.xray.entities.SubsegmentImpl;
 import com.amazonaws.xray.entities.TraceID;
+import com.amazonaws.xray.strategy.DefaultStreamingStrategy;
+import com.amazonaws.xray.strategy.StreamingStrategy;
 import dev.xraytracing.internal.emit.DocumentEmitter;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +23,9 @@ import java.util.Map;
  * as soon as it ends, and never throws.
  */
 public final class Spans {
+    /** The X-Ray SDK's default, which has no state: above 100 subsegments, finished subtrees are sent early. */
+    private static final StreamingStrategy LEAN_STREAMING = new DefaultStreamingStrategy();
+
     private Spans() {
     }
 
@@ -43,7 +48,7 @@ public final class Spans {
             if (header == null || !header.sampled) {
                 return null;
             }
-            FacadeSegment facade = facadeFor(core, header);
+            Segment facade = facadeFor(core, header);
             return openUnder(core, facade, facade, name);
         }
         Segment segment = parent.getParentSegment();
@@ -55,11 +60,28 @@ public final class Spans {
 
     /** Opens a recording subsegment under {@code parent}, which must be sampled, and makes it current. */
     public static Subsegment openUnder(TracerCore core, Entity parent, Segment segment, String name) {
-        Subsegment subsegment = new SubsegmentImpl(parent.getCreator(), Names.sanitize(name, core.warnings()), segment);
+        Subsegment subsegment = newSubsegment(core, parent, segment, Names.sanitize(name, core.warnings()));
         subsegment.setParent(parent);
         parent.addSubsegment(subsegment);
         ThreadLocalStorage.set(subsegment);
         return subsegment;
+    }
+
+    /**
+     * A new subsegment for {@code parent}, neither current nor added to it yet. Under our lean entities (everything
+     * under Lambda's function segment that the X-Ray SDK did not begin) it is one of ours; under the SDK's entities
+     * (a segment begun with {@code AWSXRay.beginSegment}, or the SDK's own Lambda facade) it is the SDK's.
+     */
+    public static Subsegment newSubsegment(TracerCore core, Entity parent, Segment segment, String name) {
+        if (parent instanceof LeanEntity) {
+            return new LeanSubsegment(core, name, segment);
+        }
+        return new SubsegmentImpl(parent.getCreator(), name, segment);
+    }
+
+    /** Whether {@code entity} stands for Lambda's function segment: ours, or the X-Ray SDK's facade of it. */
+    public static boolean isFacade(Entity entity) {
+        return entity instanceof LeanFacade || (!(entity instanceof LeanEntity) && entity instanceof FacadeSegment);
     }
 
     /**
@@ -71,7 +93,7 @@ public final class Spans {
      */
     public static void close(Subsegment subsegment) {
         Entity parent = subsegment.getParent();
-        if (parent instanceof FacadeSegment) {
+        if (isFacade(parent)) {
             closeUnder(subsegment, parent, true);
             return;
         }
@@ -91,12 +113,14 @@ public final class Spans {
     private static void closeUnder(Subsegment subsegment, Entity parent, boolean underFacade) {
         try {
             ThreadLocalStorage.set(underFacade ? null : parent);
-            AWSXRayRecorder recorder = subsegment.getCreator();
+            boolean lean = subsegment instanceof LeanEntity;
+            // Ours never ask for a recorder: building one is most of what tracing costs a cold start.
+            AWSXRayRecorder recorder = lean ? null : subsegment.getCreator();
             Segment segment = subsegment.getParentSegment();
             boolean segmentWasSent = !underFacade && segment.isEmitted();
             boolean parentEnded = !underFacade && !parent.isInProgress();
             boolean segmentComplete = subsegment.end();
-            Emitter own = recorder.getEmitter();
+            Emitter own = lean ? ((LeanEntity) subsegment).core.emitter() : recorder.getEmitter();
             if ((underFacade || !(own instanceof DocumentEmitter) || segmentWasSent || parentEnded)
                     && sentOnItsOwn(subsegment, parent, own, underFacade, parentEnded, segmentComplete, segmentWasSent)) {
                 return;
@@ -104,8 +128,11 @@ public final class Spans {
             if (segmentComplete && !segmentWasSent) {
                 segment.setEmitted(true); // the X-Ray SDK marks a segment emitted only in the segment's own end
                 own.sendSegment(segment);
-            } else if (recorder.getStreamingStrategy().requiresStreaming(segment)) {
-                recorder.getStreamingStrategy().streamSome(segment, own);
+            } else {
+                StreamingStrategy streaming = lean ? LEAN_STREAMING : recorder.getStreamingStrategy();
+                if (streaming.requiresStreaming(segment)) {
+                    streaming.streamSome(segment, own);
+                }
             }
         } catch (Throwable failure) {
             closeFailed(subsegment, failure);
@@ -183,10 +210,9 @@ public final class Spans {
         parent.removeSubsegment(subsegment);
     }
 
-    /** Our document emitter, for subsegments under segments that the X-Ray SDK owns; null when there is none. */
+    /** Our document emitter, for subsegments under segments that the X-Ray SDK owns. */
     private static Emitter ourEmitter(Subsegment subsegment) {
-        Emitter emitter = TracerCore.of(subsegment).recorder().getEmitter();
-        return emitter instanceof DocumentEmitter ? emitter : null;
+        return TracerCore.of(subsegment).emitter();
     }
 
     /**
@@ -231,7 +257,7 @@ public final class Spans {
      * A facade for the Lambda invocation this thread serves, from the header the runtime passed, or null outside
      * Lambda. Lambda owns the function segment; we only learn its ids.
      */
-    public static FacadeSegment facadeForCurrentInvocation(TracerCore core) {
+    public static Segment facadeForCurrentInvocation(TracerCore core) {
         LambdaHeader header = currentLambdaHeader(core);
         return header == null ? null : facadeFor(core, header);
     }
@@ -282,9 +308,7 @@ public final class Spans {
         return true;
     }
 
-    private static FacadeSegment facadeFor(TracerCore core, LambdaHeader header) {
-        return new FacadeSegment(core.recorder(), header.rootTraceId, header.parentId,
-                header.sampled ? com.amazonaws.xray.entities.TraceHeader.SampleDecision.SAMPLED
-                        : com.amazonaws.xray.entities.TraceHeader.SampleDecision.NOT_SAMPLED);
+    private static Segment facadeFor(TracerCore core, LambdaHeader header) {
+        return new LeanFacade(core, header.rootTraceId, header.parentId, header.sampled);
     }
 }

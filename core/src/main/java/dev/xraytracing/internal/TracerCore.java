@@ -7,6 +7,7 @@ import dev.xraytracing.internal.emit.DocumentEmitter;
 import dev.xraytracing.internal.emit.DocumentSink;
 import dev.xraytracing.internal.emit.UdpSink;
 import dev.xraytracing.internal.log.WarnOnce;
+import java.security.SecureRandom;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,6 +37,8 @@ public final class TracerCore {
     private final Map<Class<?>, Object> components = new ConcurrentHashMap<>();
     private volatile LocalSampling sampling;
     private volatile AWSXRayRecorder recorder;
+    private volatile DocumentEmitter emitter;
+    private volatile SecureRandom secureIds;
     private volatile boolean restoredFromSnapshot;
     private volatile LambdaHeader lastLambdaHeader;
     /** The faults module's hook for this tracer once asked for: the hook, or {@link #NO_FAULT_HOOK}. */
@@ -82,6 +85,9 @@ public final class TracerCore {
 
     /** The tracer that created {@code entity}; for an entity of another recorder (the X-Ray SDK's), {@link #current()}. */
     public static TracerCore of(Entity entity) {
+        if (entity instanceof LeanEntity lean) {
+            return lean.core;
+        }
         AWSXRayRecorder creator = entity.getCreator();
         return creator instanceof CoreRecorder ? ((CoreRecorder) creator).core : current();
     }
@@ -161,12 +167,42 @@ public final class TracerCore {
             synchronized (this) {
                 built = recorder;
                 if (built == null) {
-                    built = new CoreRecorder(this, sinkFactory.apply(warnings));
+                    built = new CoreRecorder(this, emitter());
                     recorder = built;
                 }
             }
         }
         return built;
+    }
+
+    /**
+     * Where this tracer's documents go, built on first use. Our lean entities send through it without a recorder;
+     * the recorder, when something needs one, sends through it too.
+     */
+    public DocumentEmitter emitter() {
+        DocumentEmitter built = emitter;
+        if (built == null) {
+            synchronized (this) {
+                built = emitter;
+                if (built == null) {
+                    built = new DocumentEmitter(sinkFactory.apply(warnings), warnings);
+                    emitter = built;
+                }
+            }
+        }
+        return built;
+    }
+
+    /** A new entity id for our lean entities (see {@link #restoredFromSnapshot} for where its randomness comes from). */
+    String newEntityId() {
+        SecureRandom secure = secureIds;
+        return secure == null ? EntityIds.fast() : EntityIds.secure(secure);
+    }
+
+    /** A new id for something recorded in {@code entity} (an exception): from the generator of whoever made it. */
+    public static String newIdFor(Entity entity) {
+        return entity instanceof LeanEntity lean ? lean.core.newEntityId()
+                : entity.getCreator().getIdGenerator().newEntityId();
     }
 
     /**
@@ -176,6 +212,7 @@ public final class TracerCore {
      */
     public void restoredFromSnapshot() {
         restoredFromSnapshot = true;
+        secureIds = new SecureRandom();
         AWSXRayRecorder built = recorder;
         if (built != null) {
             built.useSecureIdGenerator();
@@ -190,9 +227,9 @@ public final class TracerCore {
 
     /** Closes the socket documents go out on, if one is open; the next document opens a new one. */
     public void releaseConnections() {
-        AWSXRayRecorder built = recorder;
-        if (built != null && built.getEmitter() instanceof DocumentEmitter emitter) {
-            emitter.release();
+        DocumentEmitter built = emitter;
+        if (built != null) {
+            built.release();
         }
     }
 

@@ -112,7 +112,7 @@ public final class DocumentWriter {
             json.objectOf(Map.of("xray_tracing", Map.of("truncated", "cause, http, aws, sql and metadata " + LEFT_OUT)));
             annotations(json, entity.getAnnotations(), MINIMAL_ANNOTATION_BUDGET);
         } else {
-            cause(json, entity.getCause(), details);
+            cause(json, entity instanceof RecordedCause lazy ? lazy.recordedCause() : entity.getCause(), details);
             map(json, "http", entity.getHttp());
             map(json, "aws", entity.getAws());
             map(json, "sql", entity.getSql());

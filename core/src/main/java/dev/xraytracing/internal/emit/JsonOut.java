@@ -190,7 +190,7 @@ final class JsonOut {
     }
 
     private void plainValue(Object value, int depth) {
-        if (value == null) {
+        if (value == null || value == JsonNull.VALUE) {
             out.append("null");
         } else if (value instanceof String) {
             string((String) value);
@@ -211,9 +211,6 @@ final class JsonOut {
             string(String.valueOf(value.toString()));
         } else if (depth >= MAX_DEPTH) {
             string(MetadataJson.placeholder(value, "nested deeper than " + MAX_DEPTH + " levels"));
-        } else if (value instanceof JsonNode) {
-            // Before Iterable: every JsonNode is one, and an ObjectNode iterates over its values only.
-            plainValue(MetadataTree.of(value, warnings), depth);
         } else if (value instanceof Map) {
             out.append('{');
             needsComma = false;
@@ -223,6 +220,10 @@ final class JsonOut {
                 value(entry.getValue(), depth + 1);
             }
             out.append('}');
+        } else if (value instanceof JsonNode) {
+            // After Map (so that writing a map never loads Jackson), before Iterable: every JsonNode is one, and an
+            // ObjectNode iterates over its values only.
+            plainValue(MetadataTree.of(value, warnings), depth);
         } else if (value instanceof Iterable) {
             out.append('[');
             needsComma = false;

@@ -3,7 +3,6 @@ package dev.xraytracing.sdk.internal;
 import com.amazonaws.xray.ThreadLocalStorage;
 import com.amazonaws.xray.entities.Entity;
 import com.amazonaws.xray.entities.Subsegment;
-import com.amazonaws.xray.entities.SubsegmentImpl;
 import dev.xraytracing.internal.Outcomes;
 import dev.xraytracing.internal.Spans;
 import dev.xraytracing.internal.TracerCore;
@@ -169,8 +168,8 @@ public final class SdkCallOutcome {
     private static void addAttempts(SdkCall call, Subsegment subsegment) {
         double callEnd = SdkCallTracer.now();
         for (int i = 0; i < call.attempts(); i++) {
-            Subsegment attempt = new SubsegmentImpl(subsegment.getCreator(), "Attempt " + (i + 1),
-                    subsegment.getParentSegment());
+            Subsegment attempt = Spans.newSubsegment(TracerCore.of(subsegment), subsegment,
+                    subsegment.getParentSegment(), "Attempt " + (i + 1));
             attempt.setParent(subsegment);
             subsegment.addSubsegment(attempt);
             attempt.setStartTime(call.attemptStart(i));

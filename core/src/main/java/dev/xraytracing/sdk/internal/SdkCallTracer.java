@@ -2,7 +2,6 @@ package dev.xraytracing.sdk.internal;
 
 import com.amazonaws.xray.ThreadLocalStorage;
 import com.amazonaws.xray.entities.Entity;
-import com.amazonaws.xray.entities.FacadeSegment;
 import com.amazonaws.xray.entities.Segment;
 import com.amazonaws.xray.entities.Subsegment;
 import dev.xraytracing.internal.LambdaTraceHeader;
@@ -58,7 +57,7 @@ public final class SdkCallTracer {
             }
         }
         Segment segment = parent.getParentSegment();
-        String incoming = segment instanceof FacadeSegment ? LambdaTraceHeader.current() : null;
+        String incoming = Spans.isFacade(segment) ? LambdaTraceHeader.current() : null;
         String root = segment.getTraceId().toString();
         if (!segment.isSampled()) {
             attributes.putAttribute(SdkCall.ATTRIBUTE,

@@ -2,7 +2,6 @@ package dev.xraytracing.faults.internal;
 
 import com.amazonaws.xray.ThreadLocalStorage;
 import com.amazonaws.xray.entities.Entity;
-import com.amazonaws.xray.entities.FacadeSegment;
 import com.amazonaws.xray.entities.Segment;
 import com.amazonaws.xray.entities.Subsegment;
 import dev.xraytracing.internal.Annotations;
@@ -63,7 +62,7 @@ final class FaultRecording {
         Entity current = entity;
         while (current instanceof Subsegment) {
             Entity parent = ((Subsegment) current).getParent();
-            if (parent == null || parent instanceof FacadeSegment) {
+            if (parent == null || Spans.isFacade(parent)) {
                 return current;
             }
             current = parent;

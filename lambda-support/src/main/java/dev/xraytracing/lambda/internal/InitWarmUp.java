@@ -6,25 +6,22 @@ import dev.xraytracing.sdk.internal.ResourceTable;
 /**
  * What the first traced invocation of an on-demand environment would otherwise do on the caller's clock, done during
  * the init phase on a background thread, while the handler's constructor builds its clients on the main thread:
- * building the recorder (the X-Ray SDK's builder always makes a sampling strategy and an emitter) and initialising the
- * X-Ray entity classes, whose static initialisers set up commons-logging and a Jackson {@code ObjectMapper}, and our
- * own classes on that path, with the AWS resource table read from its files. It only
- * loads and builds what the invocation would build anyway; it records and sends nothing. An invocation that arrives
- * earlier waits for the recorder instead of building a second one ({@link TracerCore#recorder()} builds it once).
+ * loading and initialising our classes on the path of a traced invocation and of a traced SDK call, building the
+ * emitter, reading the AWS resource table's files and the JVM's start time. It only loads and builds what the
+ * invocation would build anyway; it records and sends nothing. The X-Ray SDK's recorder and entity classes are not on
+ * that path (our lean entities stand in for them), so it does not touch them.
  */
 final class InitWarmUp {
     /** Loaded in the order a first traced invocation loads them. */
-    private static final String[] ENTITY_CLASSES = {
-        "com.amazonaws.xray.entities.TraceHeader",
-        "com.amazonaws.xray.entities.EntityImpl",
-        "com.amazonaws.xray.entities.FacadeSegment",
-        "com.amazonaws.xray.entities.SubsegmentImpl",
-        // ours, on the path of a traced invocation and of a traced SDK call
+    private static final String[] CLASSES = {
         "dev.xraytracing.internal.Spans",
+        "dev.xraytracing.internal.LeanFacade",
+        "dev.xraytracing.internal.LeanSubsegment",
         "dev.xraytracing.internal.Annotations",
         "dev.xraytracing.internal.Outcomes",
         "dev.xraytracing.Tracing",
         "dev.xraytracing.sdk.internal.SdkCallTracer",
+        "dev.xraytracing.sdk.internal.SdkCallOutcome",
         "dev.xraytracing.internal.emit.DocumentWriter",
     };
 
@@ -40,10 +37,10 @@ final class InitWarmUp {
     static void run(TracerCore core) {
         try {
             ClassLoader loader = InitWarmUp.class.getClassLoader();
-            for (String entity : ENTITY_CLASSES) {
-                Class.forName(entity, true, loader);
+            for (String name : CLASSES) {
+                Class.forName(name, true, loader);
             }
-            core.recorder();
+            core.emitter();
             ResourceTable.of(core).subsegmentName("Lambda"); // reads the AWS resource table's files
             LambdaEnvironment.of(core).jvmStartMillis();
         } catch (Throwable failure) {

@@ -2,7 +2,7 @@ package dev.xraytracing.lambda.internal;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.xray.ThreadLocalStorage;
-import com.amazonaws.xray.entities.FacadeSegment;
+import com.amazonaws.xray.entities.Segment;
 import com.amazonaws.xray.entities.Subsegment;
 import dev.xraytracing.internal.Annotations;
 import dev.xraytracing.internal.LambdaTraceHeader;
@@ -42,9 +42,9 @@ public final class InvocationTracer {
     /**
      * Called when a traced handler is constructed, in the init phase, and only where the function is traced (Lambda
      * sets {@code AWS_XRAY_DAEMON_ADDRESS} under active tracing). Where init runs ahead of requests (provisioned
-     * concurrency, or a SnapStart snapshot) it builds the recorder now, so no request pays for it. In on-demand
-     * environments, init and first invocation are one wait for the caller: the recorder is built and the X-Ray classes
-     * are loaded on a background thread, while the handler's constructor goes on (see {@link InitWarmUp}).
+     * concurrency, or a SnapStart snapshot) it prepares tracing now, so no request pays for it. In on-demand
+     * environments, init and first invocation are one wait for the caller: tracing is prepared on a background
+     * thread, while the handler's constructor goes on (see {@link InitWarmUp}).
      */
     public static void prepare() {
         TracerCore core = null;
@@ -58,7 +58,7 @@ public final class InvocationTracer {
             if (environment.snapStart()) {
                 SnapStartHooks.register(core); // primes everything before the snapshot; reseeds after each restore
             } else if (environment.initializesAhead()) {
-                core.recorder();
+                InitWarmUp.run(core);
             } else {
                 InitWarmUp.startInBackground(core);
             }
@@ -122,7 +122,7 @@ public final class InvocationTracer {
             if (!LambdaTraceHeader.currentIsSampled(core)) {
                 return null; // no header (outside Lambda, tracing off) or unsampled: no recorder, no facade
             }
-            FacadeSegment facade = Spans.facadeForCurrentInvocation(core);
+            Segment facade = Spans.facadeForCurrentInvocation(core);
             if (facade == null) {
                 return null;
             }

@@ -2,7 +2,6 @@ package dev.xraytracing.lambda.internal;
 
 import dev.xraytracing.internal.TracerCore;
 import dev.xraytracing.internal.config.ConfigKey;
-import java.lang.management.ManagementFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -72,11 +71,11 @@ public final class LambdaEnvironment {
         return Math.max(0, System.currentTimeMillis() - jvmStartMillis());
     }
 
-    /** When the JVM started (epoch millis); read once, as the management classes behind it take a while to load. */
+    /** When the JVM's process started (epoch millis); read once (see {@link ProcessStart}). */
     long jvmStartMillis() {
         long start = jvmStartMillis;
         if (start < 0) {
-            start = ManagementFactory.getRuntimeMXBean().getStartTime();
+            start = ProcessStart.epochMillis();
             jvmStartMillis = start;
         }
         return start;

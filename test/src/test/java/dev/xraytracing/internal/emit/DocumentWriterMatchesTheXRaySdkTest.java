@@ -63,7 +63,11 @@ class DocumentWriterMatchesTheXRaySdkTest {
         child.setError(true);
         child.addException(new IllegalStateException("line one\nline \"two\"\ttabbed"));
         child.end();
-        segment.setEndTime(segment.getStartTime() + 0.25);
+        // Times off the whole second: there ours writes an integer and the SDK a double, the same number.
+        segment.setStartTime(1796222040.125);
+        child.setStartTime(1796222040.25);
+        child.setEndTime(1796222040.5);
+        segment.setEndTime(1796222040.375);
         segment.setInProgress(false);
         return segment;
     }

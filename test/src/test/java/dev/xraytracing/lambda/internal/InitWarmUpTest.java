@@ -2,8 +2,8 @@ package dev.xraytracing.lambda.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.xray.AWSXRayRecorder;
 import dev.xraytracing.internal.TracerCore;
+import dev.xraytracing.internal.emit.DocumentEmitter;
 import dev.xraytracing.testing.InMemoryEmitter;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** The init-phase warm-up builds what the first traced invocation needs, once, and records nothing. */
 class InitWarmUpTest {
     @Test
-    void builds_the_shared_recorder_once_for_the_invocations_that_follow_and_sends_nothing() {
+    void builds_the_emitter_once_for_the_invocations_that_follow_and_sends_nothing() {
         InMemoryEmitter emitter = new InMemoryEmitter();
         AtomicInteger builds = new AtomicInteger();
         TracerCore core = new TracerCore(warnings -> {
@@ -20,10 +20,11 @@ class InitWarmUpTest {
         }, null, true);
 
         InitWarmUp.run(core);
-        AWSXRayRecorder used = core.recorder();
+        DocumentEmitter used = core.emitter();
 
         assertThat(builds).hasValue(1);
-        assertThat(core.recorder()).isSameAs(used);
+        assertThat(core.emitter()).isSameAs(used);
+        assertThat(core.recorder().getEmitter()).isSameAs(used); // one emitter, whoever sends
         assertThat(emitter.documents()).isEmpty();
     }
 
