@@ -21,7 +21,8 @@ import java.util.function.Supplier;
  * The command line: runs a SAM template's functions (by default {@code template.yaml}, else
  * {@code examples/template.yaml}) end to end behind its local API, or, without a template, any two handlers, then
  * prints the waterfall of every trace and the service map, and writes the HTML report. Exits 1 when a request answered
- * 5xx without a {@code --fault} asking for it or a function failed during init, 2 on a bad command line.
+ * 5xx without a {@code --fault} or {@code --faults} asking for it or a function failed during init, 2 on a bad command
+ * line.
  *
  * <pre>
  * java -cp ... dev.xraytracing.local.LocalRun [--template template.yaml] [--requests 3] [--method GET] [--path /hello]
@@ -145,7 +146,7 @@ public final class LocalRun {
         }
         printReport(out, documents, problems, runtimes, options.html, "xray-tracing local run: " + options.firstName
                 + " → " + options.secondName, started);
-        return RunVerdict.of(statuses, problems, functionErrors, options.fault).report(out);
+        return RunVerdict.of(statuses, problems, functionErrors, options.fault, options.faults != null).report(out);
     }
 
     /** The examples' template when run from the repository or the examples folder, else none. */
@@ -246,7 +247,7 @@ public final class LocalRun {
         }
         printReport(out, documents, problems, runtimes, options.html, "xray-tracing local run: " + file.getFileName(),
                 started);
-        return RunVerdict.of(statuses, problems, functionErrors, options.fault).report(out);
+        return RunVerdict.of(statuses, problems, functionErrors, options.fault, options.faults != null).report(out);
     }
 
     /** Hands {@code --faults}'s rules to every function that has (or can be given) the faults module. */

@@ -31,6 +31,7 @@ public final class FaultsModule {
     static final String MARKER = "dev/xraytracing/faults/FaultInjection.class";
     static final String RULES_FILE = "XRAY_TRACING_FAULTS_FILE";
     static final String SEED = "XRAY_TRACING_FAULTS_SEED";
+    static final String JAR = "xray-tracing-faults.jar";
 
     private FaultsModule() {
     }
@@ -49,9 +50,9 @@ public final class FaultsModule {
                     ready.add(function);
                 } else if (module.isPresent()) {
                     function.taskRoot(withModule(root, module.get()));
-                    say.accept("note: " + function.name() + "'s package lacks xray-tracing-faults; for this run a "
-                            + "copy of it gets " + module.get().getFileName() + " in lib/ (package the module with "
-                            + "the function for the rules to apply in Lambda)");
+                    say.accept("note: " + function.name() + "'s package lacks xray-tracing-faults; this run uses a "
+                            + "copy with lib/" + JAR + " added from LocalRun's class path (in Lambda, package the "
+                            + "module with the function)");
                     ready.add(function);
                 } else {
                     say.accept(cannotApply(function));
@@ -147,7 +148,7 @@ public final class FaultsModule {
             }
             Path lib = Files.createDirectories(copy.resolve("lib"));
             lib.toFile().deleteOnExit();
-            Path jar = lib.resolve("xray-tracing-faults.jar");
+            Path jar = lib.resolve(JAR);
             if (Files.isDirectory(module)) {
                 jarUp(module, jar);
             } else {

@@ -37,8 +37,9 @@ class FaultsModuleTest {
             assertThat(jar.getEntry(FaultsModule.MARKER)).isNotNull();
         }
         assertThat(taskRoot.resolve("lib")).isEmptyDirectory();
-        assertThat(said).singleElement().asString().startsWith("note: MyFirstLambda's package lacks "
-                + "xray-tracing-faults; for this run a copy of it gets");
+        assertThat(said).containsExactly("note: MyFirstLambda's package lacks xray-tracing-faults; this run uses a "
+                + "copy with lib/xray-tracing-faults.jar added from LocalRun's class path (in Lambda, package the "
+                + "module with the function)");
     }
 
     @Test

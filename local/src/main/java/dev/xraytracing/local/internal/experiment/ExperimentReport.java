@@ -85,8 +85,8 @@ public final class ExperimentReport {
             return "the faulted phase had no failures (nothing to explain)";
         }
         if (check.allExplained()) {
-            return "every failure of the faulted phase is explained by an injected fault (" + check.failures()
-                    + " failures: failed requests and failed entities)";
+            return "every failure of the faulted phase is explained by an injected fault (" + check.failedRequests()
+                    + " failed requests, " + check.failedEntities() + " failed entities)";
         }
         return check.unexplained().size() + " of " + check.failures()
                 + " failures of the faulted phase are not explained by an injected fault";

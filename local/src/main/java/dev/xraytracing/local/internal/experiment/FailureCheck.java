@@ -14,11 +14,15 @@ import java.util.Set;
  * service records for a function segment that is explained ({@code Invocation} fails with the function it times). A failed request is explained when its trace is known and
  * holds an injection point. Everything else is listed, one line each.
  */
-public record FailureCheck(int failures, List<String> unexplained) {
+public record FailureCheck(int failedRequests, int failedEntities, List<String> unexplained) {
     private static final Set<String> LAMBDA_PHASES = Set.of("Initialization", "Invocation", "Overhead");
 
     public FailureCheck {
         unexplained = List.copyOf(unexplained);
+    }
+
+    public int failures() {
+        return failedRequests + failedEntities;
     }
 
     public boolean allExplained() {
@@ -26,14 +30,15 @@ public record FailureCheck(int failures, List<String> unexplained) {
     }
 
     public static FailureCheck of(Phase phase) {
-        int failures = 0;
+        int failedRequests = 0;
+        int failedEntities = 0;
         List<String> unexplained = new ArrayList<>();
         for (int i = 0; i < phase.requests().size(); i++) {
             RequestOutcome request = phase.requests().get(i);
             if (request.succeeded()) {
                 continue;
             }
-            failures++;
+            failedRequests++;
             String what = "request " + (i + 1) + " answered " + request.status();
             var trace = phase.traceOf(request);
             if (trace.isEmpty()) {
@@ -45,7 +50,7 @@ public record FailureCheck(int failures, List<String> unexplained) {
         for (RecordedTrace trace : phase.traces()) {
             for (RecordedEntity entity : trace.entities()) {
                 if (PhaseFigures.failed(entity)) {
-                    failures++;
+                    failedEntities++;
                     if (!explained(entity)) {
                         unexplained.add(PhaseFigures.label(entity) + " failed in trace " + trace.traceId()
                                 + " with no injected fault on its path");
@@ -53,7 +58,7 @@ public record FailureCheck(int failures, List<String> unexplained) {
                 }
             }
         }
-        return new FailureCheck(failures, unexplained);
+        return new FailureCheck(failedRequests, failedEntities, unexplained);
     }
 
     /** A subsegment a fault rule hit. */

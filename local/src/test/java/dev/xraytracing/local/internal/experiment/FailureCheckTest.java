@@ -16,6 +16,8 @@ class FailureCheckTest {
         FailureCheck check = FailureCheck.of(phase);
 
         // the request, and stage, stage call, function, Invocation, handler, block, invoke, 3 attempts
+        assertThat(check.failedRequests()).isEqualTo(1);
+        assertThat(check.failedEntities()).isEqualTo(10);
         assertThat(check.failures()).isEqualTo(11);
         assertThat(check.unexplained()).isEmpty();
         assertThat(check.allExplained()).isTrue();
