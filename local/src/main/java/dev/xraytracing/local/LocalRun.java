@@ -1,5 +1,11 @@
 package dev.xraytracing.local;
 
+import dev.xraytracing.local.internal.FaultsModule;
+import dev.xraytracing.local.internal.TraceHeader;
+import dev.xraytracing.local.internal.experiment.ExperimentPlan;
+import dev.xraytracing.local.internal.experiment.ExperimentReport;
+import dev.xraytracing.local.internal.experiment.ExperimentRunner;
+import dev.xraytracing.local.internal.experiment.RequestOutcome;
 import dev.xraytracing.local.report.TraceReport;
 import dev.xraytracing.local.template.SamTemplate;
 import dev.xraytracing.local.template.TemplateSetup;
@@ -8,24 +14,31 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The command line: runs a SAM template's functions (by default {@code template.yaml}, else
  * {@code examples/template.yaml}) end to end behind its local API, or, without a template, any two handlers, then
  * prints the waterfall of every trace and the service map, and writes the HTML report. Exits 1 when a request answered
- * 5xx without a {@code --fault} asking for it or a function failed during init, 2 on a bad command line.
+ * 5xx without a {@code --fault} or {@code --faults} asking for it or a function failed during init, 2 on a bad command
+ * line.
  *
  * <pre>
  * java -cp ... dev.xraytracing.local.LocalRun [--template template.yaml] [--requests 3] [--method GET] [--path /hello]
  *     [--fault function-error|throttle|5xx|latency] [--fault-on Name] [--cold] [--runtime auto|ric|java]
  *     [--html report.html] [--env Name:KEY=VALUE]... [--quiet] [--first Name=handler --second Name=handler]
+ *     [--faults rules.json | --experiment experiment.json]
  * </pre>
+ *
+ * <p>{@code --faults} hands the faults module's rules to every function; {@code --experiment} runs a baseline and a
+ * faulted phase of the same requests and prints what changed (docs/fault-injection.md).
  */
 public final class LocalRun {
     static final String USAGE = "usage: LocalRun [--template FILE] [--requests N] [--method GET] [--path /PATH]"
             + " [--fault none|function-error|throttle|5xx|latency] [--fault-on FUNCTION] [--cold]"
             + " [--runtime auto|ric|java] [--html FILE] [--first NAME=HANDLER] [--second NAME=HANDLER]"
-            + " [--env NAME:KEY=VALUE]... [--quiet]";
+            + " [--env NAME:KEY=VALUE]... [--quiet] [--faults FILE | --experiment FILE]";
     /** The command that builds the examples' deployment package. */
     static final String EXAMPLES_BUILD = "mvn -B -q -pl examples -am package -DskipTests";
 
@@ -38,6 +51,11 @@ public final class LocalRun {
 
     /** Runs as {@link #main} does, printing to {@code out}; returns the exit code instead of exiting. */
     public static int run(PrintStream out, String... args) {
+        return run(out, result -> { }, args);
+    }
+
+    /** As {@link #run(PrintStream, String...)}, handing an experiment's phases to {@code experiments} as well. */
+    static int run(PrintStream out, Consumer<ExperimentRunner.Result> experiments, String... args) {
         LocalRunOptions options;
         try {
             options = LocalRunOptions.parse(args);
@@ -51,18 +69,19 @@ public final class LocalRun {
             return 0;
         }
         try {
-            return runWith(options, out);
+            return runWith(options, out, experiments);
         } catch (LocalRunException e) {
             out.println("xray-tracing-local: " + e.getMessage());
             return 1;
         }
     }
 
-    private static int runWith(LocalRunOptions options, PrintStream out) {
+    private static int runWith(LocalRunOptions options, PrintStream out,
+                               Consumer<ExperimentRunner.Result> experiments) {
         Path template = options.template != null ? options.template : options.handlersGiven ? null
                 : defaultTemplate();
         if (template != null) {
-            return runTemplate(options, template, out);
+            return runTemplate(options, template, out, experiments);
         }
         LocalFunction first = LocalFunction.of(options.firstName, options.firstHandler)
                 .env("SECOND_FUNCTION_NAME", options.secondName);
@@ -78,6 +97,23 @@ public final class LocalRun {
                 throw new LocalRunException("--env names unknown function " + function);
             }
         });
+        if (options.faults != null) {
+            applyFaults(options, List.of(first, second), out);
+        }
+        if (options.experiment != null) {
+            return runExperiment(options, List.of(first, second), () -> LocalPlatform.builder()
+                    .function(first)
+                    .function(second)
+                    .restApi("api", "prod", options.firstName)
+                    .classpath(options.classpath)
+                    .fault(options.secondName, options.fault)
+                    .keepWarm(!options.cold)
+                    .runtimeLoop(options.runtime)
+                    .output(options.quiet ? line -> { } : out::println),
+                    (platform, method, path) -> platform.request(method, path, null), "GET", options.path,
+                    "xray-tracing local experiment: " + options.firstName + " → " + options.secondName, out,
+                    experiments);
+        }
         long started = System.nanoTime();
         List<String> documents;
         List<String> problems;
@@ -110,7 +146,7 @@ public final class LocalRun {
         }
         printReport(out, documents, problems, runtimes, options.html, "xray-tracing local run: " + options.firstName
                 + " → " + options.secondName, started);
-        return RunVerdict.of(statuses, problems, functionErrors, options.fault).report(out);
+        return RunVerdict.of(statuses, problems, functionErrors, options.fault, options.faults != null).report(out);
     }
 
     /** The examples' template when run from the repository or the examples folder, else none. */
@@ -123,7 +159,8 @@ public final class LocalRun {
         return null;
     }
 
-    private static int runTemplate(LocalRunOptions options, Path file, PrintStream out) {
+    private static int runTemplate(LocalRunOptions options, Path file, PrintStream out,
+                                   Consumer<ExperimentRunner.Result> experiments) {
         String buildCommand = file.toAbsolutePath().normalize().endsWith(Path.of("examples", "template.yaml"))
                 ? EXAMPLES_BUILD : "your package step, e.g. mvn package";
         out.println("xray-tracing-local: running " + file);
@@ -143,6 +180,32 @@ public final class LocalRun {
         String[] request = setup.defaultRequest();
         String method = options.method != null ? options.method : request[0];
         String path = options.pathGiven ? options.path : request[1];
+        if (options.faults != null) {
+            applyFaults(options, setup.functions(), out);
+        }
+        if (options.experiment != null) {
+            String firstFunction = setup.functions().get(0).name();
+            return runExperiment(options, setup.functions(), () -> {
+                LocalPlatform.Builder phase = setup.configure(LocalPlatform.builder())
+                        .classpath(options.classpath)
+                        .keepWarm(!options.cold)
+                        .runtimeLoop(options.runtime)
+                        .output(options.quiet ? line -> { } : out::println);
+                return options.fault != Fault.NONE ? phase.fault(faultOn, options.fault) : phase;
+            }, (platform, m, p) -> {
+                if (setup.hasApi()) {
+                    return platform.request(m, p, null);
+                }
+                if (setup.hasHttpApi()) {
+                    return platform.requestHttpApi(m, p, null);
+                }
+                // Our own trace header names the invocation's trace.
+                String header = TraceHeader.newTrace().toString();
+                LocalPlatform.ApiResponse response = platform.invoke(firstFunction, "{}", header);
+                return new LocalPlatform.ApiResponse(response.body().contains("\"errorType\"") ? 502 : 200,
+                        response.body(), header);
+            }, method, path, "xray-tracing local experiment: " + file.getFileName(), out, experiments);
+        }
         long started = System.nanoTime();
         List<String> documents;
         List<String> problems;
@@ -184,7 +247,88 @@ public final class LocalRun {
         }
         printReport(out, documents, problems, runtimes, options.html, "xray-tracing local run: " + file.getFileName(),
                 started);
-        return RunVerdict.of(statuses, problems, functionErrors, options.fault).report(out);
+        return RunVerdict.of(statuses, problems, functionErrors, options.fault, options.faults != null).report(out);
+    }
+
+    /** Hands {@code --faults}'s rules to every function that has (or can be given) the faults module. */
+    private static void applyFaults(LocalRunOptions options, List<LocalFunction> functions, PrintStream out) {
+        List<LocalFunction> ready = FaultsModule.prepare(functions, options.classpath,
+                FaultsModule.onThisClasspath(options.classpath), line -> out.println("xray-tracing-local: " + line));
+        ready.forEach(function -> FaultsModule.applyRules(function, options.faults, null));
+        out.println("xray-tracing-local: fault rules from " + options.faults + " for "
+                + (ready.isEmpty() ? "no function" : ready.stream().map(LocalFunction::name)
+                .collect(java.util.stream.Collectors.joining(", "))));
+    }
+
+    /** Sends the experiment's request on a phase's platform. */
+    private interface ExperimentRequest {
+        LocalPlatform.ApiResponse send(LocalPlatform platform, String method, String path);
+    }
+
+    /**
+     * {@code --experiment}: the baseline phase, the faulted phase, the comparison on stdout and in the HTML report.
+     * Fails (exit 1) when a function failed during init, when the baseline answered 5xx without a {@code --fault}
+     * asking for it, or when a failure of the faulted phase is not explained by an injected fault.
+     */
+    private static int runExperiment(LocalRunOptions options, List<LocalFunction> functions,
+                                     Supplier<LocalPlatform.Builder> platforms, ExperimentRequest request,
+                                     String defaultMethod, String defaultPath, String title, PrintStream out,
+                                     Consumer<ExperimentRunner.Result> experiments) {
+        ExperimentPlan plan = ExperimentPlan.read(options.experiment);
+        String method = plan.method() != null ? plan.method() : defaultMethod;
+        String path = plan.path() != null ? plan.path() : defaultPath;
+        List<LocalFunction> ready = FaultsModule.prepare(functions, options.classpath,
+                FaultsModule.onThisClasspath(options.classpath), line -> out.println("xray-tracing-local: " + line));
+        if (ready.isEmpty()) {
+            throw new LocalRunException("no function of this run has xray-tracing-faults, so the experiment's rules "
+                    + "cannot apply");
+        }
+        Path rules = rulesFile(plan);
+        out.println("xray-tracing-local: experiment " + options.experiment + ": " + method + " " + path + ", "
+                + plan.requests() + " requests per phase after " + plan.warmup() + " warm-up; rules for "
+                + ready.stream().map(LocalFunction::name).collect(java.util.stream.Collectors.joining(", ")));
+        long started = System.nanoTime();
+        ExperimentRunner.Result result = ExperimentRunner.run(plan, withRules -> {
+            if (withRules) {
+                ready.forEach(function -> FaultsModule.applyRules(function, rules, plan.seed()));
+            }
+            return platforms.get().start();
+        }, platform -> request.send(platform, method, path), out::println);
+        experiments.accept(result);
+        ExperimentReport report = ExperimentReport.of(result);
+        out.println();
+        out.print(report.text());
+        List<String> documents = new java.util.ArrayList<>(result.baseline().documents());
+        documents.addAll(result.faulted().documents());
+        TraceReport traces = TraceReport.of(documents);
+        Path html = traces.writeHtml(options.html, title, report.htmlSection());
+        List<String> problems = new java.util.ArrayList<>(result.baseline().problems());
+        problems.addAll(result.faulted().problems());
+        problems.forEach(problem -> out.println("problem: " + problem));
+        out.printf(Locale.ROOT, "%d segment documents, %d traces, %.1f s%n", documents.size(),
+                traces.traces().size(), (System.nanoTime() - started) / 1e9);
+        out.println("HTML report: " + html);
+        int verdict = RunVerdict.of(result.baseline().requests().stream().map(RequestOutcome::status).toList(),
+                problems, List.of(), options.fault).report(out);
+        if (verdict != 0) {
+            return verdict;
+        }
+        if (!report.check().allExplained()) {
+            out.println("xray-tracing-local: FAILED: " + report.verdict());
+            return 1;
+        }
+        return 0;
+    }
+
+    private static Path rulesFile(ExperimentPlan plan) {
+        try {
+            Path file = java.nio.file.Files.createTempFile("xray-tracing-experiment-rules-", ".json");
+            file.toFile().deleteOnExit();
+            java.nio.file.Files.writeString(file, plan.rules());
+            return file;
+        } catch (java.io.IOException e) {
+            throw new LocalRunException("cannot write the experiment's rules to a temporary file: " + e.getMessage());
+        }
     }
 
     /** The views of the run: waterfalls, service map, runtimes, problems, the HTML report's path, a tally. */

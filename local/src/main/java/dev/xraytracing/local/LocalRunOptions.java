@@ -26,6 +26,10 @@ final class LocalRunOptions {
     String faultOn;
     boolean pathGiven;
     boolean handlersGiven;
+    /** The faults module's rules for every function ({@code --faults}), or null. */
+    Path faults;
+    /** The experiment file ({@code --experiment}), or null. */
+    Path experiment;
     final Map<String, String> env = new LinkedHashMap<>();
 
     static LocalRunOptions parse(String... args) {
@@ -48,6 +52,8 @@ final class LocalRunOptions {
                 case "--template", "-t" -> options.template = Path.of(value(args, ++i, arg));
                 case "--method" -> options.method = value(args, ++i, arg).toUpperCase(Locale.ROOT);
                 case "--fault-on" -> options.faultOn = value(args, ++i, arg);
+                case "--faults" -> options.faults = readableFile(value(args, ++i, arg), arg);
+                case "--experiment" -> options.experiment = readableFile(value(args, ++i, arg), arg);
                 case "--classpath", "-cp" -> options.classpath = value(args, ++i, arg);
                 case "--first" -> {
                     String[] named = named(value(args, ++i, arg), arg);
@@ -73,6 +79,10 @@ final class LocalRunOptions {
                 default -> throw new LocalRunException("unknown option " + arg);
             }
         }
+        if (options.faults != null && options.experiment != null) {
+            throw new LocalRunException("--faults and --experiment do not combine: the experiment file holds the "
+                    + "rules of its faulted phase");
+        }
         if (options.firstName.equals(options.secondName)) {
             throw new LocalRunException("the two functions need different names");
         }
@@ -84,6 +94,14 @@ final class LocalRunOptions {
             throw new LocalRunException(option + " needs a value");
         }
         return args[index];
+    }
+
+    private static Path readableFile(String text, String option) {
+        Path file = Path.of(text);
+        if (!java.nio.file.Files.isRegularFile(file) || !java.nio.file.Files.isReadable(file)) {
+            throw new LocalRunException(option + " names " + text + ", which is not a readable file");
+        }
+        return file;
     }
 
     private static int positive(String text, String option) {

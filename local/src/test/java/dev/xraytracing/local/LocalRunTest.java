@@ -58,4 +58,34 @@ class LocalRunTest {
         assertThat(output()).startsWith("xray-tracing-local: unknown fault 'meteor': use none, function-error, "
                 + "throttle, 5xx or latency").contains(LocalRun.USAGE);
     }
+
+    @Test
+    void fault_rules_reach_the_functions_and_the_failures_they_cause_do_not_fail_the_run() throws Exception {
+        Path rules = Files.writeString(dir.resolve("rules.json"), "[{\"id\": \"broken-work\", \"target\": "
+                + "\"block:Work\", \"mode\": \"exception\", \"message\": \"injected\"}]");
+        int exit = LocalRun.run(out, "--requests", "1", "--runtime", "java", "--quiet",
+                "--html", dir.resolve("report.html").toString(),
+                "--first", "Front=dev.xraytracing.local.handlers.FrontHandler",
+                "--second", "Back=dev.xraytracing.local.handlers.BackHandler",
+                "--env", "Back:WORK_MILLIS=20", "--faults", rules.toString());
+
+        assertThat(exit).as(output()).isZero();
+        assertThat(output())
+                .contains("xray-tracing-local: fault rules from " + rules + " for Front, Back")
+                .contains("request 1: GET /hello -> 200 \"Successfully invoked Back: 200\"")
+                .contains("FaultRule=broken-work")
+                .doesNotContain("FAILED");
+    }
+
+    @Test
+    void faults_and_experiment_do_not_combine_and_a_missing_file_is_named() throws Exception {
+        Path file = Files.writeString(dir.resolve("f.json"), "[]");
+        assertThat(LocalRun.run(out, "--faults", file.toString(), "--experiment", file.toString())).isEqualTo(2);
+        assertThat(output()).startsWith("xray-tracing-local: --faults and --experiment do not combine");
+
+        bytes.reset();
+        assertThat(LocalRun.run(out, "--faults", dir.resolve("missing.json").toString())).isEqualTo(2);
+        assertThat(output()).startsWith("xray-tracing-local: --faults names " + dir.resolve("missing.json")
+                + ", which is not a readable file");
+    }
 }

@@ -26,6 +26,14 @@ public final class HtmlReport {
     }
 
     public static String render(String title, List<RecordedTrace> traces, ServiceMap map) {
+        return render(title, traces, map, "");
+    }
+
+    /**
+     * As {@link #render(String, List, ServiceMap)}, with {@code sectionHtml} (trusted markup, e.g. an experiment's
+     * comparison table) placed under the header, above the console.
+     */
+    public static String render(String title, List<RecordedTrace> traces, ServiceMap map, String sectionHtml) {
         StringBuilder html = new StringBuilder(64 * 1024 + traces.size() * 4096);
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; ")
@@ -34,7 +42,7 @@ public final class HtmlReport {
                 .append("</head>\n<body>\n<header><h1>").append(escape(title)).append("</h1>")
                 .append("<p class=\"summary\" id=\"summary\">").append(traces.size())
                 .append(traces.size() == 1 ? " trace, " : " traces, ")
-                .append(traces.stream().mapToInt(t -> t.entities().size()).sum()).append(" entities</p></header>\n")
+                .append(traces.stream().mapToInt(t -> t.entities().size()).sum()).append(" entities</p></header>\n").append(sectionHtml)
                 .append("<noscript>This console needs JavaScript (it runs offline, from this file only).</noscript>\n")
                 .append("<script type=\"application/json\" id=\"xray-data\">").append(data(traces))
                 .append("</script>\n<script>").append(FilterExpression.engineSource()).append("</script>\n<script>")

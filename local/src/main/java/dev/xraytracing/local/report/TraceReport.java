@@ -49,12 +49,18 @@ public final class TraceReport {
 
     /** Writes the HTML page to {@code file} (directories created) and returns its absolute path. */
     public Path writeHtml(Path file, String title) {
+        return writeHtml(file, title, "");
+    }
+
+    /** As {@link #writeHtml(Path, String)}, with a section of trusted markup above the console (see HtmlReport). */
+    public Path writeHtml(Path file, String title, String sectionHtml) {
         try {
             Path absolute = file.toAbsolutePath();
             if (absolute.getParent() != null) {
                 Files.createDirectories(absolute.getParent());
             }
-            Files.writeString(absolute, html(title), StandardCharsets.UTF_8);
+            Files.writeString(absolute, HtmlReport.render(title, traces, serviceMap, sectionHtml),
+                    StandardCharsets.UTF_8);
             return absolute;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
