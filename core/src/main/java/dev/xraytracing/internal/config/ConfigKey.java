@@ -35,7 +35,13 @@ public enum ConfigKey {
     DAEMON_ADDRESS(Owner.LAMBDA, "com.amazonaws.xray.emitters.daemonAddress", List.of("AWS_XRAY_DAEMON_ADDRESS"),
             "`127.0.0.1:2000`",
             "Where documents are sent (UDP). Lambda sets it when active tracing is on; a traced handler then "
-                    + "prepares the recorder during init."),
+                    + "prepares tracing during init (see `XRAY_TRACING_INIT_WARM_UP`)."),
+    INIT_WARM_UP(Owner.YOU, "xraytracing.init.warmUp", List.of("XRAY_TRACING_INIT_WARM_UP"), "`auto`",
+            "Where a traced handler of an on-demand environment prepares tracing (loads its classes, opens the "
+                    + "emitter) while init goes on: `auto` on a background thread where the JVM sees more than one "
+                    + "CPU, else in the first invocation (on one CPU a thread only competes with the function's own "
+                    + "init); `on` always on the thread, `off` never. Provisioned concurrency and SnapStart prepare "
+                    + "inline during init whatever it says."),
     TRACE_HEADER(Owner.LAMBDA, "com.amazonaws.xray.traceHeader", List.of("_X_AMZN_TRACE_ID"), "none",
             "The current invocation's trace header (after the runtime's thread-local, where it has one). Without "
                     + "it, outside a segment, nothing is recorded."),
@@ -44,7 +50,7 @@ public enum ConfigKey {
                     + "`Context`."),
     INITIALIZATION_TYPE(Owner.LAMBDA, null, List.of("AWS_LAMBDA_INITIALIZATION_TYPE"), "`on-demand`",
             "`provisioned-concurrency` and `snap-start` initialise ahead of requests: no `ColdStart` annotation, "
-                    + "and the recorder is built during init."),
+                    + "and tracing is prepared during init."),
     HANDLER(Owner.LAMBDA, null, List.of("_HANDLER"), "none",
             "The function's handler string. With a method in it (`Class::handleRequest`) a traced handler builds "
                     + "its event serializers during init, as the runtime does for the class-only form."),

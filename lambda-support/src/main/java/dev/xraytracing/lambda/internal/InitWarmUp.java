@@ -1,7 +1,10 @@
 package dev.xraytracing.lambda.internal;
 
 import dev.xraytracing.internal.TracerCore;
+import dev.xraytracing.internal.config.ConfigKey;
+import dev.xraytracing.internal.config.Configuration;
 import dev.xraytracing.sdk.internal.ResourceTable;
+import java.util.Locale;
 
 /**
  * What the first traced invocation of an on-demand environment would otherwise do on the caller's clock, done during
@@ -26,6 +29,26 @@ final class InitWarmUp {
     };
 
     private InitWarmUp() {
+    }
+
+    /**
+     * Whether an on-demand environment prepares tracing on a background thread ({@code XRAY_TRACING_INIT_WARM_UP}):
+     * by default only where the JVM sees more than one CPU. On one, the thread takes the CPU from the function's own
+     * init for the same work the first invocation would do, so it only adds a thread (docs/benchmarks.md).
+     */
+    static boolean inBackground(Configuration configuration, int processors) {
+        String setting = configuration.value(ConfigKey.INIT_WARM_UP);
+        String mode = setting == null ? "auto" : setting.trim().toLowerCase(Locale.ROOT);
+        switch (mode) {
+            case "on":
+            case "true":
+                return true;
+            case "off":
+            case "false":
+                return false;
+            default:
+                return processors > 1;
+        }
     }
 
     static void startInBackground(TracerCore core) {

@@ -43,8 +43,8 @@ public final class InvocationTracer {
      * Called when a traced handler is constructed, in the init phase, and only where the function is traced (Lambda
      * sets {@code AWS_XRAY_DAEMON_ADDRESS} under active tracing). Where init runs ahead of requests (provisioned
      * concurrency, or a SnapStart snapshot) it prepares tracing now, so no request pays for it. In on-demand
-     * environments, init and first invocation are one wait for the caller: tracing is prepared on a background
-     * thread, while the handler's constructor goes on (see {@link InitWarmUp}).
+     * environments, init and first invocation are one wait for the caller: where a second CPU is there to run it,
+     * tracing is prepared on a background thread while the handler's constructor goes on (see {@link InitWarmUp}).
      */
     public static void prepare() {
         TracerCore core = null;
@@ -59,7 +59,7 @@ public final class InvocationTracer {
                 SnapStartHooks.register(core); // primes everything before the snapshot; reseeds after each restore
             } else if (environment.initializesAhead()) {
                 InitWarmUp.run(core);
-            } else {
+            } else if (InitWarmUp.inBackground(configuration, Runtime.getRuntime().availableProcessors())) {
                 InitWarmUp.startInBackground(core);
             }
         } catch (Throwable failure) {
