@@ -1,6 +1,5 @@
 package dev.xraytracing.internal.emit;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.xraytracing.internal.log.WarnOnce;
 import java.lang.reflect.Array;
 import java.math.BigDecimal;
@@ -220,7 +219,7 @@ final class JsonOut {
                 value(entry.getValue(), depth + 1);
             }
             out.append('}');
-        } else if (value instanceof JsonNode) {
+        } else if (JacksonTrees.isNode(value)) {
             // After Map (so that writing a map never loads Jackson), before Iterable: every JsonNode is one, and an
             // ObjectNode iterates over its values only.
             plainValue(MetadataTree.of(value, warnings), depth);

@@ -79,9 +79,6 @@ public final class MetadataTree {
         if (depth >= MAX_DEPTH) {
             return placeholder(value, "nested deeper than " + MAX_DEPTH + " levels");
         }
-        if (value instanceof JsonNode) {
-            return node((JsonNode) value, depth);
-        }
         if (value instanceof Map) {
             Map<String, Object> copy = new LinkedHashMap<>();
             for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
@@ -91,6 +88,9 @@ public final class MetadataTree {
                 }
             }
             return copy;
+        }
+        if (JacksonTrees.isNode(value)) { // before Iterable: every JsonNode is one
+            return node((JsonNode) value, depth);
         }
         if (value instanceof Iterable) {
             List<Object> copy = new ArrayList<>();
@@ -108,7 +108,20 @@ public final class MetadataTree {
             }
             return copy;
         }
-        return node(MetadataJson.toTree(value), depth);
+        return object(value, depth);
+    }
+
+    /** Any other object, by its getters as the X-Ray SDK would write it (Jackson); its text where Jackson is absent. */
+    private Object object(Object value, int depth) {
+        try {
+            return node(MetadataJson.toTree(value), depth);
+        } catch (LinkageError noJackson) {
+            warnings.warn("metadata:no-jackson", "a metadata value of type " + value.getClass().getName()
+                    + " was recorded as its toString(): objects are written by their getters with Jackson "
+                    + "(jackson-databind), which is not on the class path (" + noJackson + ")");
+            String text = value.toString();
+            return text != null ? text : unreadable(value, "toString() returned null");
+        }
     }
 
     private Object node(JsonNode node, int depth) {
