@@ -1,7 +1,6 @@
 package dev.xraytracing.internal;
 
 import dev.xraytracing.internal.log.WarnOnce;
-import com.amazonaws.xray.entities.Cause;
 import com.amazonaws.xray.entities.Entity;
 import com.amazonaws.xray.entities.Subsegment;
 import com.amazonaws.xray.entities.ThrowableDescription;
@@ -35,9 +34,7 @@ public final class ExceptionDescriptions {
      * X-Ray SDK does. Returns the first description added, or null when nothing was added (the entity is full).
      */
     public static ThrowableDescription add(Entity entity, Throwable thrown, WarnOnce warnings) {
-        Cause cause = entity.getCause();
-        List<ThrowableDescription> existing = cause.getExceptions();
-        if (existing.size() >= MAX_PER_ENTITY) {
+        if (exceptionsOf(entity).size() >= MAX_PER_ENTITY) {
             warnings.warn("exception:per-entity", "more than " + MAX_PER_ENTITY + " exceptions were recorded on one "
                     + "(sub)segment; the further ones are left out (the first " + MAX_PER_ENTITY + " are kept)");
             return null;
@@ -47,12 +44,31 @@ public final class ExceptionDescriptions {
             ThrowableDescription link = new ThrowableDescription();
             link.setCause(reference);
             link.setThrowable(thrown);
-            cause.addException(link);
+            addTo(entity, List.of(link));
             return link;
         }
         List<ThrowableDescription> chain = describe(entity, thrown, warnings);
-        cause.addExceptions(chain);
+        addTo(entity, chain);
         return chain.get(0);
+    }
+
+    /** The exceptions recorded on {@code entity}: our lean entities keep them without the SDK's {@link Cause}. */
+    private static List<ThrowableDescription> exceptionsOf(Entity entity) {
+        if (entity instanceof LeanEntity lean) {
+            List<ThrowableDescription> own = lean.ownExceptions();
+            if (own != null) {
+                return own;
+            }
+        }
+        return entity.getCause().getExceptions();
+    }
+
+    private static void addTo(Entity entity, List<ThrowableDescription> descriptions) {
+        if (entity instanceof LeanEntity lean) {
+            lean.addExceptions(descriptions);
+        } else {
+            entity.getCause().addExceptions(descriptions);
+        }
     }
 
     /** The chain from {@code thrown} along its causes: bounded, cycle-safe, never throwing. */
@@ -176,8 +192,7 @@ public final class ExceptionDescriptions {
             return null;
         }
         for (Subsegment child : children.toArray(new Subsegment[0])) {
-            for (ThrowableDescription description : child.getCause().getExceptions()
-                    .toArray(new ThrowableDescription[0])) {
+            for (ThrowableDescription description : exceptionsOf(child).toArray(new ThrowableDescription[0])) {
                 if (description.getThrowable() == thrown) {
                     return description.getId() != null ? description.getId() : description.getCause();
                 }

@@ -23,8 +23,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * tracing does. These implement the SDK's interfaces with the fields and the behaviour of its {@code EntityImpl}, so
  * that our writer, the X-Ray SDK's own code running under them and the escape hatch see an ordinary entity.
  *
- * <p>Two differences, both for the cold path: the {@link Cause} exists once something asks for it (its class sets up
- * commons-logging), and the recorder exists once something asks for {@link #getCreator()}.
+ * <p>Two differences, both for the cold path: recorded exceptions are kept here, and the SDK's {@link Cause} made only
+ * once something asks for it (its class sets up commons-logging); the recorder exists once something asks for
+ * {@link #getCreator()}.
  */
 abstract class LeanEntity implements Entity, RecordedCause {
     static final String DEFAULT_METADATA_NAMESPACE = "default";
@@ -43,6 +44,7 @@ abstract class LeanEntity implements Entity, RecordedCause {
     private String namespace;
     private final List<Subsegment> subsegments = new ArrayList<>();
     private ReentrantLock subsegmentsLock = new ReentrantLock();
+    private List<ThrowableDescription> exceptions;
     private Cause cause;
     private Map<String, Object> http = new ConcurrentHashMap<>();
     private Map<String, Object> aws = new ConcurrentHashMap<>();
@@ -171,17 +173,37 @@ abstract class LeanEntity implements Entity, RecordedCause {
         this.subsegmentsLock = subsegmentsLock;
     }
 
+    /** The SDK's cause, made now if it was not: from then on it holds this entity's exceptions (see {@link #ownExceptions}). */
     @Override
     public synchronized Cause getCause() {
         if (cause == null) {
             cause = new Cause();
+            if (exceptions != null) {
+                cause.addExceptions(exceptions);
+            }
+            exceptions = null;
         }
         return cause;
     }
 
     @Override
-    public synchronized Cause recordedCause() {
-        return cause;
+    public synchronized List<ThrowableDescription> ownExceptions() {
+        if (cause != null) {
+            return null;
+        }
+        return exceptions == null ? List.of() : new ArrayList<>(exceptions);
+    }
+
+    /** Adds to this entity's exceptions, wherever they are kept now. */
+    synchronized void addExceptions(List<ThrowableDescription> descriptions) {
+        if (cause != null) {
+            cause.addExceptions(descriptions);
+        } else {
+            if (exceptions == null) {
+                exceptions = new ArrayList<>(4);
+            }
+            exceptions.addAll(descriptions);
+        }
     }
 
     @Override

@@ -6,6 +6,7 @@ import com.amazonaws.xray.entities.Segment;
 import com.amazonaws.xray.entities.Subsegment;
 import com.amazonaws.xray.entities.ThrowableDescription;
 import dev.xraytracing.internal.log.WarnOnce;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -38,6 +39,11 @@ public final class DocumentWriter {
     private static final String LEFT_OUT = "left out: the document was larger than one X-Ray document may be";
 
     private DocumentWriter() {
+    }
+
+    /** The process's working directory, which the SDK's {@code Cause} records with the first exception. */
+    private static final class WorkingDirectory {
+        static final String PATH = Path.of("").toAbsolutePath().toString();
     }
 
     public static String segment(Segment segment, Shape shape, WarnOnce warnings) {
@@ -112,7 +118,7 @@ public final class DocumentWriter {
             json.objectOf(Map.of("xray_tracing", Map.of("truncated", "cause, http, aws, sql and metadata " + LEFT_OUT)));
             annotations(json, entity.getAnnotations(), MINIMAL_ANNOTATION_BUDGET);
         } else {
-            cause(json, entity instanceof RecordedCause lazy ? lazy.recordedCause() : entity.getCause(), details);
+            cause(json, entity, details);
             map(json, "http", entity.getHttp());
             map(json, "aws", entity.getAws());
             map(json, "sql", entity.getSql());
@@ -172,28 +178,39 @@ public final class DocumentWriter {
         return entry.getKey().length() + (value instanceof String ? ((String) value).length() : 24) + 6;
     }
 
-    private static void cause(JsonOut json, Cause cause, boolean withStacks) {
-        if (cause == null) {
-            return;
+    private static void cause(JsonOut json, Entity entity, boolean withStacks) {
+        List<ThrowableDescription> own = entity instanceof RecordedCause lean ? lean.ownExceptions() : null;
+        if (own == null) {
+            Cause cause = entity.getCause();
+            if (cause != null) {
+                cause(json, cause.getWorkingDirectory(), cause.getId(), cause.getMessage(), cause.getPaths(),
+                        cause.getExceptions(), withStacks);
+            }
+        } else if (!own.isEmpty()) {
+            // as the SDK's Cause has it once an exception is added
+            cause(json, WorkingDirectory.PATH, null, null, null, own, withStacks);
         }
-        List<ThrowableDescription> exceptions = cause.getExceptions();
+    }
+
+    private static void cause(JsonOut json, String workingDirectory, String id, String message,
+            Collection<String> paths, List<ThrowableDescription> exceptions, boolean withStacks) {
         if (!exceptions.isEmpty()) {
             ThrowableDescription first = exceptions.get(0);
             if (first.getId() == null && first.getCause() != null) {
                 json.field("cause", first.getCause());
                 return;
             }
-        } else if (cause.getId() == null && cause.getMessage() == null) {
+        } else if (id == null && message == null) {
             return;
         }
         json.name("cause");
         json.beginObject();
-        json.field("working_directory", cause.getWorkingDirectory());
-        json.field("id", cause.getId());
-        json.field("message", cause.getMessage());
-        if (cause.getPaths() != null && !cause.getPaths().isEmpty()) {
+        json.field("working_directory", workingDirectory);
+        json.field("id", id);
+        json.field("message", message);
+        if (paths != null && !paths.isEmpty()) {
             json.name("paths");
-            json.value(cause.getPaths());
+            json.value(paths);
         }
         if (!exceptions.isEmpty()) {
             json.name("exceptions");

@@ -82,7 +82,10 @@ class ColdInvocationLoadsNoJacksonTest {
             String document = documents.get(0);
             assertThat(document).contains("\"CallSecondLambda\"", "\"Lambda\"", "\"Validate\"",
                     "\"customer\":\"c-1\"", "\"order\":{", "\"receipt\":\"Receipt r-9 of 12\"",
-                    "no such order", "java.lang.IllegalArgumentException");
+                    "no such order", "java.lang.IllegalArgumentException", "\"working_directory\"");
+            // an exception recorded on the cold path does not set up commons-logging (the SDK's Cause does)
+            assertThat(loader.loadedOf("com.amazonaws.xray.entities.Cause", "org.apache.commons.logging.LogFactory"))
+                    .isEmpty();
         }
     }
 
