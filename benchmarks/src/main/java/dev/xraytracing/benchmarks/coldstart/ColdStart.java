@@ -6,18 +6,22 @@ import dev.xraytracing.local.LocalFunction;
 import dev.xraytracing.local.LocalPlatform;
 import dev.xraytracing.local.RuntimeLoop;
 import dev.xraytracing.local.internal.TraceHeader;
+import dev.xraytracing.local.template.DeploymentPackage;
 import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
+import java.util.zip.ZipFile;
 
 /**
  * Cold start of MyFirstLambda on the local platform, in three forms: traced with our library, the same logic untraced,
@@ -28,18 +32,44 @@ import java.util.Set;
  * {@code Initialization} starts when the JVM process is spawned and ends when the runtime first polls for an event;
  * {@code Invocation} ends when the runtime posts the response. JVM start to first response is their span.
  *
+ * <p>By default each form runs from its classpath ({@code target/coldstart/*.classpath}). With {@code --from-zip}
+ * each runs from its deployment zip unpacked into a folder of its own, as Lambda unpacks it into {@code /var/task}:
+ * the function JVM's classpath holds only the runtime, and the runtime client's class loader reads the handler
+ * classes at the root and the jars under {@code lib/}. The traced form uses the examples' own zip; the build makes
+ * the other two ({@code target/coldstart/untraced-lambda.zip}, {@code xray-lambda.zip}).
+ *
  * <pre>
  * mvn -B -q verify -pl benchmarks -am -DskipTests
  * java -cp "benchmarks/target/classes:$(cat benchmarks/target/coldstart/runner.classpath)" \
- *     dev.xraytracing.benchmarks.coldstart.ColdStart --runs 15 --cpus 1 --class-counts
+ *     dev.xraytracing.benchmarks.coldstart.ColdStart --runs 15 --cpus 1 --class-counts [--from-zip]
  * </pre>
  */
 public final class ColdStart {
     private static final String EVENT = "{\"resource\":\"/{proxy+}\",\"path\":\"/hello\",\"httpMethod\":\"GET\"}";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One form: its function name on the platform, its handler, its classpath and whether it traces. */
-    record Form(String label, String function, String handler, String classpath, boolean traced) {
+    /** One form: its function name on the platform, its handler, where its code comes from and whether it traces. */
+    record Form(String label, String function, String handler, Code code, boolean traced) {
+    }
+
+    /** A function's code: a classpath, or a deployment zip and the task root it was unpacked into. */
+    record Code(String classpath, Path zip, Path taskRoot) {
+        static Code classpath(String classpath) {
+            return new Code(classpath, null, null);
+        }
+
+        /** Unpacks the zip into a fresh folder, as Lambda unpacks it into /var/task. */
+        static Code zip(Path zip) {
+            if (!Files.isRegularFile(zip)) {
+                throw new IllegalStateException(zip + " is missing: build with mvn -B -q package -pl benchmarks -am "
+                        + "-DskipTests");
+            }
+            return new Code(null, zip, DeploymentPackage.taskRoot(zip).orElseThrow());
+        }
+
+        LocalFunction applyTo(LocalFunction function) {
+            return taskRoot != null ? function.taskRoot(taskRoot) : function.classpath(classpath);
+        }
     }
 
     /**
@@ -59,6 +89,7 @@ public final class ColdStart {
         String jvmOptions = null;
         String cpus = null;
         boolean classCounts = false;
+        boolean fromZip = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
@@ -68,29 +99,50 @@ public final class ColdStart {
                 // e.g. "1": the cold function JVMs run under taskset -c 1
                 case "--cpus" -> cpus = args[++i];
                 case "--class-counts" -> classCounts = true;
+                case "--from-zip" -> fromZip = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (--runs N, --warmups N, --jvm-options OPTIONS, --cpus LIST, --class-counts)");
+                        + " (--runs N, --warmups N, --jvm-options OPTIONS, --cpus LIST, --class-counts, --from-zip)");
             }
         }
         Path classes = Path.of(ColdStart.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Path dir = classes.getParent().resolve("coldstart");
         String own = classes.toString() + File.pathSeparator;
+        Code traced;
+        Code untraced;
+        Code xray;
+        if (fromZip) {
+            // benchmarks/target/classes -> the repository's root -> examples/target
+            traced = Code.zip(classes.getParent().getParent().getParent()
+                    .resolve("examples/target/xray-tracing-examples-lambda.zip"));
+            untraced = Code.zip(dir.resolve("untraced-lambda.zip"));
+            xray = Code.zip(dir.resolve("xray-lambda.zip"));
+        } else {
+            traced = Code.classpath(read(dir, "traced"));
+            untraced = Code.classpath(own + read(dir, "untraced"));
+            xray = Code.classpath(own + read(dir, "xray"));
+        }
         List<Form> forms = List.of(
-                new Form("traced (xray-tracing)", "TracedFirst", "dev.xraytracing.examples.MyFirstLambda",
-                        read(dir, "traced"), true),
-                new Form("untraced", "UntracedFirst", UntracedFirstLambda.class.getName(),
-                        own + read(dir, "untraced"), false),
+                new Form("traced (xray-tracing)", "TracedFirst", "dev.xraytracing.examples.MyFirstLambda", traced,
+                        true),
+                new Form("untraced", "UntracedFirst", UntracedFirstLambda.class.getName(), untraced, false),
                 new Form("X-Ray SDK default + TracingInterceptor", "XrayFirst", XrayDefaultFirstLambda.class.getName(),
-                        own + read(dir, "xray"), true));
+                        xray, true));
+        if (fromZip) {
+            for (Form form : forms) {
+                System.out.println(describeZip(form));
+            }
+            expectNoJar(untraced, "xray-tracing-", "aws-xray-");
+            expectNoJar(xray, "xray-tracing-");
+        }
 
         Path classLogs = classCounts ? Files.createTempDirectory("coldstart-classes-") : null;
         LocalPlatform.Builder builder = LocalPlatform.builder()
-                .function(LocalFunction.of("MySecondLambda", "dev.xraytracing.examples.MySecondLambda")
-                        .env("WORK_MILLIS", "0").classpath(read(dir, "traced")))
+                .function(traced.applyTo(LocalFunction.of("MySecondLambda", "dev.xraytracing.examples.MySecondLambda")
+                        .env("WORK_MILLIS", "0")))
                 .runtimeLoop(RuntimeLoop.INTERFACE_CLIENT)
                 .output(line -> { });
         for (Form form : forms) {
-            LocalFunction function = LocalFunction.of(form.function(), form.handler()).classpath(form.classpath())
+            LocalFunction function = form.code().applyTo(LocalFunction.of(form.function(), form.handler()))
                     .keepWarm(false);
             List<String> options = new ArrayList<>();
             if (jvmOptions != null) {
@@ -108,8 +160,9 @@ public final class ColdStart {
             }
             builder.function(function);
         }
-        System.out.printf(Locale.ROOT, "cold JVMs on CPUs %s; %d CPUs; load average at start %.2f%n",
-                cpus == null ? "all" : cpus, Runtime.getRuntime().availableProcessors(), loadAverage());
+        System.out.printf(Locale.ROOT, "cold JVMs on CPUs %s; %d CPUs; load average at start %.2f; code from %s%n",
+                cpus == null ? "all" : cpus, Runtime.getRuntime().availableProcessors(), loadAverage(),
+                fromZip ? "the deployment zips, unpacked as /var/task" : "classpaths");
         List<Sample> samples = new ArrayList<>();
         try (LocalPlatform platform = builder.start()) {
             for (int i = 0; i < 20; i++) {
@@ -133,11 +186,34 @@ public final class ColdStart {
                 throw new IllegalStateException("problems during the run: " + platform.problems());
             }
         }
-        writeCsv(dir.resolve("results.csv"), samples);
+        writeCsv(dir.resolve(fromZip ? "results-zip.csv" : "results.csv"), samples);
         System.out.println();
-        System.out.printf(Locale.ROOT, "cold JVMs on CPUs %s; load average at end %.2f%n",
-                cpus == null ? "all" : cpus, loadAverage());
+        System.out.printf(Locale.ROOT, "cold JVMs on CPUs %s; load average at end %.2f; code from %s%n",
+                cpus == null ? "all" : cpus, loadAverage(), fromZip ? "the deployment zips" : "classpaths");
         System.out.println(table(forms, samples, runs, classCounts));
+    }
+
+    private static String describeZip(Form form) throws IOException {
+        Path file = form.code().zip();
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            long jars = zip.stream().filter(e -> e.getName().startsWith("lib/") && e.getName().endsWith(".jar"))
+                    .count();
+            return String.format(Locale.ROOT, "zip of %s: %s, %,d bytes, %d jars", form.label(), file,
+                    Files.size(file), jars);
+        }
+    }
+
+    /** Fails when a zip that must not carry tracing holds a jar whose name starts with one of the prefixes. */
+    private static void expectNoJar(Code code, String... prefixes) throws IOException {
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> jars = Files.list(code.taskRoot().resolve("lib"))) {
+            jars.map(jar -> jar.getFileName().toString())
+                    .filter(name -> Arrays.stream(prefixes).anyMatch(name::startsWith))
+                    .forEach(found::add);
+        }
+        if (!found.isEmpty()) {
+            throw new IllegalStateException(code.zip() + " must not carry " + found);
+        }
     }
 
     private static double loadAverage() {
