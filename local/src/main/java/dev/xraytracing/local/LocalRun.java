@@ -101,15 +101,7 @@ public final class LocalRun {
             applyFaults(options, List.of(first, second), out);
         }
         if (options.experiment != null) {
-            return runExperiment(options, List.of(first, second), () -> LocalPlatform.builder()
-                    .function(first)
-                    .function(second)
-                    .restApi("api", "prod", options.firstName)
-                    .classpath(options.classpath)
-                    .fault(options.secondName, options.fault)
-                    .keepWarm(!options.cold)
-                    .runtimeLoop(options.runtime)
-                    .output(options.quiet ? line -> { } : out::println),
+            return runExperiment(options, List.of(first, second), () -> platformOf(options, first, second, out),
                     (platform, method, path) -> platform.request(method, path, null), "GET", options.path,
                     "xray-tracing local experiment: " + options.firstName + " → " + options.secondName, out,
                     experiments);
@@ -120,16 +112,7 @@ public final class LocalRun {
         Map<String, String> runtimes;
         List<String> functionErrors;
         List<Integer> statuses = new java.util.ArrayList<>();
-        try (LocalPlatform platform = LocalPlatform.builder()
-                .function(first)
-                .function(second)
-                .restApi("api", "prod", options.firstName)
-                .classpath(options.classpath)
-                .fault(options.secondName, options.fault)
-                .keepWarm(!options.cold)
-                .runtimeLoop(options.runtime)
-                .output(options.quiet ? line -> { } : out::println)
-                .start()) {
+        try (LocalPlatform platform = platformOf(options, first, second, out).start()) {
             out.println("xray-tracing-local: API stage at " + platform.apiUrl() + ", Invoke API at "
                     + platform.lambdaEndpoint() + ", X-Ray daemon at udp://" + platform.daemon().daemonAddress());
             for (int i = 1; i <= options.requests; i++) {
@@ -157,6 +140,20 @@ public final class LocalRun {
             }
         }
         return null;
+    }
+
+    /** The platform of a run of the two functions by class, as the options say; not started. */
+    private static LocalPlatform.Builder platformOf(LocalRunOptions options, LocalFunction first,
+            LocalFunction second, PrintStream out) {
+        return LocalPlatform.builder()
+                .function(first)
+                .function(second)
+                .restApi("api", "prod", options.firstName)
+                .classpath(options.classpath)
+                .fault(options.secondName, options.fault)
+                .keepWarm(!options.cold)
+                .runtimeLoop(options.runtime)
+                .output(options.quiet ? line -> { } : out::println);
     }
 
     private static int runTemplate(LocalRunOptions options, Path file, PrintStream out,

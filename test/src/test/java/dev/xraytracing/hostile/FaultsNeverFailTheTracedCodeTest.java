@@ -69,14 +69,31 @@ class FaultsNeverFailTheTracedCodeTest {
 
     /** CALLS traced calls in a sampled Lambda invocation through {@code recorder}; returns how many failed. */
     private static int tracedCalls(AWSXRayRecorder recorder, int calls) {
+        try {
+            return traced(recorder, calls, body -> {
+                SdkInternalThreadLocal.put(LambdaTraceHeader.THREAD_LOCAL_KEY, "Root=" + TraceID.create(recorder)
+                        + ";Parent=" + recorder.getIdGenerator().newEntityId() + ";Sampled=1");
+                return Tracing.sub("Call", s -> body.get());
+            });
+        } finally {
+            SdkInternalThreadLocal.put(LambdaTraceHeader.THREAD_LOCAL_KEY, null);
+        }
+    }
+
+    /** The same under segments of ours ({@code Tracing.segment}), which are the X-Ray SDK's entities. */
+    private static int tracedSegments(AWSXRayRecorder recorder, int calls) {
+        return traced(recorder, calls, body -> Tracing.segment("Root", root -> body.get()));
+    }
+
+    /** Runs an annotated inner subsegment {@code calls} times inside what {@code around} opens. */
+    private static int traced(AWSXRayRecorder recorder, int calls,
+            java.util.function.Function<java.util.function.Supplier<String>, String> around) {
         int failures = 0;
         try (TracerCore.Scope scope = LeanTracers.makeCurrent(recorder)) {
             for (int i = 0; i < calls; i++) {
-                SdkInternalThreadLocal.put(LambdaTraceHeader.THREAD_LOCAL_KEY, "Root=" + TraceID.create(recorder)
-                        + ";Parent=" + recorder.getIdGenerator().newEntityId() + ";Sampled=1");
                 int n = i;
                 try {
-                    String answer = Tracing.sub("Call", s -> Tracing.sub("Inner", inner -> {
+                    String answer = around.apply(() -> Tracing.sub("Inner", inner -> {
                         inner.annotate("n", n);
                         return "ok";
                     }));
@@ -87,8 +104,6 @@ class FaultsNeverFailTheTracedCodeTest {
                     failures++;
                 }
             }
-        } finally {
-            SdkInternalThreadLocal.put(LambdaTraceHeader.THREAD_LOCAL_KEY, null);
         }
         return failures;
     }
@@ -193,26 +208,6 @@ class FaultsNeverFailTheTracedCodeTest {
         assertThat(memory.documents()).hasSize(10);
     }
 
-    private static int tracedSegments(AWSXRayRecorder recorder, int calls) {
-        int failures = 0;
-        try (TracerCore.Scope scope = LeanTracers.makeCurrent(recorder)) {
-            for (int i = 0; i < calls; i++) {
-                int n = i;
-                try {
-                    String answer = Tracing.segment("Root", root -> Tracing.sub("Inner", inner -> {
-                        inner.annotate("n", n);
-                        return "ok";
-                    }));
-                    if (!"ok".equals(answer)) {
-                        failures++;
-                    }
-                } catch (Throwable failure) {
-                    failures++;
-                }
-            }
-        }
-        return failures;
-    }
 
     @Test
     void aSinkThatBlocksHoldsOnlyItsCallersAndReleasesThemAll() throws Exception {
