@@ -226,6 +226,11 @@ public final class TracerCore {
         return type.cast(existing != null ? existing : components.computeIfAbsent(type, key -> factory.get()));
     }
 
+    /** This tracer's instance of {@code type} if something put one there, else null; builds nothing. */
+    public <T> T existingComponent(Class<T> type) {
+        return type.cast(components.get(type));
+    }
+
     /**
      * This tracer's fault hook ({@code internal.fault}), built by {@code factory} on first use; null when it has none.
      * Typed loosely so that this package does not name the one above it.
@@ -244,6 +249,11 @@ public final class TracerCore {
             }
         }
         return hook == NO_FAULT_HOOK ? null : (H) hook;
+    }
+
+    /** Whether {@link #faultHook} was asked for already (its answer, hook or none, is then fixed). */
+    public boolean faultHookDecided() {
+        return faultHook != null;
     }
 
     /** Something to undo; closing it never throws. */

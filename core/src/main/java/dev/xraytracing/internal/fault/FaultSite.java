@@ -13,6 +13,9 @@ public final class FaultSite {
     private static final FaultHook.Provider PROVIDER = load();
     /** Whether the faults module is on the class path. */
     public static final boolean PRESENT = PROVIDER != null;
+    /** Built once: {@code PROVIDER::create} at the call site would make a new function object on every call. */
+    private static final java.util.function.Function<TracerCore, FaultHook> CREATE =
+            PRESENT ? PROVIDER::create : core -> null;
 
     private FaultSite() {
     }
@@ -33,7 +36,7 @@ public final class FaultSite {
             return null;
         }
         try {
-            return core.faultHook(PROVIDER::create);
+            return core.faultHook(CREATE);
         } catch (Throwable failure) {
             core.warnings().warn("fault:hook:" + failure.getClass().getName(),
                     "could not build the fault hook; no faults are injected", failure);
