@@ -26,6 +26,11 @@ public interface FaultHook {
     /** After the handler ran (whatever happened), on the same thread. */
     void afterHandler();
 
+    /** Whether this hook may ever fault a named block (false lets block sites skip every hook at once). */
+    default boolean mayFaultBlocks() {
+        return true;
+    }
+
     /** Each attempt of a faulted SDK call fails with a fresh exception (the SDK may keep earlier ones as suppressed). */
     interface SdkFault {
         RuntimeException attemptFailure();

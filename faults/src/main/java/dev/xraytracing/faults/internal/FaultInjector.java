@@ -130,6 +130,11 @@ final class FaultInjector implements FaultHook {
     }
 
     @Override
+    public boolean mayFaultBlocks() {
+        return appConfig != null || rules.blocks.length > 0; // AppConfig may serve block rules later
+    }
+
+    @Override
     public RuntimeException beforeBlock(String name, Entity subsegment) {
         if (noRuleNames(name)) {
             return null;
