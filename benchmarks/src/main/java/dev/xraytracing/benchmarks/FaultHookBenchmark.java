@@ -3,6 +3,8 @@ package dev.xraytracing.benchmarks;
 import dev.xraytracing.Tracing;
 import dev.xraytracing.internal.TracerCore;
 import dev.xraytracing.internal.fault.FaultSite;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -44,10 +46,24 @@ public class FaultHookBenchmark {
      * Asking for the hooks is what a function's first invocation does at the handler's start; the unsampled
      * segment's own tracer is asked too, since only the default tracer serves a block that is not recorded.
      */
+    /**
+     * {@code -Dbenchmarks.faults.control=true}, without the module: make the two {@link ThreadLocal}s the fault
+     * injector makes. A new thread-local shifts the hash of every one made after it, and with it where they sit in
+     * the benchmark thread's map, so the lookups on the unsampled path may collide or not: that alone moves an
+     * unsampled {@code Tracing.sub} by a few nanoseconds, either way, with or without faults.
+     */
+    static final String CONTROL_PROPERTY = "benchmarks.faults.control";
+    private static final List<ThreadLocal<Object>> CONTROL_THREAD_LOCALS = new ArrayList<>();
+
     @State(Scope.Benchmark)
     public static class ModulePresence {
         @Setup(Level.Trial)
         public void check() {
+            if (!FaultSite.PRESENT && Boolean.getBoolean(CONTROL_PROPERTY)) {
+                // The control: the two thread-locals a fault injector makes, and nothing else (docs/benchmarks.md).
+                CONTROL_THREAD_LOCALS.add(new ThreadLocal<Object>());
+                CONTROL_THREAD_LOCALS.add(new ThreadLocal<Object>());
+            }
             TracerCore core = TracerCore.current();
             boolean hooked = FaultSite.hook(core) != null;
             System.out.println("# faults module " + (FaultSite.PRESENT ? "present" : "absent")
