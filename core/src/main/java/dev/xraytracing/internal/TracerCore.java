@@ -44,6 +44,16 @@ public final class TracerCore {
     /** The faults module's hook for this tracer once asked for: the hook, or {@link #NO_FAULT_HOOK}. */
     private volatile Object faultHook;
     private static final Object NO_FAULT_HOOK = new Object();
+    /**
+     * Whether no tracer of this process can fault a named block: every tracer has built its fault hook and none of
+     * them may fault blocks. One volatile read, so that a block site (above all an unsampled {@code Tracing.sub}, a
+     * few nanoseconds) pays nothing more for the faults module when no rule targets blocks. Written under
+     * {@link #FAULT_COUNTS}, from the two counts below, whenever one changes (a tracer made, a hook built).
+     */
+    private static volatile boolean noBlockFaultAnywhere = true;
+    private static final Object FAULT_COUNTS = new Object();
+    private static int faultHooksUndecided;
+    private static int blockFaultHooks;
 
     /**
      * @param sinkFactory   builds where documents go (on first use; it gets this tracer's warnings)
@@ -58,6 +68,15 @@ public final class TracerCore {
         this.sampling = sampling;
         this.tracesSdkCalls = tracesSdkCalls;
         this.configuration = configuration;
+        countFaultHooks(1, 0);
+    }
+
+    private static void countFaultHooks(int undecided, int mayFaultBlocks) {
+        synchronized (FAULT_COUNTS) {
+            faultHooksUndecided += undecided;
+            blockFaultHooks += mayFaultBlocks;
+            noBlockFaultAnywhere = faultHooksUndecided == 0 && blockFaultHooks == 0;
+        }
     }
 
     /** A tracer that reads the process's settings. */
@@ -263,6 +282,11 @@ public final class TracerCore {
         return type.cast(existing != null ? existing : components.computeIfAbsent(type, key -> factory.get()));
     }
 
+    /** This tracer's instance of {@code type} if something put one there, else null; builds nothing. */
+    public <T> T existingComponent(Class<T> type) {
+        return type.cast(components.get(type));
+    }
+
     /**
      * This tracer's fault hook ({@code internal.fault}), built by {@code factory} on first use; null when it has none.
      * Typed loosely so that this package does not name the one above it.
@@ -277,10 +301,36 @@ public final class TracerCore {
                     H built = factory.apply(this);
                     hook = built != null ? built : NO_FAULT_HOOK;
                     faultHook = hook;
+                    countFaultHooks(-1, 0);
                 }
             }
         }
         return hook == NO_FAULT_HOOK ? null : (H) hook;
+    }
+
+    /** Whether no rule of any tracer can target a named block (see {@link #noBlockFaultAnywhere}). */
+    public static boolean noBlockFaultAnywhere() {
+        return noBlockFaultAnywhere;
+    }
+
+    /**
+     * Counts a fault hook that may fault blocks, for good (a hook of a tracer that is gone still counts); called by
+     * the hook's factory, before its tracer counts as decided.
+     */
+    public static void countBlockFaultHook() {
+        countFaultHooks(0, 1);
+    }
+
+    /** Whether every tracer of this process has built its fault hook (or found it has none). */
+    public static boolean allFaultHooksDecided() {
+        synchronized (FAULT_COUNTS) {
+            return faultHooksUndecided == 0;
+        }
+    }
+
+    /** Whether {@link #faultHook} was asked for already (its answer, hook or none, is then fixed). */
+    public boolean faultHookDecided() {
+        return faultHook != null;
     }
 
     /** Something to undo; closing it never throws. */

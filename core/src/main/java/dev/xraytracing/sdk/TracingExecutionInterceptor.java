@@ -41,7 +41,7 @@ public final class TracingExecutionInterceptor implements ExecutionInterceptor {
             warn(core, attributes, "beforeExecution", failure);
         }
         if (FaultSite.PRESENT) {
-            SdkFaults.beforeExecution(core, attributes);
+            SdkFaults.beforeExecution(core, context.request(), attributes);
         }
     }
 

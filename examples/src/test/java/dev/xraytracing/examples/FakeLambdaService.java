@@ -14,6 +14,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.LambdaClientBuilder;
 
 /** A local HTTP server standing in for the Lambda Invoke API, answering as told, and a client pointed at it. */
 final class FakeLambdaService implements AutoCloseable {
@@ -71,13 +72,16 @@ final class FakeLambdaService implements AutoCloseable {
 
     /** A client like the example's, pointed here, that does not retry (keeps error tests fast). */
     LambdaClient client() {
+        return clientBuilder().overrideConfiguration(c -> c.retryStrategy(b -> b.maxAttempts(1))).build();
+    }
+
+    /** A client builder like the example's, pointed here, with the SDK's default retries. */
+    LambdaClientBuilder clientBuilder() {
         return LambdaClient.builder()
                 .endpointOverride(URI.create(endpoint()))
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.retryStrategy(b -> b.maxAttempts(1)))
-                .build();
+                .httpClient(UrlConnectionHttpClient.create());
     }
 
     @Override

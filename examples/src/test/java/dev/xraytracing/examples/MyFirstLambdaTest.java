@@ -10,8 +10,6 @@ import dev.xraytracing.lambda.testing.LambdaInvoker;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.lambda.LambdaClient;
-import software.amazon.awssdk.services.lambda.model.LambdaException;
-import software.amazon.awssdk.services.lambda.model.TooManyRequestsException;
 
 class MyFirstLambdaTest {
     private final FakeLambdaService lambdaService = new FakeLambdaService();
@@ -68,27 +66,28 @@ class MyFirstLambdaTest {
     }
 
     @Test
-    void aThrottleIsRecordedAndTheExceptionRethrown() {
+    void aThrottleIsRecordedAndAnswered502() {
         lambdaService.answering(429, null, "{\"__type\":\"TooManyRequestsException\",\"message\":\"Rate exceeded\"}");
 
         Invocation<APIGatewayProxyResponseEvent> invocation = callThroughApiGateway();
 
-        assertThat(invocation.thrown()).isInstanceOf(TooManyRequestsException.class);
+        assertThat(invocation.output().getStatusCode()).isEqualTo(502);
+        assertThat(invocation.output().getBody()).isEqualTo("\"Lambda 2 failed\"");
         assertThat(invocation.trace()).subsegment("Lambda").isError().isThrottle();
         assertThat(invocation.trace()).subsegment("CallSecondLambda").hasExceptionOfType("TooManyRequestsException")
                 .isError().isThrottle().isNotFault();
-        // The service's 429 passes up unchanged: the handler that threw it is throttled too, not at fault.
-        assertThat(invocation.trace()).subsegment("## handleRequest").isError().isThrottle().isNotFault();
+        // The handler answered: its subsegment carries the 502 it returned, a fault of its own.
+        assertThat(invocation.trace()).subsegment("## handleRequest").isFault().isNotThrottle();
     }
 
     @Test
-    void aServerErrorIsAFaultAndTheExceptionRethrown() {
+    void aServerErrorIsAFaultAndAnswered502() {
         lambdaService.answering(500, null, "{\"__type\":\"ServiceException\",\"message\":\"internal\"}");
 
         Invocation<APIGatewayProxyResponseEvent> invocation = callThroughApiGateway();
 
-        assertThat(invocation.thrown()).isInstanceOf(LambdaException.class);
+        assertThat(invocation.output().getStatusCode()).isEqualTo(502);
         assertThat(invocation.trace()).subsegment("Lambda").isFault();
-        assertThat(invocation.trace()).subsegment("CallSecondLambda").isFault();
+        assertThat(invocation.trace()).subsegment("CallSecondLambda").isFault().hasExceptionOfType("ServiceException");
     }
 }

@@ -165,6 +165,29 @@ public final class EntityAssert extends AbstractAssert<EntityAssert, RecordedEnt
     }
 
     /**
+     * This AWS SDK call's subsegment shows {@code expected} attempts: {@code aws.retries} is one less, and a call of
+     * more than one attempt has that many children {@code Attempt 1} ... {@code Attempt n}, each with its own status
+     * and timing (a call of one attempt has none).
+     */
+    public EntityAssert hasSdkAttempts(int expected) {
+        if (!actual.aws().has("retries")) {
+            fail("Expected <%s> to be an AWS SDK call's subsegment with %s attempts, but it has no aws.retries; "
+                    + "its aws fields are %s", actual.name(), expected, actual.aws());
+        }
+        int attempts = actual.aws().retries() + 1;
+        long children = actual.children().stream().filter(c -> c.name().matches("Attempt \\d+")).count();
+        if (attempts != expected) {
+            fail("Expected <%s> to show %s SDK attempts but it shows %s (aws.retries %s)", actual.name(), expected,
+                    attempts, actual.aws().retries());
+        }
+        if (children != (expected > 1 ? expected : 0)) {
+            fail("Expected <%s> to have %s Attempt children for its %s attempts but it has %s", actual.name(),
+                    expected > 1 ? expected : 0, expected, children);
+        }
+        return this;
+    }
+
+    /**
      * Checks that a direct child is named {@code name} and stays on this entity, as AssertJ's {@code has...} methods
      * do. To go on with the child itself, use {@link #child}.
      */

@@ -44,7 +44,7 @@ class SdkCallFailuresTest {
         RecordedEntity lambda = tracing.trace().get("Lambda");
         assertThat(lambda).isError().isNotFault().isNotThrottle().hasHttpStatus(404)
                 .hasExceptionOfType("ResourceNotFoundException").hasExceptionMessageContaining("Function not found")
-                .hasAwsField("request_id", "req-1").hasAwsField("retries", 0).hasChildCount(0);
+                .hasAwsField("request_id", "req-1").hasAwsField("retries", 0).hasChildCount(0).hasSdkAttempts(1);
         assertThat(lambda.exceptions().get(0).isRemote()).isTrue();
     }
 
@@ -59,7 +59,7 @@ class SdkCallFailuresTest {
         assertThat(aws.received()).hasSize(3);
         RecordedEntity lambda = tracing.trace().get("Lambda");
         assertThat(lambda).isError().isThrottle().isNotFault().hasHttpStatus(429).hasAwsField("retries", 2)
-                .hasChildCount(3);
+                .hasChildCount(3).hasSdkAttempts(3);
         assertThat(lambda).child("Attempt 1").hasHttpStatus(429).isThrottle();
         assertThat(lambda).child("Attempt 3").hasHttpStatus(429).isThrottle();
     }
@@ -72,7 +72,7 @@ class SdkCallFailuresTest {
 
         RecordedEntity lambda = tracing.trace().get("Lambda");
         assertThat(lambda).isOk().hasHttpStatus(200).hasAwsField("retries", 1).hasAwsField("request_id", "req-2")
-                .hasChildCount(2);
+                .hasChildCount(2).hasSdkAttempts(2);
         assertThat(lambda).child("Attempt 1").isThrottle().hasHttpStatus(429);
         assertThat(lambda).child("Attempt 2").isOk().hasHttpStatus(200);
         RecordedEntity first = lambda.children().get(0);

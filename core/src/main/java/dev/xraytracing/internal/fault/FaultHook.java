@@ -13,14 +13,23 @@ public interface FaultHook {
     /** Before the body of block {@code name} runs, in its subsegment (null when unrecorded): the exception to throw instead, or null. */
     RuntimeException beforeBlock(String name, Entity subsegment);
 
-    /** When an SDK call starts (after its subsegment opened; null when unrecorded): what each attempt fails with, or null. */
-    SdkFault beforeSdkCall(String service, String operation, Entity subsegment);
+    /**
+     * When an SDK call starts (after its subsegment opened; null when unrecorded): what each attempt fails with, or
+     * null. {@code requestType} is the call's request class (null if unknown): its package is the service's model,
+     * where the modelled exceptions are.
+     */
+    SdkFault beforeSdkCall(String service, String operation, Class<?> requestType, Entity subsegment);
 
     /** Before a handler runs: what to do instead, or null to run it. */
     HandlerFault beforeHandler(Object event, Object lambdaContext, Entity handlerSubsegment);
 
     /** After the handler ran (whatever happened), on the same thread. */
     void afterHandler();
+
+    /** Whether this hook may ever fault a named block (false lets block sites skip every hook at once). */
+    default boolean mayFaultBlocks() {
+        return true;
+    }
 
     /** Each attempt of a faulted SDK call fails with a fresh exception (the SDK may keep earlier ones as suppressed). */
     interface SdkFault {

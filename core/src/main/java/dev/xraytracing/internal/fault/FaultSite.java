@@ -4,6 +4,7 @@ import com.amazonaws.xray.entities.Entity;
 import dev.xraytracing.internal.TracerCore;
 import java.util.Iterator;
 import java.util.ServiceLoader;
+import java.util.function.Function;
 
 /**
  * Where the call sites reach the fault hook. {@link #PRESENT} is a constant: without the faults module on the class
@@ -13,6 +14,8 @@ public final class FaultSite {
     private static final FaultHook.Provider PROVIDER = load();
     /** Whether the faults module is on the class path. */
     public static final boolean PRESENT = PROVIDER != null;
+    /** Built once: {@code PROVIDER::create} at the call site would make a new function object on every call. */
+    private static final Function<TracerCore, FaultHook> CREATE = FaultSite::create;
 
     private FaultSite() {
     }
@@ -33,7 +36,7 @@ public final class FaultSite {
             return null;
         }
         try {
-            return core.faultHook(PROVIDER::create);
+            return core.faultHook(CREATE);
         } catch (Throwable failure) {
             core.warnings().warn("fault:hook:" + failure.getClass().getName(),
                     "could not build the fault hook; no faults are injected", failure);
@@ -41,10 +44,21 @@ public final class FaultSite {
         }
     }
 
+    private static FaultHook create(TracerCore core) {
+        FaultHook hook = PROVIDER.create(core);
+        if (hook != null && hook.mayFaultBlocks()) {
+            TracerCore.countBlockFaultHook(); // before its tracer counts as decided
+        }
+        return hook;
+    }
+
     /** The exception a fault rule throws into block {@code name}, or null; never throws itself. */
     public static RuntimeException beforeBlock(String name, Entity subsegment) {
         TracerCore core = null;
         try {
+            if (TracerCore.noBlockFaultAnywhere()) {
+                return null; // no tracer has a rule for any block: skip finding the tracer and its hook
+            }
             core = subsegment != null ? TracerCore.of(subsegment) : TracerCore.current();
             FaultHook hook = hook(core);
             return hook == null ? null : hook.beforeBlock(name, subsegment);

@@ -19,7 +19,7 @@ public final class SdkFaults {
     }
 
     /** Decides the call's fault; never throws. */
-    public static void beforeExecution(TracerCore core, ExecutionAttributes attributes) {
+    public static void beforeExecution(TracerCore core, Object request, ExecutionAttributes attributes) {
         try {
             if (attributes.getAttribute(ATTRIBUTE) != null) {
                 return; // a second instance of the interceptor: the call has its fault already
@@ -31,7 +31,7 @@ public final class SdkFaults {
             SdkCall call = attributes.getAttribute(SdkCall.ATTRIBUTE);
             FaultHook.SdkFault fault = hook.beforeSdkCall(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME),
                     attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME),
-                    call != null ? call.subsegment : null);
+                    request != null ? request.getClass() : null, call != null ? call.subsegment : null);
             if (fault != null) {
                 attributes.putAttribute(ATTRIBUTE, fault);
             }

@@ -60,7 +60,7 @@ final class AppConfigRules {
             }
             List<Rule> parsed = new ArrayList<>();
             if (!text.isBlank()) {
-                RuleSources.parse(text, "AppConfig", parsed, new HashSet<>(), warnings);
+                RuleSources.parse(text, "AppConfig", parsed, new HashSet<>(), RuleSources.Problems.of(warnings));
             }
             rules = List.copyOf(parsed);
         } catch (Exception failure) {

@@ -3,15 +3,25 @@ package dev.xraytracing.faults.internal;
 import dev.xraytracing.internal.TracerCore;
 import dev.xraytracing.internal.config.ConfigKey;
 import dev.xraytracing.internal.fault.FaultHook;
+import dev.xraytracing.internal.fault.GivenFaultRules;
 import java.util.List;
 import java.util.Random;
 
-/** Found by {@link java.util.ServiceLoader}: gives a tracer a fault injector when its configuration names rules. */
+/**
+ * Found by {@link java.util.ServiceLoader}: gives a tracer a fault injector when it was given rules in code
+ * ({@link GivenFaultRules}) or its configuration names some.
+ */
 public final class FaultsProvider implements FaultHook.Provider {
     @Override
     public FaultHook create(TracerCore core) {
         if ("true".equalsIgnoreCase(core.configuration().value(ConfigKey.FAULTS_OFF))) {
             return null;
+        }
+        GivenFaultRules given = GivenFaultRules.of(core);
+        if (given != null) {
+            // Rules given in code (the test kit) replace every configured source, AppConfig included.
+            List<Rule> rules = RuleSources.read(given, core.warnings());
+            return rules.isEmpty() ? null : new FaultInjector(rules, new Random(given.seed()), core.warnings());
         }
         List<Rule> rules = RuleSources.read(core.configuration(), core.warnings());
         AppConfigRules appConfig = appConfig(core);

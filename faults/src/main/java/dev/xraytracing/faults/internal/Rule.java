@@ -21,6 +21,8 @@ final class Rule {
     final long minMs;
     final long maxMs;
     final String exceptionType;
+    /** The {@code type} the rule names, or null: for SDK targets, which modelled exception to throw. */
+    final String namedType;
     final String message;
     final int status;
     final String errorCode;
@@ -73,7 +75,8 @@ final class Rule {
         if (mode == Mode.LATENCY && (minMs < 0 || maxMs < minMs)) {
             throw new IllegalArgumentException("rule '" + id + "': latency needs latencyMs, or minMs <= maxMs");
         }
-        exceptionType = text(json, "type", "java.lang.RuntimeException");
+        namedType = text(json, "type", null);
+        exceptionType = namedType != null ? namedType : "java.lang.RuntimeException";
         message = text(json, "message", "injected by fault rule " + id);
         errorCode = text(json, "errorCode", null);
         status = json.path("status").asInt(mode == Mode.EXCEPTION ? 400 : -1);

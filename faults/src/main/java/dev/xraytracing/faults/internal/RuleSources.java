@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.xraytracing.internal.config.ConfigKey;
 import dev.xraytracing.internal.config.Configuration;
+import dev.xraytracing.internal.fault.GivenFaultRules;
 import dev.xraytracing.internal.log.WarnOnce;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,30 @@ final class RuleSources {
     private RuleSources() {
     }
 
+    /** Where a rule that cannot be used is reported: a tracer's warnings, and for rules given in code, the test too. */
+    @FunctionalInterface
+    interface Problems {
+        void report(String key, String message);
+
+        static Problems of(WarnOnce warnings) {
+            return warnings::warn;
+        }
+    }
+
+    /** The rules given in code ({@link GivenFaultRules}), each text parsed as a source of its own. */
+    static List<Rule> read(GivenFaultRules given, WarnOnce warnings) {
+        Problems problems = (key, message) -> {
+            warnings.warn(key, message);
+            given.reject(message);
+        };
+        List<Rule> rules = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (int index = 0; index < given.texts().size(); index++) {
+            parse(given.texts().get(index), "given rules " + (index + 1), rules, ids, problems);
+        }
+        return List.copyOf(rules);
+    }
+
     static List<Rule> read(Configuration configuration, WarnOnce warnings) {
         if ("true".equalsIgnoreCase(configuration.value(ConfigKey.FAULTS_OFF))) {
             return List.of();
@@ -31,12 +56,12 @@ final class RuleSources {
         Set<String> ids = new HashSet<>();
         String inline = configuration.value(ConfigKey.FAULTS);
         if (inline != null) {
-            parse(inline, "XRAY_TRACING_FAULTS", rules, ids, warnings);
+            parse(inline, "XRAY_TRACING_FAULTS", rules, ids, Problems.of(warnings));
         }
         String file = configuration.value(ConfigKey.FAULTS_FILE);
         if (file != null) {
             try {
-                parse(Files.readString(Path.of(file)), file, rules, ids, warnings);
+                parse(Files.readString(Path.of(file)), file, rules, ids, Problems.of(warnings));
             } catch (Exception failure) {
                 warnings.warn("faults:file", "could not read the fault rules in " + file + "; none from there", failure);
             }
@@ -45,7 +70,7 @@ final class RuleSources {
     }
 
     /** Adds the valid rules of {@code text} (an object with {@code rules}, or an array of rules) to {@code rules}. */
-    static void parse(String text, String source, List<Rule> rules, Set<String> ids, WarnOnce warnings) {
+    static void parse(String text, String source, List<Rule> rules, Set<String> ids, Problems warnings) {
         String trimmed = text.trim();
         if (!trimmed.startsWith("[") && !trimmed.startsWith("{")) {
             parseCompact(trimmed, source, rules, ids, warnings);
@@ -55,7 +80,7 @@ final class RuleSources {
         try {
             root = JSON.readTree(text);
         } catch (Exception failure) {
-            warnings.warn("faults:json:" + source, "the fault rules in " + source + " are no JSON; none from there: "
+            warnings.report("faults:json:" + source, "the fault rules in " + source + " are no JSON; none from there: "
                     + failure.getMessage());
             return;
         }
@@ -64,7 +89,7 @@ final class RuleSources {
         }
         JsonNode list = root != null && root.isObject() ? root.get("rules") : root;
         if (list == null || !list.isArray()) {
-            warnings.warn("faults:shape:" + source, "the fault rules in " + source
+            warnings.report("faults:shape:" + source, "the fault rules in " + source
                     + " are neither an array nor an object with \"rules\"; none from there");
             return;
         }
@@ -75,7 +100,7 @@ final class RuleSources {
     }
 
     /** Adds the valid entries of the compact form (see {@link CompactRules}); each invalid one is one warning. */
-    private static void parseCompact(String text, String source, List<Rule> rules, Set<String> ids, WarnOnce warnings) {
+    private static void parseCompact(String text, String source, List<Rule> rules, Set<String> ids, Problems warnings) {
         List<Object> entries = CompactRules.entries(text);
         for (int index = 0; index < entries.size(); index++) {
             String what = "compact fault rule " + index + " of " + source;
@@ -91,7 +116,7 @@ final class RuleSources {
 
     /** Adds one rule if it is valid and its id is free; otherwise one warning, and it injects nothing. */
     private static void add(JsonNode node, String what, String key, List<Rule> rules, Set<String> ids,
-                            WarnOnce warnings) {
+                            Problems warnings) {
         try {
             Rule rule = Rule.of(node);
             if (!ids.add(rule.id)) {
@@ -103,7 +128,7 @@ final class RuleSources {
         }
     }
 
-    private static void warnInvalid(String what, String key, RuntimeException invalid, WarnOnce warnings) {
-        warnings.warn(key, what + " is invalid and injects nothing: " + invalid.getMessage());
+    private static void warnInvalid(String what, String key, RuntimeException invalid, Problems warnings) {
+        warnings.report(key, what + " is invalid and injects nothing: " + invalid.getMessage());
     }
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class CompactRulesTest {
     private static List<Rule> parse(String text) {
         List<Rule> rules = new ArrayList<>();
-        RuleSources.parse(text, "test", rules, new HashSet<>(), new WarnOnce());
+        RuleSources.parse(text, "test", rules, new HashSet<>(), RuleSources.Problems.of(new WarnOnce()));
         return rules;
     }
 

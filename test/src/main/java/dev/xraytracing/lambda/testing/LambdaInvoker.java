@@ -10,7 +10,9 @@ import dev.xraytracing.Tracer;
 import dev.xraytracing.internal.LambdaTraceHeader;
 import dev.xraytracing.internal.TraceHeader;
 import dev.xraytracing.internal.TracerCore;
+import dev.xraytracing.internal.fault.GivenFaultRules;
 import dev.xraytracing.lambda.internal.LambdaEnvironment;
+import dev.xraytracing.testing.Faults;
 import dev.xraytracing.testing.InMemoryEmitter;
 import dev.xraytracing.testing.SegmentDocumentSchema;
 import dev.xraytracing.trace.TraceDocuments;
@@ -20,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import software.amazon.awssdk.utilslite.SdkInternalThreadLocal;
 
 /**
@@ -123,7 +126,8 @@ public final class LambdaInvoker<I, O> {
      * {@code provisioned-concurrency} or {@code snap-start}.
      */
     public LambdaInvoker<I, O> initializationType(String type) {
-        return new LambdaInvoker<>(handler, new Environment(type), headerMode, header, viaSystemProperty, context);
+        return new LambdaInvoker<>(handler, new Environment(type, environment.variables, environment.faults),
+                headerMode, header, viaSystemProperty, context);
     }
 
     /**
@@ -131,13 +135,24 @@ public final class LambdaInvoker<I, O> {
      * function's environment variables: say {@code Map.of("POWERTOOLS_SERVICE_NAME", "orders")}.
      */
     public LambdaInvoker<I, O> withEnvironment(Map<String, String> variables) {
-        return new LambdaInvoker<>(handler, new Environment(LambdaEnvironment.ON_DEMAND, variables), headerMode, header,
-                viaSystemProperty, context);
+        return new LambdaInvoker<>(handler, new Environment(LambdaEnvironment.ON_DEMAND, variables, environment.faults),
+                headerMode, header, viaSystemProperty, context);
+    }
+
+    /**
+     * A fresh environment whose tracer injects these fault rules, with their seed, instead of any its settings name
+     * (the settings of {@link #withEnvironment} still apply, and their kill switch wins). Needs xray-tracing-faults
+     * on the test class path; invalid rules fail here. See {@link Faults}.
+     */
+    public LambdaInvoker<I, O> withFaults(Faults faults) {
+        Objects.requireNonNull(faults, "faults");
+        return new LambdaInvoker<>(handler, new Environment(LambdaEnvironment.ON_DEMAND, environment.variables, faults),
+                headerMode, header, viaSystemProperty, context);
     }
 
     /** A fresh environment whose cold start is already spent, as if it had served an invocation. */
     public LambdaInvoker<I, O> warm() {
-        Environment warm = new Environment(LambdaEnvironment.ON_DEMAND);
+        Environment warm = new Environment(LambdaEnvironment.ON_DEMAND, environment.variables, environment.faults);
         warm.lambda.claimColdStart();
         return new LambdaInvoker<>(handler, warm, headerMode, header, viaSystemProperty, context);
     }
@@ -252,17 +267,25 @@ public final class LambdaInvoker<I, O> {
         final InMemoryEmitter emitter = new InMemoryEmitter();
         final Tracer tracer;
         final TracerCore core;
+        /** What a copy made by another {@code with} keeps: null for the process's settings, and no faults. */
+        final Map<String, String> variables;
+        final Faults faults;
 
         Environment(String initializationType) {
-            this(initializationType, null);
+            this(initializationType, null, null);
         }
 
-        Environment(String initializationType, Map<String, String> variables) {
+        Environment(String initializationType, Map<String, String> variables, Faults faults) {
+            this.variables = variables;
+            this.faults = faults;
             Tracer.Builder builder = Tracer.builder().documents(emitter::send);
             this.tracer = (variables == null ? builder : builder.environment(variables)).build();
             this.lambda = new LambdaEnvironment(initializationType);
             try (Tracer.Scope current = tracer.makeCurrent()) {
                 this.core = TracerCore.threadOwn();
+            }
+            if (faults != null) {
+                GivenFaultRules.install(core, faults.rules(), faults.seed());
             }
             LambdaEnvironment.install(core, lambda);
         }
