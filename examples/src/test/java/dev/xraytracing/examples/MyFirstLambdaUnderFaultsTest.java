@@ -8,7 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import dev.xraytracing.lambda.testing.Invocation;
 import dev.xraytracing.lambda.testing.LambdaInvoker;
 import dev.xraytracing.lambda.testing.TestContext;
-import dev.xraytracing.testing.Faults;
+import dev.xraytracing.lambda.testing.Faults;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.retries.api.BackoffStrategy;

@@ -10,7 +10,7 @@ import dev.xraytracing.Tracing;
 import dev.xraytracing.lambda.testing.Invocation;
 import dev.xraytracing.lambda.testing.LambdaInvoker;
 import dev.xraytracing.lambda.testing.TestContext;
-import dev.xraytracing.testing.Faults;
+import dev.xraytracing.lambda.testing.Faults;
 import java.io.IOException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.xraytracing.Tracing;
 import dev.xraytracing.lambda.testing.Invocation;
-import dev.xraytracing.testing.Faults;
+import dev.xraytracing.lambda.testing.Faults;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

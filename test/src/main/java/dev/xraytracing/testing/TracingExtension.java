@@ -9,7 +9,6 @@ import dev.xraytracing.Tracer;
 import dev.xraytracing.internal.LambdaTraceHeader;
 import dev.xraytracing.internal.TraceHeader;
 import dev.xraytracing.internal.TracerCore;
-import dev.xraytracing.internal.fault.GivenFaultRules;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -47,42 +46,38 @@ public final class TracingExtension implements BeforeEachCallback, AfterEachCall
     private final boolean sampled;
     private final String header;
     private final Consumer<Tracer.Builder> settings;
-    private final Faults faults;
     private final ThreadLocal<TestRun> runs = new ThreadLocal<>();
 
-    private TracingExtension(Mode mode, boolean sampled, String header, Consumer<Tracer.Builder> settings,
-                             Faults faults) {
+    private TracingExtension(Mode mode, boolean sampled, String header, Consumer<Tracer.Builder> settings) {
         this.mode = mode;
         this.sampled = sampled;
         this.header = header;
         this.settings = settings;
-        this.faults = faults;
     }
 
     /** Each test runs inside an open, sampled segment named {@code test}. */
     public static TracingExtension inSegment() {
-        return new TracingExtension(Mode.SEGMENT, true, null, builder -> { }, null);
+        return new TracingExtension(Mode.SEGMENT, true, null, builder -> { });
     }
 
     /** Each test runs as a sampled Lambda invocation: subsegments go under the function's (facade) segment. */
     public static TracingExtension inLambda() {
-        return new TracingExtension(Mode.LAMBDA, true, null, builder -> { }, null);
+        return new TracingExtension(Mode.LAMBDA, true, null, builder -> { });
     }
 
     /** Each test runs with no trace context at all, as a local main or a plain unit test would. */
     public static TracingExtension withoutContext() {
-        return new TracingExtension(Mode.NONE, false, null, builder -> { }, null);
+        return new TracingExtension(Mode.NONE, false, null, builder -> { });
     }
 
     /** The same, unsampled: nothing should be emitted. */
     public TracingExtension unsampled() {
-        return new TracingExtension(mode, false, header, settings, faults);
+        return new TracingExtension(mode, false, header, settings);
     }
 
     /** Uses this exact Lambda trace header (implies a Lambda invocation). */
     public TracingExtension withTraceHeader(String traceHeader) {
-        return new TracingExtension(Mode.LAMBDA, TraceHeader.parse(traceHeader).isSampled(), traceHeader, settings,
-                faults);
+        return new TracingExtension(Mode.LAMBDA, TraceHeader.parse(traceHeader).isSampled(), traceHeader, settings);
     }
 
     /**
@@ -91,16 +86,7 @@ public final class TracingExtension implements BeforeEachCallback, AfterEachCall
      */
     public TracingExtension withTracer(Consumer<Tracer.Builder> tracerSettings) {
         Objects.requireNonNull(tracerSettings, "tracerSettings");
-        return new TracingExtension(mode, sampled, header, settings.andThen(tracerSettings), faults);
-    }
-
-    /**
-     * Each test's tracer injects these fault rules, with their seed, instead of any its settings name. Needs
-     * xray-tracing-faults on the test class path; invalid rules fail each test before it runs. See {@link Faults}.
-     */
-    public TracingExtension withFaults(Faults rules) {
-        Objects.requireNonNull(rules, "rules");
-        return new TracingExtension(mode, sampled, header, settings, rules);
+        return new TracingExtension(mode, sampled, header, settings.andThen(tracerSettings));
     }
 
     @Override
@@ -110,16 +96,7 @@ public final class TracingExtension implements BeforeEachCallback, AfterEachCall
         settings.accept(builder);
         Tracer tracer = builder.documents(emitter::send).build();
         Tracer.Scope scope = tracer.makeCurrent();
-        TracerCore core = TracerCore.threadOwn();
-        if (faults != null) {
-            try {
-                GivenFaultRules.install(core, faults.rules(), faults.seed());
-            } catch (RuntimeException invalid) {
-                scope.close();
-                throw invalid;
-            }
-        }
-        AWSXRayRecorder recorder = core.recorder();
+        AWSXRayRecorder recorder = TracerCore.threadOwn().recorder();
         TestRun run = new TestRun(emitter, recorder, scope);
         ThreadLocalStorage.clear();
         // The header store is an InheritableThreadLocal holding one map, which a thread shares with the thread that

@@ -12,7 +12,6 @@ import dev.xraytracing.internal.TraceHeader;
 import dev.xraytracing.internal.TracerCore;
 import dev.xraytracing.internal.fault.GivenFaultRules;
 import dev.xraytracing.lambda.internal.LambdaEnvironment;
-import dev.xraytracing.testing.Faults;
 import dev.xraytracing.testing.InMemoryEmitter;
 import dev.xraytracing.testing.SegmentDocumentSchema;
 import dev.xraytracing.trace.TraceDocuments;

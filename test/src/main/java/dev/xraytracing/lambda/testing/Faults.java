@@ -1,8 +1,6 @@
-package dev.xraytracing.testing;
+package dev.xraytracing.lambda.testing;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import dev.xraytracing.lambda.testing.Invocation;
-import dev.xraytracing.lambda.testing.LambdaInvoker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -20,9 +18,8 @@ import java.util.Objects;
  * assertThat(run.output().getStatusCode()).isEqualTo(502);
  * assertThat(run.trace()).subsegment("Lambda").hasSdkAttempts(3).hasAnnotation("FaultInjected", true);
  *
- * // or through an invoker, or for every test of an extension:
- * LambdaInvoker.of(handler).withFaults(Faults.rule("handler=http:503"));
- * TracingExtension.inLambda().withFaults(Faults.rule("block:CallSecondLambda=latency:200ms"));
+ * // or through an invoker:
+ * LambdaInvoker.of(handler).withFaults(Faults.rule("handler=http:503")).invoke(event);
  * }</pre>
  *
  * <p>A value: each method returns a new one. The seed is 0 unless {@link #seed} says otherwise, so percentages draw

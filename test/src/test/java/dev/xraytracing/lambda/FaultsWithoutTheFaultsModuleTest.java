@@ -1,10 +1,12 @@
-package dev.xraytracing.testing;
+package dev.xraytracing.lambda;
 
 import static dev.xraytracing.testing.TracingAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.xraytracing.Tracing;
+import dev.xraytracing.lambda.testing.Faults;
 import dev.xraytracing.lambda.testing.LambdaInvoker;
+import dev.xraytracing.testing.TracingExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
