@@ -51,9 +51,17 @@ public final class TracerCore {
      * {@link #FAULT_COUNTS}, from the two counts below, whenever one changes (a tracer made, a hook built).
      */
     private static volatile boolean noBlockFaultAnywhere = true;
+    /**
+     * The hash codes of every block name a rule of any tracer names, or null when any name may be faulted (a tracer
+     * not decided yet, a {@code block:*} rule, rules that may change): lets an unsampled block site skip finding
+     * its tracer for every name no rule names. Written with {@link #noBlockFaultAnywhere}.
+     */
+    private static volatile int[] blockFaultNameHashes = new int[0];
     private static final Object FAULT_COUNTS = new Object();
     private static int faultHooksUndecided;
     private static int blockFaultHooks;
+    private static boolean anyBlockNameFaulted;
+    private static int[] faultedBlockNameHashes = new int[0];
 
     /**
      * @param sinkFactory   builds where documents go (on first use; it gets this tracer's warnings)
@@ -76,6 +84,7 @@ public final class TracerCore {
             faultHooksUndecided += undecided;
             blockFaultHooks += mayFaultBlocks;
             noBlockFaultAnywhere = faultHooksUndecided == 0 && blockFaultHooks == 0;
+            blockFaultNameHashes = faultHooksUndecided == 0 && !anyBlockNameFaulted ? faultedBlockNameHashes : null;
         }
     }
 
@@ -308,17 +317,43 @@ public final class TracerCore {
         return hook == NO_FAULT_HOOK ? null : (H) hook;
     }
 
-    /** Whether no rule of any tracer can target a named block (see {@link #noBlockFaultAnywhere}). */
-    public static boolean noBlockFaultAnywhere() {
-        return noBlockFaultAnywhere;
-    }
-
     /**
      * Counts a fault hook that may fault blocks, for good (a hook of a tracer that is gone still counts); called by
      * the hook's factory, before its tracer counts as decided.
      */
-    public static void countBlockFaultHook() {
-        countFaultHooks(0, 1);
+    public static void countBlockFaultHook(int[] nameHashes) {
+        synchronized (FAULT_COUNTS) {
+            if (nameHashes == null) {
+                anyBlockNameFaulted = true;
+            } else {
+                int[] merged = java.util.Arrays.copyOf(faultedBlockNameHashes,
+                        faultedBlockNameHashes.length + nameHashes.length);
+                System.arraycopy(nameHashes, 0, merged, faultedBlockNameHashes.length, nameHashes.length);
+                faultedBlockNameHashes = merged;
+            }
+            countFaultHooks(0, 1);
+        }
+    }
+
+    /**
+     * Whether no rule of any tracer can fault block {@code name}: true lets a block site skip finding its tracer
+     * and hook. A volatile read and, where rules name blocks, a scan of their names' hash codes.
+     */
+    public static boolean noBlockFaultFor(String name) {
+        if (noBlockFaultAnywhere) {
+            return true;
+        }
+        int[] hashes = blockFaultNameHashes;
+        if (hashes == null) {
+            return false;
+        }
+        int hash = name == null ? 0 : name.hashCode();
+        for (int candidate : hashes) {
+            if (candidate == hash) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether every tracer of this process has built its fault hook (or found it has none). */

@@ -31,6 +31,14 @@ public interface FaultHook {
         return true;
     }
 
+    /**
+     * The hash codes of the block names this hook's rules name, for good; null when it may fault any name (a
+     * wildcard, or rules that may change while it lives).
+     */
+    default int[] blockNameHashes() {
+        return null;
+    }
+
     /** Each attempt of a faulted SDK call fails with a fresh exception (the SDK may keep earlier ones as suppressed). */
     interface SdkFault {
         RuntimeException attemptFailure();

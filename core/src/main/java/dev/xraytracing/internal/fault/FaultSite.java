@@ -47,7 +47,7 @@ public final class FaultSite {
     private static FaultHook create(TracerCore core) {
         FaultHook hook = PROVIDER.create(core);
         if (hook != null && hook.mayFaultBlocks()) {
-            TracerCore.countBlockFaultHook(); // before its tracer counts as decided
+            TracerCore.countBlockFaultHook(hook.blockNameHashes()); // before its tracer counts as decided
         }
         return hook;
     }
@@ -56,8 +56,8 @@ public final class FaultSite {
     public static RuntimeException beforeBlock(String name, Entity subsegment) {
         TracerCore core = null;
         try {
-            if (TracerCore.noBlockFaultAnywhere()) {
-                return null; // no tracer has a rule for any block: skip finding the tracer and its hook
+            if (TracerCore.noBlockFaultFor(name)) {
+                return null; // no tracer has a rule for this block: skip finding the tracer and its hook
             }
             core = subsegment != null ? TracerCore.of(subsegment) : TracerCore.current();
             FaultHook hook = hook(core);

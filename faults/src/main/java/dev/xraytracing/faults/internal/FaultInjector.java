@@ -135,6 +135,12 @@ final class FaultInjector implements FaultHook {
     }
 
     @Override
+    public int[] blockNameHashes() {
+        int[] hashes = blockNameHashes;
+        return appConfig != null || hashes == null ? null : hashes.clone(); // AppConfig may change the rules
+    }
+
+    @Override
     public RuntimeException beforeBlock(String name, Entity subsegment) {
         if (noRuleNames(name)) {
             return null;
