@@ -26,7 +26,14 @@ public final class FaultSite {
                     FaultSite.class.getClassLoader()).iterator();
             return found.hasNext() ? found.next() : null;
         } catch (Throwable failure) {
-            return null; // a broken faults module must not break tracing: no faults then
+            // A broken faults module must not break tracing: no faults then, and it says so.
+            try {
+                TracerCore.current().warnings().warn("fault:load", "xray-tracing-faults is on the class path but "
+                        + "could not be loaded; no fault is injected", failure);
+            } catch (Throwable ignored) {
+                // Only a warning was at stake.
+            }
+            return null;
         }
     }
 

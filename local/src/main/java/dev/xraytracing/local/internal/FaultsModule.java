@@ -51,8 +51,8 @@ public final class FaultsModule {
                 } else if (module.isPresent()) {
                     function.taskRoot(withModule(root, module.get()));
                     say.accept("note: " + function.name() + "'s package lacks xray-tracing-faults; this run uses a "
-                            + "copy with lib/" + JAR + " added from LocalRun's class path (in Lambda, package the "
-                            + "module with the function)");
+                            + "copy with lib/" + JAR + " (and the Jackson jars it needs) added from LocalRun's class "
+                            + "path (in Lambda, package the module with the function)");
                     ready.add(function);
                 } else {
                     say.accept(cannotApply(function));
@@ -112,14 +112,18 @@ public final class FaultsModule {
     }
 
     static boolean hasModule(List<Path> entries) {
+        return holds(entries, MARKER);
+    }
+
+    private static boolean holds(List<Path> entries, String resource) {
         for (Path entry : entries) {
             if (Files.isDirectory(entry)) {
-                if (Files.isRegularFile(entry.resolve(MARKER))) {
+                if (Files.isRegularFile(entry.resolve(resource))) {
                     return true;
                 }
             } else if (Files.isRegularFile(entry)) {
                 try (ZipFile zip = new ZipFile(entry.toFile())) {
-                    if (zip.getEntry(MARKER) != null) {
+                    if (zip.getEntry(resource) != null) {
                         return true;
                     }
                 } catch (IOException e) {
@@ -128,6 +132,42 @@ public final class FaultsModule {
             }
         }
         return false;
+    }
+
+    /**
+     * The module reads its rules with Jackson, which a lean package leaves out (docs/packaging.md): the jars of
+     * Jackson's three parts that the package lacks come along from LocalRun's class path.
+     */
+    private static final List<String> MODULE_NEEDS = List.of("com.fasterxml.jackson.databind.ObjectMapper",
+            "com.fasterxml.jackson.core.JsonFactory", "com.fasterxml.jackson.annotation.JsonInclude");
+
+    private static void addWhatTheModuleNeeds(Path taskRoot, Path lib) throws IOException {
+        List<Path> packaged = ChildClasspath.ofTaskRoot(taskRoot);
+        for (String type : MODULE_NEEDS) {
+            String resource = type.replace('.', '/') + ".class";
+            if (holds(packaged, resource)) {
+                continue;
+            }
+            Optional<Path> jar = locationOf(type);
+            if (jar.isPresent() && Files.isRegularFile(jar.get())) {
+                Path target = lib.resolve(jar.get().getFileName().toString());
+                Files.copy(jar.get(), target, StandardCopyOption.REPLACE_EXISTING);
+                target.toFile().deleteOnExit();
+            }
+        }
+    }
+
+    private static Optional<Path> locationOf(String type) {
+        try {
+            CodeSource source = Class.forName(type, false, FaultsModule.class.getClassLoader())
+                    .getProtectionDomain().getCodeSource();
+            if (source != null && source.getLocation() != null) {
+                return Optional.of(Path.of(source.getLocation().toURI()));
+            }
+        } catch (ClassNotFoundException | URISyntaxException | IllegalArgumentException | LinkageError e) {
+            // not on LocalRun's class path either: the function's own warning will say what is missing
+        }
+        return Optional.empty();
     }
 
     /** A copy of the task root with the module as {@code lib/xray-tracing-faults.jar}. */
@@ -155,6 +195,7 @@ public final class FaultsModule {
                 Files.copy(module, jar, StandardCopyOption.REPLACE_EXISTING);
             }
             jar.toFile().deleteOnExit();
+            addWhatTheModuleNeeds(taskRoot, lib);
             return copy;
         } catch (IOException e) {
             throw new LocalRunException("cannot add xray-tracing-faults to a copy of " + taskRoot + ": "

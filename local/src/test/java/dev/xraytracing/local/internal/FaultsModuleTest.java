@@ -36,10 +36,13 @@ class FaultsModuleTest {
         try (ZipFile jar = new ZipFile(copy.resolve("lib").resolve("xray-tracing-faults.jar").toFile())) {
             assertThat(jar.getEntry(FaultsModule.MARKER)).isNotNull();
         }
+        // the module reads its rules with Jackson, which a lean package leaves out: it comes along
+        assertThat(copy.resolve("lib").toFile().list()).anyMatch(name -> name.startsWith("jackson-databind"))
+                .anyMatch(name -> name.startsWith("jackson-core")).anyMatch(name -> name.startsWith("jackson-annotations"));
         assertThat(taskRoot.resolve("lib")).isEmptyDirectory();
         assertThat(said).containsExactly("note: MyFirstLambda's package lacks xray-tracing-faults; this run uses a "
-                + "copy with lib/xray-tracing-faults.jar added from LocalRun's class path (in Lambda, package the "
-                + "module with the function)");
+                + "copy with lib/xray-tracing-faults.jar (and the Jackson jars it needs) added from LocalRun's class "
+                + "path (in Lambda, package the module with the function)");
     }
 
     @Test
