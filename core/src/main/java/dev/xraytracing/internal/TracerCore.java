@@ -344,16 +344,18 @@ public final class TracerCore {
             return true;
         }
         int[] hashes = blockFaultNameHashes;
-        if (hashes == null) {
-            return false;
-        }
+        return hashes != null && !namesHashOf(hashes, name);
+    }
+
+    /** Whether {@code hashes} holds the hash code of {@code name} (0 for null): a block-name prefilter. */
+    public static boolean namesHashOf(int[] hashes, String name) {
         int hash = name == null ? 0 : name.hashCode();
         for (int candidate : hashes) {
             if (candidate == hash) {
-                return false;
+                return true;
             }
         }
-        return true;
+        return false;
     }
 
     /** Whether every tracer of this process has built its fault hook (or found it has none). */

@@ -3,6 +3,7 @@ package dev.xraytracing.faults.internal;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.xray.entities.Entity;
 import dev.xraytracing.internal.fault.FaultHook;
+import dev.xraytracing.internal.TracerCore;
 import dev.xraytracing.internal.log.WarnOnce;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -57,16 +58,7 @@ final class FaultInjector implements FaultHook {
     /** Whether no rule can target block {@code name}: the fast answer for the common case. */
     private boolean noRuleNames(String name) {
         int[] hashes = blockNameHashes;
-        if (hashes == null) {
-            return false;
-        }
-        int hash = name == null ? 0 : name.hashCode();
-        for (int candidate : hashes) {
-            if (candidate == hash) {
-                return false;
-            }
-        }
-        return true;
+        return hashes != null && !TracerCore.namesHashOf(hashes, name);
     }
 
     /** One snapshot of the rules, read with one volatile load per site. */
