@@ -28,8 +28,6 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@link #getCreator()}.
  */
 abstract class LeanEntity implements Entity, RecordedCause {
-    static final String DEFAULT_METADATA_NAMESPACE = "default";
-
     final TracerCore core;
     private final String name;
     private String id;
@@ -390,7 +388,7 @@ abstract class LeanEntity implements Entity, RecordedCause {
 
     @Override
     public void putMetadata(String key, Object object) {
-        putMetadata(DEFAULT_METADATA_NAMESPACE, key, object);
+        putMetadata(Metadata.DEFAULT_NAMESPACE, key, object);
     }
 
     /** A null value is kept as JSON null (the SDK stores Jackson's {@code NullNode}, which we do not load). */

@@ -39,27 +39,20 @@ public final class TracerCore {
     private volatile AWSXRayRecorder recorder;
     private volatile DocumentEmitter emitter;
     private volatile SecureRandom secureIds;
-    private volatile boolean restoredFromSnapshot;
     private volatile LambdaHeader lastLambdaHeader;
     /** The faults module's hook for this tracer once asked for: the hook, or {@link #NO_FAULT_HOOK}. */
     private volatile Object faultHook;
     private static final Object NO_FAULT_HOOK = new Object();
     /**
-     * Whether no tracer of this process can fault a named block: every tracer has built its fault hook and none of
-     * them may fault blocks. One volatile read, so that a block site (above all an unsampled {@code Tracing.sub}, a
-     * few nanoseconds) pays nothing more for the faults module when no rule targets blocks. Written under
-     * {@link #FAULT_COUNTS}, from the two counts below, whenever one changes (a tracer made, a hook built).
-     */
-    private static volatile boolean noBlockFaultAnywhere = true;
-    /**
-     * The hash codes of every block name a rule of any tracer names, or null when any name may be faulted (a tracer
-     * not decided yet, a {@code block:*} rule, rules that may change): lets an unsampled block site skip finding
-     * its tracer for every name no rule names. Written with {@link #noBlockFaultAnywhere}.
+     * The hash codes of every block name a rule of any tracer names (empty when no rule names a block), or null when
+     * any name may be faulted (a tracer not decided yet, a {@code block:*} rule, rules that may change). One volatile
+     * read lets a block site (above all an unsampled {@code Tracing.sub}, a few nanoseconds) skip finding its tracer
+     * and hook for every name no rule names. Written under {@link #FAULT_COUNTS} whenever a tracer is made or a hook
+     * built.
      */
     private static volatile int[] blockFaultNameHashes = new int[0];
     private static final Object FAULT_COUNTS = new Object();
     private static int faultHooksUndecided;
-    private static int blockFaultHooks;
     private static boolean anyBlockNameFaulted;
     private static int[] faultedBlockNameHashes = new int[0];
 
@@ -76,16 +69,19 @@ public final class TracerCore {
         this.sampling = sampling;
         this.tracesSdkCalls = tracesSdkCalls;
         this.configuration = configuration;
-        countFaultHooks(1, 0);
+        countUndecidedFaultHooks(1);
     }
 
-    private static void countFaultHooks(int undecided, int mayFaultBlocks) {
+    private static void countUndecidedFaultHooks(int change) {
         synchronized (FAULT_COUNTS) {
-            faultHooksUndecided += undecided;
-            blockFaultHooks += mayFaultBlocks;
-            noBlockFaultAnywhere = faultHooksUndecided == 0 && blockFaultHooks == 0;
-            blockFaultNameHashes = faultHooksUndecided == 0 && !anyBlockNameFaulted ? faultedBlockNameHashes : null;
+            faultHooksUndecided += change;
+            publishBlockFaultNames();
         }
+    }
+
+    /** Under {@link #FAULT_COUNTS}. */
+    private static void publishBlockFaultNames() {
+        blockFaultNameHashes = faultHooksUndecided == 0 && !anyBlockNameFaulted ? faultedBlockNameHashes : null;
     }
 
     /** A tracer that reads the process's settings. */
@@ -239,7 +235,6 @@ public final class TracerCore {
      * restored environment the same sequence of ids. Also closes the sink's socket, for the same reason.
      */
     public void restoredFromSnapshot() {
-        restoredFromSnapshot = true;
         secureIds = new SecureRandom();
         AWSXRayRecorder built = recorder;
         if (built != null) {
@@ -250,7 +245,7 @@ public final class TracerCore {
 
     /** Whether this tracer runs in an environment restored from a snapshot (ids must not come from memory state). */
     boolean restoredFromSnapshotAlready() {
-        return restoredFromSnapshot;
+        return secureIds != null;
     }
 
     /** Closes the socket documents go out on, if one is open; the next document opens a new one. */
@@ -310,7 +305,7 @@ public final class TracerCore {
                     H built = factory.apply(this);
                     hook = built != null ? built : NO_FAULT_HOOK;
                     faultHook = hook;
-                    countFaultHooks(-1, 0);
+                    countUndecidedFaultHooks(-1);
                 }
             }
         }
@@ -331,18 +326,15 @@ public final class TracerCore {
                 System.arraycopy(nameHashes, 0, merged, faultedBlockNameHashes.length, nameHashes.length);
                 faultedBlockNameHashes = merged;
             }
-            countFaultHooks(0, 1);
+            publishBlockFaultNames();
         }
     }
 
     /**
      * Whether no rule of any tracer can fault block {@code name}: true lets a block site skip finding its tracer
-     * and hook. A volatile read and, where rules name blocks, a scan of their names' hash codes.
+     * and hook. A volatile read and a scan of the named blocks' hash codes (none where no rule names a block).
      */
     public static boolean noBlockFaultFor(String name) {
-        if (noBlockFaultAnywhere) {
-            return true;
-        }
         int[] hashes = blockFaultNameHashes;
         return hashes != null && !namesHashOf(hashes, name);
     }

@@ -7,6 +7,7 @@ import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** The classpath of a function's JVM: the user's, plus this module and the runtime client if it lacks them. */
@@ -58,22 +59,32 @@ public final class ChildClasspath {
     }
 
     private static void addLocationOf(String className, Set<String> entries) {
-        try {
-            addLocationOf(Class.forName(className, false, ChildClasspath.class.getClassLoader()), entries);
-        } catch (ClassNotFoundException e) {
-            // Not on our classpath either: the child reports the missing class itself.
-        }
+        locationOf(className).ifPresent(location -> entries.add(location.toString()));
+        // else not on our classpath either: the child reports the missing class itself
     }
 
     private static void addLocationOf(Class<?> type, Set<String> entries) {
+        locationOf(type).ifPresent(location -> entries.add(location.toString()));
+    }
+
+    /** The jar or classes folder on this JVM's class path that holds {@code className}, if it is there. */
+    public static Optional<Path> locationOf(String className) {
+        try {
+            return locationOf(Class.forName(className, false, ChildClasspath.class.getClassLoader()));
+        } catch (ClassNotFoundException | LinkageError e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Path> locationOf(Class<?> type) {
         CodeSource source = type.getProtectionDomain().getCodeSource();
         if (source == null || source.getLocation() == null) {
-            return;
+            return Optional.empty();
         }
         try {
-            entries.add(Path.of(source.getLocation().toURI()).toString());
+            return Optional.of(Path.of(source.getLocation().toURI()));
         } catch (URISyntaxException | IllegalArgumentException e) {
-            // An unusual location (nested jar): leave it to the user's classpath.
+            return Optional.empty(); // an unusual location (nested jar): leave it to the user's classpath
         }
     }
 }

@@ -5,11 +5,9 @@ import dev.xraytracing.local.LocalRunException;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -84,14 +82,9 @@ public final class FaultsModule {
 
     /** Where LocalRun's own class path has the faults module (a jar or a classes folder), if it has it. */
     public static Optional<Path> onThisClasspath(String classpath) {
-        try {
-            CodeSource source = Class.forName("dev.xraytracing.faults.FaultInjection", false,
-                    FaultsModule.class.getClassLoader()).getProtectionDomain().getCodeSource();
-            if (source != null && source.getLocation() != null) {
-                return Optional.of(Path.of(source.getLocation().toURI()));
-            }
-        } catch (ClassNotFoundException | URISyntaxException | IllegalArgumentException | LinkageError e) {
-            // not loadable here: look through the functions' class path below
+        Optional<Path> here = ChildClasspath.locationOf("dev.xraytracing.faults.FaultInjection");
+        if (here.isPresent()) {
+            return here;
         }
         return entries(classpath).stream().filter(entry -> hasModule(List.of(entry))).findFirst();
     }
@@ -148,26 +141,13 @@ public final class FaultsModule {
             if (holds(packaged, resource)) {
                 continue;
             }
-            Optional<Path> jar = locationOf(type);
+            Optional<Path> jar = ChildClasspath.locationOf(type);
             if (jar.isPresent() && Files.isRegularFile(jar.get())) {
                 Path target = lib.resolve(jar.get().getFileName().toString());
                 Files.copy(jar.get(), target, StandardCopyOption.REPLACE_EXISTING);
                 target.toFile().deleteOnExit();
             }
         }
-    }
-
-    private static Optional<Path> locationOf(String type) {
-        try {
-            CodeSource source = Class.forName(type, false, FaultsModule.class.getClassLoader())
-                    .getProtectionDomain().getCodeSource();
-            if (source != null && source.getLocation() != null) {
-                return Optional.of(Path.of(source.getLocation().toURI()));
-            }
-        } catch (ClassNotFoundException | URISyntaxException | IllegalArgumentException | LinkageError e) {
-            // not on LocalRun's class path either: the function's own warning will say what is missing
-        }
-        return Optional.empty();
     }
 
     /** A copy of the task root with the module as {@code lib/xray-tracing-faults.jar}. */
