@@ -10,7 +10,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -55,6 +55,7 @@ public final class FakeAws implements AutoCloseable, AfterEachCallback {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final List<SdkAutoCloseable> clients = new ArrayList<>();
     private Consumer<ClientOverrideConfiguration.Builder> overrides = o -> { };
+    private final List<Socket> reservedPorts = new CopyOnWriteArrayList<>();
     private URI endpoint;
 
     private FakeAws() throws IOException {
@@ -107,10 +108,16 @@ public final class FakeAws implements AutoCloseable, AfterEachCallback {
         return this;
     }
 
-    /** Points every client built from now on at a port where nothing listens. */
+    /**
+     * Points every client built from now on at a port where nothing listens. The port stays bound, without a
+     * listener, until {@link #close()}: a port freed at once could be taken by a server of a test running alongside.
+     */
     public FakeAws refuseConnections() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            endpoint = URI.create("http://127.0.0.1:" + socket.getLocalPort());
+        try {
+            Socket reserved = new Socket();
+            reservedPorts.add(reserved);
+            reserved.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            endpoint = URI.create("http://127.0.0.1:" + reserved.getLocalPort());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -205,6 +212,13 @@ public final class FakeAws implements AutoCloseable, AfterEachCallback {
         clients.forEach(SdkAutoCloseable::close);
         server.stop(0);
         handlers.shutdownNow();
+        for (Socket reserved : reservedPorts) {
+            try {
+                reserved.close();
+            } catch (IOException ignored) {
+                // closing a socket that never connected frees its port either way
+            }
+        }
     }
 
     private void handle(HttpExchange exchange) throws IOException {

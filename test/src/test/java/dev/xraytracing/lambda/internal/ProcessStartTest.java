@@ -23,10 +23,14 @@ class ProcessStartTest {
         assertThat(ProcessStart.fromProc(STAT, "1.00 2.0", 5L)).isEqualTo(-1); // started after "now": not this boot
     }
 
+    /**
+     * The process starts before the JVM notes its own start, and on a loaded machine the gap can be long; the reading
+     * itself may come out a little late (10 ms ticks, a preemption between reading the uptime and the clock).
+     */
     @Test
-    void onThisMachineItAgreesWithTheJvmsOwnFigureWithinASecond() {
+    void onThisMachineItIsNotLaterThanTheJvmsOwnFigure() {
         long jvm = ManagementFactory.getRuntimeMXBean().getStartTime();
 
-        assertThat(ProcessStart.epochMillis()).isBetween(jvm - 1_000, jvm + 1_000);
+        assertThat(ProcessStart.epochMillis()).isBetween(jvm - 30_000, jvm + 1_000);
     }
 }
