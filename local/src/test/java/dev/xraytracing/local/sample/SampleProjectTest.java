@@ -54,10 +54,10 @@ class SampleProjectTest {
         assertThat(run.exit).as(run.output).isEqualTo(1);
         assertThat(run.output)
                 .contains("request 1: GET /slow -> 502 audit failed")
-                .contains("problem: Auditor timed out: Task timed out after 1.00 seconds")
-                .contains("Task timed out after 1.00 seconds")
+                .contains("problem: Auditor timed out: Task timed out after 6.00 seconds")
+                .contains("Task timed out after 6.00 seconds")
                 .endsWith("xray-tracing-local: FAILED: 1 of 1 requests answered 5xx (502) and no --fault asked for it;"
-                        + " Auditor timed out: Task timed out after 1.00 seconds" + System.lineSeparator());
+                        + " Auditor timed out: Task timed out after 6.00 seconds" + System.lineSeparator());
     }
 
     @Test
