@@ -74,6 +74,31 @@ class ResponseCaptureTest {
         assertThat(invocation.threw()).isFalse();
         String captured = assertThat(invocation.trace()).subsegment("## handleRequest")
                 .metadata("lambda", "response").asText();
-        assertThat(captured).contains(ErrorGetter.class.getName()).contains("not serializable");
+        assertThat(captured).startsWith("<unserializable " + ErrorGetter.class.getName() + ": ").endsWith(">");
+    }
+
+    @Test
+    void aResponseWhoseToStringReturnsNullIsCapturedAsAPlaceholder() {
+        RequestHandler<String, CharSequence> handler = TracedHandler.of((input, context) -> new UnreadableText.NullText(),
+                HandlerTracing.defaults().captureResponse(true));
+
+        Invocation<CharSequence> invocation = LambdaInvoker.of(handler).invoke("");
+
+        assertThat(invocation.threw()).isFalse();
+        assertThat(assertThat(invocation.trace()).subsegment("## handleRequest").metadata("lambda", "response")
+                .asText()).isEqualTo("<unserializable " + UnreadableText.NullText.class.getName() + ": toString() returned null>");
+    }
+
+    @Test
+    void aResponseWhoseToStringThrowsIsCapturedAsAPlaceholder() {
+        RequestHandler<String, CharSequence> handler = TracedHandler.of((input, context) -> new UnreadableText.ThrowingText(),
+                HandlerTracing.defaults().captureResponse(true));
+
+        Invocation<CharSequence> invocation = LambdaInvoker.of(handler).invoke("");
+
+        assertThat(invocation.threw()).isFalse();
+        assertThat(assertThat(invocation.trace()).subsegment("## handleRequest").metadata("lambda", "response")
+                .asText()).isEqualTo("<unserializable " + UnreadableText.ThrowingText.class.getName()
+                        + ": toString() threw java.lang.IllegalStateException>");
     }
 }
