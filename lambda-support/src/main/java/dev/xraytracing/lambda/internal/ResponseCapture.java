@@ -4,6 +4,7 @@ import com.amazonaws.xray.entities.Entity;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.xraytracing.internal.Metadata;
+import dev.xraytracing.internal.emit.MetadataTree;
 import dev.xraytracing.internal.log.WarnOnce;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,8 +40,16 @@ final class ResponseCapture {
     static void error(Entity entity, Throwable error, int limit, WarnOnce warnings) {
         Map<String, Object> description = new LinkedHashMap<>();
         description.put("type", error.getClass().getName());
-        description.put("message", cut(String.valueOf(error.getMessage()), limit));
+        description.put("message", cut(messageOf(error), limit));
         Metadata.put(entity, NAMESPACE, "error", description, warnings);
+    }
+
+    private static String messageOf(Throwable error) {
+        try {
+            return String.valueOf(error.getMessage());
+        } catch (Throwable failure) {
+            return "<getMessage() threw " + failure.getClass().getName() + ">";
+        }
     }
 
     /** What {@link #response} records for {@code value}; throws what reading the value throws. */
@@ -67,19 +76,10 @@ final class ResponseCapture {
     private static String placeholder(Object value, Throwable failure, int limit, WarnOnce warnings) {
         String type = value.getClass().getName();
         String reason = failure instanceof UnreadableResponse ? failure.getMessage()
-                : failure.getClass().getSimpleName() + ": " + firstLine(failure.getMessage());
+                : MetadataTree.failureReason(failure);
         warnings.warn("lambda:response:" + type, "the handler's response of type " + type
                 + " could not be read for the captured response; recorded a placeholder instead (" + reason + ")");
         return cut("<unserializable " + type + ": " + reason + ">", limit);
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "no message";
-        }
-        int newline = message.indexOf('\n');
-        String line = newline < 0 ? message : message.substring(0, newline);
-        return line.length() > 200 ? line.substring(0, 200) : line;
     }
 
     /** A response whose own methods answer nothing usable (no exception of theirs to name). */

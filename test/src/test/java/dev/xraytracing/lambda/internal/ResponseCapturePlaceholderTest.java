@@ -7,7 +7,7 @@ import com.amazonaws.xray.AWSXRayRecorderBuilder;
 import com.amazonaws.xray.entities.SegmentImpl;
 import com.amazonaws.xray.entities.TraceID;
 import dev.xraytracing.internal.log.WarnOnce;
-import dev.xraytracing.lambda.UnreadableText;
+import dev.xraytracing.hostile.Hostile;
 import org.junit.jupiter.api.Test;
 
 /** A response that cannot be read is recorded as a placeholder, with one warning per type however often it comes. */
@@ -17,11 +17,11 @@ class ResponseCapturePlaceholderTest {
     @Test
     void anUnreadableResponseLeavesAPlaceholderEveryTimeAndAWarningOnce() {
         WarnOnce warnings = new WarnOnce();
-        String type = UnreadableText.ThrowingText.class.getName();
+        String type = Hostile.ThrowingText.class.getName();
         for (int i = 0; i < 3; i++) {
             SegmentImpl segment = new SegmentImpl(recorder, "handler", TraceID.create(recorder));
 
-            ResponseCapture.response(segment, new UnreadableText.ThrowingText(), 1_000, warnings);
+            ResponseCapture.response(segment, new Hostile.ThrowingText(), 1_000, warnings);
 
             assertThat(segment.getMetadata().get(ResponseCapture.NAMESPACE).get("response"))
                     .isEqualTo("<unserializable " + type + ": toString() threw java.lang.IllegalStateException>");
@@ -33,7 +33,7 @@ class ResponseCapturePlaceholderTest {
     void aPlaceholderIsCutAtTheCaptureLimitLikeAnyResponse() {
         SegmentImpl segment = new SegmentImpl(recorder, "handler", TraceID.create(recorder));
 
-        ResponseCapture.response(segment, new UnreadableText.NullText(), 12, new WarnOnce());
+        ResponseCapture.response(segment, new Hostile.NullText(), 12, new WarnOnce());
 
         assertThat((String) segment.getMetadata().get(ResponseCapture.NAMESPACE).get("response"))
                 .startsWith("<unserializa... (cut at 12 of ");
