@@ -20,9 +20,8 @@ final class LambdaHeader {
         this.sampled = sampled;
     }
 
-    /** The parsed header, or null when it lacks Root, Parent or a Sampled decision (1 or 0). */
-    static LambdaHeader parse(String header) {
-        TraceHeader parsed = TraceHeader.parse(header);
+    /** {@code header} as read ({@code parsed}), or null when it lacks Root, Parent or a Sampled decision (1 or 0). */
+    static LambdaHeader of(String header, TraceHeader parsed) {
         if (parsed.root() == null || parsed.root().isEmpty() || parsed.parent() == null || parsed.parent().isEmpty()
                 || !parsed.isDecided()) {
             return null;

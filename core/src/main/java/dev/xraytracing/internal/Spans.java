@@ -276,7 +276,14 @@ public final class Spans {
         }
         LambdaHeader parsed = core.lastLambdaHeader();
         if (parsed == null || !parsed.isFor(header)) {
-            parsed = LambdaHeader.parse(header);
+            TraceHeader read = TraceHeader.parse(header);
+            if (read.rejectedRoot() != null) {
+                core.warnings().warn("header:root", "the Lambda trace header's Root is not an X-Ray trace id "
+                        + "(1-<8 hex digits>-<24 hex digits>), so its Parent belongs to no known trace; nothing is "
+                        + "recorded for it: " + Annotations.preview(header));
+                return null;
+            }
+            parsed = LambdaHeader.of(header, read);
             if (parsed != null && !isEntityId(parsed.parentId)) {
                 core.warnings().warn("header:parent", "the Lambda trace header's Parent is not a 16-digit hex id, "
                         + "so nothing recorded could be placed under the function's segment; nothing is recorded for "

@@ -11,9 +11,14 @@ import java.util.Objects;
  * other services) kept verbatim and in order, so that what we pass on is what we got. Keeping {@code Lineage} is
  * what lets Lambda stop recursive invocation loops.
  *
- * <p>Case rules: the header's name is case-insensitive (HTTP); its three known keys are read in any case and
- * always written as {@code Root}, {@code Parent}, {@code Sampled}; values and other fields are kept as they came.
- * Parsing never throws: a part without {@code =}, an empty part or a repeated known key is dropped.
+ * <p>It reads the header as the X-Ray SDK for Java ({@code com.amazonaws.xray.entities.TraceHeader.fromString}) and
+ * OpenTelemetry's {@code AwsXrayPropagator} do, so a trace that crosses a service using either means the same thing
+ * on both sides: the keys {@code Root}, {@code Parent} and {@code Sampled} match case-sensitively (a {@code root=}
+ * part is another field); a repeated key takes its last value; values are kept as written, except that the Root is
+ * trimmed as the SDK trims it. A Root that is not an X-Ray trace id ({@code 1-} 8 lower-case hex digits {@code -} 24
+ * lower-case hex digits, as the SDK's {@code TraceID.fromString} accepts) leaves the header with no trace and no
+ * parent, since nothing could be recorded under a parent of an unknown trace; {@link #rejectedRoot()} keeps it for
+ * the warning. Parsing never throws: a part without {@code =} or without a key is dropped.
  */
 public final class TraceHeader {
     public static final String NAME = "X-Amzn-Trace-Id";
@@ -25,12 +30,18 @@ public final class TraceHeader {
     private final String parent;
     private final String sampled;
     private final List<String> others;
+    private final String rejectedRoot;
 
     private TraceHeader(String root, String parent, String sampled, List<String> others) {
+        this(root, parent, sampled, others, null);
+    }
+
+    private TraceHeader(String root, String parent, String sampled, List<String> others, String rejectedRoot) {
         this.root = root;
         this.parent = parent;
         this.sampled = sampled;
         this.others = others;
+        this.rejectedRoot = rejectedRoot;
     }
 
     /** A header of trace {@code root} (never null) naming {@code parent} (or null) and a sampling decision. */
@@ -61,13 +72,13 @@ public final class TraceHeader {
             if (equals <= 0) {
                 continue;
             }
-            String value = part.substring(equals + 1).trim();
+            String value = part.substring(equals + 1);
             if (isKey(part, equals, "Root")) {
-                root = root == null ? value : root;
+                root = value.trim();
             } else if (isKey(part, equals, "Parent")) {
-                parent = parent == null ? value : parent;
+                parent = value;
             } else if (isKey(part, equals, "Sampled")) {
-                sampled = sampled == null ? value : sampled;
+                sampled = value;
             } else {
                 if (others == null) {
                     others = new ArrayList<>(2);
@@ -75,12 +86,34 @@ public final class TraceHeader {
                 others.add(part);
             }
         }
-        return new TraceHeader(root, parent, sampled,
-                others == null ? List.of() : Collections.unmodifiableList(others));
+        List<String> kept = others == null ? List.of() : Collections.unmodifiableList(others);
+        if (root != null && !isTraceId(root)) {
+            return new TraceHeader(null, null, sampled, kept, root);
+        }
+        return new TraceHeader(root, parent, sampled, kept);
     }
 
     private static boolean isKey(String part, int equals, String key) {
-        return equals == key.length() && part.regionMatches(true, 0, key, 0, key.length());
+        return equals == key.length() && part.startsWith(key);
+    }
+
+    /** Whether {@code id} is an X-Ray trace id as the X-Ray SDK accepts one: {@code 1-<8 hex>-<24 hex>}, lower case. */
+    public static boolean isTraceId(String id) {
+        if (id.length() != 35 || id.charAt(0) != '1' || id.charAt(1) != '-' || id.charAt(10) != '-') {
+            return false;
+        }
+        for (int i = 2; i < 35; i++) {
+            char c = id.charAt(i);
+            if (i != 10 && !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The Root as written when it is not a trace id (then {@link #root()} and {@link #parent()} are null), or null. */
+    public String rejectedRoot() {
+        return rejectedRoot;
     }
 
     /** The trace id, or null when the header has none. */
@@ -113,9 +146,10 @@ public final class TraceHeader {
         return others;
     }
 
-    /** The value of another field (such as {@code Lineage}), matched exactly, or null. */
+    /** The value of another field (such as {@code Lineage}), matched exactly; its last one when repeated, or null. */
     public String other(String key) {
-        for (String part : others) {
+        for (int i = others.size() - 1; i >= 0; i--) {
+            String part = others.get(i);
             if (part.length() > key.length() && part.charAt(key.length()) == '=' && part.startsWith(key)) {
                 return part.substring(key.length() + 1);
             }
@@ -181,11 +215,12 @@ public final class TraceHeader {
         }
         TraceHeader that = (TraceHeader) other;
         return Objects.equals(root, that.root) && Objects.equals(parent, that.parent)
-                && Objects.equals(sampled, that.sampled) && others.equals(that.others);
+                && Objects.equals(sampled, that.sampled) && others.equals(that.others)
+                && Objects.equals(rejectedRoot, that.rejectedRoot);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(root, parent, sampled, others);
+        return Objects.hash(root, parent, sampled, others, rejectedRoot);
     }
 }

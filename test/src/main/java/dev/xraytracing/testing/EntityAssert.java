@@ -152,7 +152,7 @@ public final class EntityAssert extends AbstractAssert<EntityAssert, RecordedEnt
     public EntityAssert hasAwsField(String name, Object expected) {
         String field = actual.aws().text(name);
         if (field == null || !field.equals(String.valueOf(expected))) {
-            fail("Expected aws.%s of <%s> to be <%s> but the aws fields are %s", name, expected, actual.aws());
+            fail("Expected <%s> to have aws.%s <%s> but the aws fields are %s", name, expected, actual.aws());
         }
         return this;
     }
@@ -167,24 +167,33 @@ public final class EntityAssert extends AbstractAssert<EntityAssert, RecordedEnt
     /**
      * This AWS SDK call's subsegment shows {@code expected} attempts: {@code aws.retries} is one less, and a call of
      * more than one attempt has that many children {@code Attempt 1} ... {@code Attempt n}, each with its own status
-     * and timing (a call of one attempt has none).
+     * and timing (a call of one attempt has none). How many attempts a call makes is its client's retry strategy: a
+     * default client makes 4 on a throttle, one built with {@code retryStrategy(b -> b.maxAttempts(3))} makes 3.
      */
     public EntityAssert hasSdkAttempts(int expected) {
         if (!actual.aws().has("retries")) {
-            fail("Expected <%s> to be an AWS SDK call's subsegment with %s attempts, but it has no aws.retries; "
-                    + "its aws fields are %s", actual.name(), expected, actual.aws());
+            fail("Expected <%s> to be an AWS SDK call's subsegment with %s, but it has no aws.retries; "
+                    + "its aws fields are %s", attempts(expected), actual.aws());
         }
         int attempts = actual.aws().retries() + 1;
         long children = actual.children().stream().filter(c -> c.name().matches("Attempt \\d+")).count();
         if (attempts != expected) {
-            fail("Expected <%s> to show %s SDK attempts but it shows %s (aws.retries %s)", actual.name(), expected,
-                    attempts, actual.aws().retries());
+            fail("Expected <%s> to show %s but it shows %s (aws.retries %s)", attempts(expected), attempts(attempts),
+                    actual.aws().retries());
         }
-        if (children != (expected > 1 ? expected : 0)) {
-            fail("Expected <%s> to have %s Attempt children for its %s attempts but it has %s", actual.name(),
-                    expected > 1 ? expected : 0, expected, children);
+        if (expected > 1 && children != expected) {
+            fail("Expected <%s> to have the children Attempt 1 ... Attempt %s for its %s, but it has %s of them",
+                    expected, attempts(expected), children);
+        }
+        if (expected <= 1 && children != 0) {
+            fail("Expected <%s> to have no Attempt children for its %s, but it has %s", attempts(expected),
+                    children);
         }
         return this;
+    }
+
+    private static String attempts(int count) {
+        return count == 1 ? "1 SDK attempt" : count + " SDK attempts";
     }
 
     /**

@@ -5,7 +5,7 @@ import java.util.Iterator;
 import java.util.Set;
 
 /** Values a hostile but realistic user passes in: they throw, loop, lie about themselves or never end. */
-final class Hostile {
+public final class Hostile {
     private Hostile() {
     }
 
@@ -22,7 +22,7 @@ final class Hostile {
     }
 
     /** An exception whose getMessage throws, and whose stack has null frames. */
-    static final class Lying extends RuntimeException {
+    public static final class Lying extends RuntimeException {
         @Override
         public String getMessage() {
             throw new IllegalStateException("no message for you");
@@ -111,7 +111,8 @@ final class Hostile {
         }
     }
 
-    static final class NullText implements CharSequence {
+    /** Text whose toString() returns null. */
+    public static final class NullText implements CharSequence {
         @Override
         public int length() {
             return 3;
@@ -133,7 +134,8 @@ final class Hostile {
         }
     }
 
-    static final class ThrowingText implements CharSequence {
+    /** Text whose every method throws, toString() included. */
+    public static final class ThrowingText implements CharSequence {
         @Override
         public int length() {
             throw new IllegalStateException("length");

@@ -31,6 +31,7 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,8 @@ import software.amazon.awssdk.utilslite.SdkInternalThreadLocal;
  *   <li>the "survivor" annotation the body sets next to the hostile value arrives;</li>
  *   <li>no payload, body or header of a result is recorded (the secrets family), unless the handler opted in to
  *       capturing its response;</li>
+ *   <li>a handler that captures its response records one for every result that is not null, a placeholder for
+ *       one it cannot read (the results family);</li>
  *   <li>nothing hangs (each context's run has a deadline).</li>
  * </ul>
  * The seed is printed; {@code -Dhostile.seed=N} replays a run, {@code -Dhostile.scale=F} scales the case counts.
@@ -55,14 +58,17 @@ class HostileInputPropertiesTest {
     static final double SCALE = Double.parseDouble(System.getProperty("hostile.scale", "1"));
     static final int MAX_BYTES = 64 * 1024;
     /**
-     * Cases per family in each context (100,480 in all); "oversized" documents are each several times larger, so
+     * Cases per family in each context (106,480 in all); "oversized" documents are each several times larger, so
      * fewer.
      */
     static final Map<String, Integer> CASES = Map.of("annotations", 5_000, "metadata", 5_000, "exceptions", 4_500,
-            "names", 3_500, "statuses", 3_500, "oversized", 120, "headers", 4_000, "secrets", 1_500);
+            "names", 3_500, "statuses", 3_500, "oversized", 120, "headers", 4_000, "secrets", 1_500,
+            "results", 1_500);
 
     enum Kind { SEGMENT, LAMBDA_HEADER, RAW_SDK_SEGMENT, TRACED_HANDLER }
 
+    static final Pattern CAPTURED_RESPONSE = Pattern.compile(
+            "\"lambda\"\\s*:\\s*\\{\\s*\"response\"");
     static final Map<String, Figures> FIGURES = new ConcurrentHashMap<>();
     static final List<String> FAILURES = Collections.synchronizedList(new ArrayList<>());
     static long started;
@@ -256,6 +262,10 @@ class HostileInputPropertiesTest {
             if (input.secret != null && !capturesResponse && document.contains(input.secret)) {
                 problems.add("a secret of the result was recorded: " + preview(document));
             }
+        }
+        if (capturesResponse && input.thrown == null && input.result != null
+                && documents.stream().noneMatch(d -> CAPTURED_RESPONSE.matcher(d).find())) {
+            problems.add("no lambda.response metadata for a " + input.result.getClass().getName() + " result");
         }
         if (input.survivorExpected && !survived) {
             problems.add("the survivor annotation did not arrive in " + documents.size() + " documents");

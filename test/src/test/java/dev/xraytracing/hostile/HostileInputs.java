@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.lambda.model.TooManyRequestsException;
 /** Seeded generators of hostile inputs, one per family; the same seed gives the same inputs. */
 final class HostileInputs {
     static final List<String> FAMILIES = List.of("annotations", "metadata", "exceptions", "names", "statuses",
-            "oversized", "headers", "secrets");
+            "oversized", "headers", "secrets", "results");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private HostileInputs() {
@@ -40,6 +40,7 @@ final class HostileInputs {
             case "oversized": return oversized(random);
             case "headers": return headers(random);
             case "secrets": return secrets(random);
+            case "results": return results(random);
             default: throw new IllegalArgumentException(family);
         }
     }
@@ -286,6 +287,13 @@ final class HostileInputs {
         }
         return new HostileCase("headers", "header of " + header.length() + " chars", "Case", sub -> { }, null, null,
                 header, valid);
+    }
+
+    /** A body that returns a hostile value: a handler that captures its response must record something for it. */
+    private static HostileCase results(Random random) {
+        Object result = hostileValue(random, 0);
+        String described = result == null ? "null" : result.getClass().getSimpleName();
+        return new HostileCase("results", "returns " + described, "Case", sub -> { }, result, null, null, true);
     }
 
     /** Payloads, bodies and headers a result carries: none is recorded unless the handler captures its response. */

@@ -24,12 +24,46 @@ class TraceHeaderTest {
     }
 
     @Test
-    void knownKeysAreReadInAnyCaseAndWrittenInTheirOwn() {
-        TraceHeader header = TraceHeader.parse(" root=" + ROOT + " ; PARENT=53995c3f42cd8ad8 ;sampled=0");
+    void knownKeysMatchOnlyInTheirOwnCaseAsTheXRaySdkAndOpenTelemetryReadThem() {
+        TraceHeader header = TraceHeader.parse(" root=" + ROOT + " ; PARENT=53995c3f42cd8ad8 ;sampled=1");
 
-        assertThat(header.format()).isEqualTo("Root=" + ROOT + ";Parent=53995c3f42cd8ad8;Sampled=0");
-        assertThat(header.isSampled()).isFalse();
-        assertThat(header.isDecided()).isTrue();
+        assertThat(header.root()).isNull();
+        assertThat(header.parent()).isNull();
+        assertThat(header.sampledDecision()).isNull();
+        assertThat(header.others()).containsExactly("root=" + ROOT, "PARENT=53995c3f42cd8ad8", "sampled=1");
+    }
+
+    @Test
+    void aRepeatedKeyTakesItsLastValue() {
+        TraceHeader header = TraceHeader.parse("Root=" + ROOT + ";Sampled=0;Parent=53995c3f42cd8ad8;Sampled=1;"
+                + "Root=1-00000000-000000000000000000000001;Lineage=a:1;Lineage=b:2");
+
+        assertThat(header.root()).isEqualTo("1-00000000-000000000000000000000001");
+        assertThat(header.isSampled()).isTrue();
+        assertThat(header.other("Lineage")).isEqualTo("b:2");
+    }
+
+    @Test
+    void aRootThatIsNotATraceIdLeavesNoTraceAndNoParent() {
+        for (String root : new String[] {"1-abc", ROOT.toUpperCase(java.util.Locale.ROOT), "2" + ROOT.substring(1),
+                ROOT + "0", "1-5759e988_bd862e3fe1be46a994272793", ""}) {
+            TraceHeader header = TraceHeader.parse("Root=" + root + ";Parent=53995c3f42cd8ad8;Sampled=1");
+
+            assertThat(header.root()).as(root).isNull();
+            assertThat(header.parent()).as(root).isNull();
+            assertThat(header.rejectedRoot()).as(root).isEqualTo(root);
+            assertThat(header.isSampled()).as(root).isTrue();
+        }
+    }
+
+    @Test
+    void theRootIsTrimmedAndOtherValuesAreKeptAsWritten() {
+        TraceHeader header = TraceHeader.parse("Root= " + ROOT + ";Parent= 53995c3f42cd8ad8;Sampled= 1");
+
+        assertThat(header.root()).isEqualTo(ROOT);
+        assertThat(header.parent()).isEqualTo(" 53995c3f42cd8ad8");
+        assertThat(header.sampledDecision()).isEqualTo(" 1");
+        assertThat(header.isDecided()).isFalse();
     }
 
     @Test
@@ -50,8 +84,8 @@ class TraceHeaderTest {
     }
 
     @Test
-    void repeatedKnownKeysAndPartsWithoutAKeyAreDropped() {
-        TraceHeader header = TraceHeader.parse("Root=" + ROOT + ";;junk;=v;Root=1-00000000-000000000000000000000000");
+    void partsWithoutAKeyAreDropped() {
+        TraceHeader header = TraceHeader.parse("Root=" + ROOT + ";;junk;=v; ;");
 
         assertThat(header.format()).isEqualTo("Root=" + ROOT);
     }
@@ -73,9 +107,10 @@ class TraceHeaderTest {
             String garbage = garbage(random);
 
             TraceHeader parsed = TraceHeader.parse(garbage);
+            TraceHeader again = TraceHeader.parse(parsed.format());
 
-            assertThat(TraceHeader.parse(parsed.format())).as("seed %s, case %s: %s", SEED, i, garbage)
-                    .isEqualTo(parsed);
+            assertThat(again.format()).as("seed %s, case %s: %s", SEED, i, garbage).isEqualTo(parsed.format());
+            assertThat(again.rejectedRoot()).isNull();
         }
         assertThat(TraceHeader.parse(null).format()).isEmpty();
     }
@@ -107,7 +142,7 @@ class TraceHeaderTest {
         return random.nextInt(5) == 0 ? validHeader(random) + text : text.toString();
     }
 
-    private static String hex(Random random, int digits) {
+    static String hex(Random random, int digits) {
         StringBuilder out = new StringBuilder(digits);
         for (int i = 0; i < digits; i++) {
             out.append(Character.forDigit(random.nextInt(16), 16));

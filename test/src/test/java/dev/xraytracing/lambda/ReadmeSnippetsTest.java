@@ -4,9 +4,11 @@ import static dev.xraytracing.testing.TracingAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.xraytracing.Tracing;
 import dev.xraytracing.lambda.testing.Invocation;
 import dev.xraytracing.lambda.testing.LambdaInvoker;
+import dev.xraytracing.lambda.testing.TestContext;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -39,5 +41,20 @@ class ReadmeSnippetsTest {
 
         assertThat(lambda.invoke(Map.of("id", "o-2")).trace())
                 .subsegment("## handleRequest").hasAnnotation("ColdStart", false);
+    }
+
+    @Test
+    void aTestGivesTheHandlerItsRemainingTime() {
+        LambdaInvoker<Map<String, String>, String> lambda = LambdaInvoker.of(new OrderHandler());
+
+        Invocation<String> late = lambda.withContext(TestContext.create().withRemainingTimeInMillis(2_000))
+                .invoke(Map.of("id", "o-3"));
+
+        assertThat(late.output()).isEqualTo("saved o-3");
+        assertThat(late.documents()).isNotEmpty();
+        RequestHandler<String, Integer> remaining = TracedHandler.of(
+                (input, context) -> context.getRemainingTimeInMillis(), HandlerTracing.defaults());
+        assertThat(LambdaInvoker.of(remaining).withContext(TestContext.create().withRemainingTimeInMillis(2_000))
+                .invoke("").output()).isEqualTo(2_000);
     }
 }

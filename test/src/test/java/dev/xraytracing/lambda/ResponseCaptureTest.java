@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.xraytracing.hostile.Hostile;
 import dev.xraytracing.lambda.testing.Invocation;
 import dev.xraytracing.lambda.testing.LambdaInvoker;
 import java.util.Map;
@@ -74,6 +75,44 @@ class ResponseCaptureTest {
         assertThat(invocation.threw()).isFalse();
         String captured = assertThat(invocation.trace()).subsegment("## handleRequest")
                 .metadata("lambda", "response").asText();
-        assertThat(captured).contains(ErrorGetter.class.getName()).contains("not serializable");
+        assertThat(captured).startsWith("<unserializable " + ErrorGetter.class.getName() + ": ").endsWith(">");
+    }
+
+    @Test
+    void aResponseWhoseToStringReturnsNullIsCapturedAsAPlaceholder() {
+        RequestHandler<String, CharSequence> handler = TracedHandler.of(
+                (input, context) -> new Hostile.NullText(), HandlerTracing.defaults().captureResponse(true));
+
+        Invocation<CharSequence> invocation = LambdaInvoker.of(handler).invoke("");
+
+        assertThat(invocation.threw()).isFalse();
+        assertThat(assertThat(invocation.trace()).subsegment("## handleRequest").metadata("lambda", "response")
+                .asText())
+                .isEqualTo("<unserializable " + Hostile.NullText.class.getName() + ": toString() returned null>");
+    }
+
+    @Test
+    void aResponseWhoseToStringThrowsIsCapturedAsAPlaceholder() {
+        RequestHandler<String, CharSequence> handler = TracedHandler.of(
+                (input, context) -> new Hostile.ThrowingText(), HandlerTracing.defaults().captureResponse(true));
+
+        Invocation<CharSequence> invocation = LambdaInvoker.of(handler).invoke("");
+
+        assertThat(invocation.threw()).isFalse();
+        assertThat(assertThat(invocation.trace()).subsegment("## handleRequest").metadata("lambda", "response")
+                .asText()).isEqualTo("<unserializable " + Hostile.ThrowingText.class.getName()
+                        + ": toString() threw java.lang.IllegalStateException>");
+    }
+
+    @Test
+    void anErrorWhoseGetMessageThrowsIsCapturedWithANoteForItsMessage() {
+        Invocation<String> invocation = LambdaInvoker.of(
+                new Handlers.Thrower(HandlerTracing.defaults().captureResponse(true)))
+                .invoke(new Hostile.Lying());
+
+        assertThat(invocation.thrown()).isInstanceOf(Hostile.Lying.class);
+        JsonNode error = assertThat(invocation.trace()).subsegment("## handleRequest").metadata("lambda", "error");
+        assertThat(error.path("type").asText()).isEqualTo(Hostile.Lying.class.getName());
+        assertThat(error.path("message").asText()).isEqualTo("<getMessage() threw java.lang.IllegalStateException>");
     }
 }

@@ -31,7 +31,7 @@ final class MetadataJson {
         try {
             return Mapper.INSTANCE.writeValueAsString(value);
         } catch (Throwable failure) {
-            String reason = failure.getClass().getSimpleName() + ": " + firstLine(failure.getMessage());
+            String reason = MetadataTree.failureReason(failure);
             warnings.warn("metadata:" + value.getClass().getName(),
                     "a metadata value of type " + value.getClass().getName()
                             + " could not be serialized; recorded a placeholder instead (" + reason + ")");
@@ -43,14 +43,5 @@ final class MetadataJson {
 
     static String placeholder(Object value, String reason) {
         return "<unserializable " + value.getClass().getName() + ": " + reason + ">";
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "no message";
-        }
-        int newline = message.indexOf('\n');
-        String line = newline < 0 ? message : message.substring(0, newline);
-        return line.length() > 200 ? line.substring(0, 200) : line;
     }
 }

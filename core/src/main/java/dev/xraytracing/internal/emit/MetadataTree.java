@@ -192,4 +192,15 @@ public final class MetadataTree {
                 + "recorded a placeholder instead (" + reason + ")");
         return "<unserializable " + type + ": " + reason + ">";
     }
+
+    /** A failure as a placeholder's reason: its simple class name and its message's first line (200 characters). */
+    public static String failureReason(Throwable failure) {
+        String message = failure.getMessage();
+        if (message == null) {
+            return failure.getClass().getSimpleName() + ": no message";
+        }
+        int newline = message.indexOf('\n');
+        String line = newline < 0 ? message : message.substring(0, newline);
+        return failure.getClass().getSimpleName() + ": " + (line.length() > 200 ? line.substring(0, 200) : line);
+    }
 }

@@ -16,6 +16,7 @@ import java.util.Objects;
  * Invocation<APIGatewayProxyResponseEvent> run = Faults.rule("sdk:Lambda.Invoke=status:429").seed(7)
  *         .run(() -> handler.handleRequest(event, TestContext.create()));
  * assertThat(run.output().getStatusCode()).isEqualTo(502);
+ * // 3 attempts for a client built with retryStrategy(b -> b.maxAttempts(3)); a default client makes 4
  * assertThat(run.trace()).subsegment("Lambda").hasSdkAttempts(3).hasAnnotation("FaultInjected", true);
  *
  * // or through an invoker:
