@@ -1,10 +1,12 @@
 package dev.xraytracing.local.events;
 
-import dev.xraytracing.local.internal.InvokeResponse;
+import dev.xraytracing.local.internal.events.HttpApiStage;
+import dev.xraytracing.local.internal.lambda.InvokeResponse;
+
 
 /**
  * Something that turns outside requests into Lambda invocations, as an AWS event source does: API Gateway REST APIs
- * ({@code dev.xraytracing.local.internal.ApiGatewayStage}, payload format 1.0) and HTTP APIs ({@link HttpApiStage},
+ * ({@code dev.xraytracing.local.internal.events.ApiGatewayStage}, payload format 1.0) and HTTP APIs ({@link HttpApiStage},
  * payload 2.0) so far.
  */
 public interface EventSource extends AutoCloseable {
