@@ -3,17 +3,18 @@ package dev.xraytracing.internal;
 import com.amazonaws.xray.entities.TraceID;
 
 /**
- * A Lambda trace header parsed into what a function segment facade needs. Every subsegment opened directly under
+ * The Lambda function segment an invocation's subsegments hang under, read from its trace header (by
+ * {@link LambdaTraceHeader}): trace id, parent id, sampling decision. Every subsegment opened directly under
  * Lambda's segment needs it, and the header stays the same for a whole invocation, so each tracer keeps the last one
  * parsed and reuses it while the header string is the same.
  */
-final class LambdaHeader {
+final class InvocationParent {
     final String header;
     final TraceID rootTraceId;
     final String parentId;
     final boolean sampled;
 
-    private LambdaHeader(String header, TraceID rootTraceId, String parentId, boolean sampled) {
+    private InvocationParent(String header, TraceID rootTraceId, String parentId, boolean sampled) {
         this.header = header;
         this.rootTraceId = rootTraceId;
         this.parentId = parentId;
@@ -21,13 +22,13 @@ final class LambdaHeader {
     }
 
     /** The parsed header, or null when it lacks Root, Parent or a Sampled decision (1 or 0). */
-    static LambdaHeader parse(String header) {
+    static InvocationParent parse(String header) {
         TraceHeader parsed = TraceHeader.parse(header);
         if (parsed.root() == null || parsed.root().isEmpty() || parsed.parent() == null || parsed.parent().isEmpty()
                 || !parsed.isDecided()) {
             return null;
         }
-        return new LambdaHeader(header, TraceID.fromString(parsed.root()), parsed.parent(), parsed.isSampled());
+        return new InvocationParent(header, TraceID.fromString(parsed.root()), parsed.parent(), parsed.isSampled());
     }
 
     boolean isFor(String otherHeader) {
