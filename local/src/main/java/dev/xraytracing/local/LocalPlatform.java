@@ -25,19 +25,8 @@ import java.util.function.Consumer;
  * Each function runs in its own JVM under AWS's runtime interface client (or the pure-Java loop where that cannot
  * load), calls other functions through the Invoke API with an unmodified SDK client, and sends its segments to the
  * daemon, next to the segments the simulated services emit themselves. Close it to stop every JVM; a shutdown hook
- * does so on Ctrl-C.
- *
- * <pre>{@code
- * try (LocalPlatform platform = LocalPlatform.builder()
- *         .function(LocalFunction.of("MyFirstLambda", "com.example.MyFirstLambda"))
- *         .function(LocalFunction.of("MySecondLambda", "com.example.MySecondLambda"))
- *         .restApi("api", "prod", "MyFirstLambda")
- *         .classpath(System.getProperty("java.class.path"))
- *         .start()) {
- *     ApiResponse response = platform.request("GET", "/hello", null);
- *     List<String> documents = platform.awaitDocuments();
- * }
- * }</pre>
+ * does so on Ctrl-C. The README's "Your own functions, from Java" shows it in use; {@link Builder#template} runs what
+ * a SAM template declares. The services behind it are wired by {@code RunningServices}.
  */
 public final class LocalPlatform implements AutoCloseable {
     private final RunningServices services;
