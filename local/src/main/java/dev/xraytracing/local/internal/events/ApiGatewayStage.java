@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import dev.xraytracing.internal.TraceHeader;
-import dev.xraytracing.local.events.EventSource;
 import dev.xraytracing.local.internal.Clock;
 import dev.xraytracing.local.internal.DaemonWireFormat;
 import dev.xraytracing.local.internal.HttpServers;
-import dev.xraytracing.local.internal.LoopbackServer;
 import dev.xraytracing.local.internal.SegmentBuilder;
 import dev.xraytracing.local.internal.TraceIds;
 import dev.xraytracing.local.internal.lambda.InvokeResponse;
@@ -27,15 +25,13 @@ import java.util.Optional;
  * starts the trace (or continues the client's) and emits its stage segment with the {@code Lambda} subsegment under
  * which the function's segments hang.
  */
-public final class ApiGatewayStage implements EventSource {
+public final class ApiGatewayStage extends HttpEventSource {
     private final String apiName;
     private final String stage;
     private final ApiRoutes routes;
     private final boolean tracingEnabled;
     private final String restApiId = TraceIds.newSegmentId().substring(0, 10);
     private final PlatformSettings settings;
-    private final LoopbackServer server;
-    private volatile EventSource.Lambda lambda;
 
     public ApiGatewayStage(String apiName, String stage, String functionName, int port, PlatformSettings settings) {
         this(apiName, stage, new ApiRoutes(List.of(new ApiRoutes.Route("ANY", "/", functionName),
@@ -48,27 +44,22 @@ public final class ApiGatewayStage implements EventSource {
      */
     public ApiGatewayStage(String apiName, String stage, ApiRoutes routes, boolean tracingEnabled, int port,
                            PlatformSettings settings) {
+        super("API Gateway stage", "api-gateway", port);
         this.apiName = apiName;
         this.stage = stage;
         this.routes = routes;
         this.tracingEnabled = tracingEnabled;
         this.settings = settings;
-        this.server = new LoopbackServer("API Gateway stage", "api-gateway", port, this::handle);
-    }
-
-    @Override
-    public void start(EventSource.Lambda lambdaService) {
-        this.lambda = lambdaService;
-        server.start();
     }
 
     /** The stage's invoke URL, like {@code https://{id}.execute-api.{region}.amazonaws.com/{stage}}. */
     @Override
     public String url() {
-        return "http://127.0.0.1:" + server.port() + "/" + stage;
+        return root() + "/" + stage;
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
+    @Override
+    void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             Instant start = Clock.now();
             String path = exchange.getRequestURI().getRawPath();
@@ -105,7 +96,7 @@ public final class ApiGatewayStage implements EventSource {
                     settings.accountId(), toFunction, match.get());
 
             Instant lambdaStart = Clock.now();
-            InvokeResponse invoked = lambda.invoke(functionName, event.toString().getBytes(StandardCharsets.UTF_8),
+            InvokeResponse invoked = lambda().invoke(functionName, event.toString().getBytes(StandardCharsets.UTF_8),
                     toFunction);
             Instant lambdaEnd = Clock.now();
             ProxyEvents.Response response = ProxyEvents.response(invoked);
@@ -170,10 +161,5 @@ public final class ApiGatewayStage implements EventSource {
 
     static String decode(String text) {
         return URLDecoder.decode(text, StandardCharsets.UTF_8);
-    }
-
-    @Override
-    public void close() {
-        server.stop();
     }
 }

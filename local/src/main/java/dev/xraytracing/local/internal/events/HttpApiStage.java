@@ -3,9 +3,7 @@ package dev.xraytracing.local.internal.events;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import dev.xraytracing.internal.TraceHeader;
-import dev.xraytracing.local.events.EventSource;
 import dev.xraytracing.local.internal.HttpServers;
-import dev.xraytracing.local.internal.LoopbackServer;
 import dev.xraytracing.local.internal.TraceIds;
 import dev.xraytracing.local.internal.lambda.InvokeResponse;
 import java.io.IOException;
@@ -17,34 +15,27 @@ import java.util.Optional;
  * APIs: it emits no segment and only hands the function a trace header with a new Root (the client's, if it sent
  * one) and no sampling decision, so the function's own {@code Tracing} decides whether the trace is recorded.
  */
-public final class HttpApiStage implements EventSource {
+public final class HttpApiStage extends HttpEventSource {
     private final String stage;
     private final ApiRoutes routes;
     private final String accountId;
     private final String apiId = TraceIds.newSegmentId().substring(0, 10);
-    private final LoopbackServer server;
-    private volatile EventSource.Lambda lambda;
 
     /** {@code stage} {@code $default} serves at the root; any other name is the first path segment. */
     public HttpApiStage(String stage, ApiRoutes routes, String accountId, int port) {
+        super("HTTP API", "http-api", port);
         this.stage = stage;
         this.routes = routes;
         this.accountId = accountId;
-        this.server = new LoopbackServer("HTTP API", "http-api", port, this::handle);
-    }
-
-    @Override
-    public void start(EventSource.Lambda lambdaService) {
-        this.lambda = lambdaService;
-        server.start();
     }
 
     @Override
     public String url() {
-        return "http://127.0.0.1:" + server.port() + (stage.equals("$default") ? "" : "/" + stage);
+        return root() + (stage.equals("$default") ? "" : "/" + stage);
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
+    @Override
+    void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getRawPath();
             if (!stage.equals("$default")) {
@@ -66,7 +57,7 @@ public final class HttpApiStage implements EventSource {
             byte[] body = exchange.getRequestBody().readAllBytes();
             ObjectNode event = HttpApiEvents.request(exchange, path, body, stage, apiId, requestId, accountId,
                     toFunction, match.get());
-            InvokeResponse invoked = lambda.invoke(match.get().route().function(),
+            InvokeResponse invoked = lambda().invoke(match.get().route().function(),
                     event.toString().getBytes(StandardCharsets.UTF_8), toFunction);
             HttpApiEvents.Response response = HttpApiEvents.response(invoked);
             response.headers().forEach((key, value) -> exchange.getResponseHeaders().set(key, value));
@@ -74,10 +65,5 @@ public final class HttpApiStage implements EventSource {
             exchange.getResponseHeaders().set("Apigw-Requestid", requestId);
             HttpServers.respond(exchange, response.status(), response.body());
         }
-    }
-
-    @Override
-    public void close() {
-        server.stop();
     }
 }
