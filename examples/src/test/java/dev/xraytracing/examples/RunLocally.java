@@ -6,8 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What {@code mvn -pl examples exec:java} runs: {@link LocalRun} on the examples' template, with the command that
- * builds their package named where it is missing. The command line's own options come after, so they win.
+ * What {@code mvn -pl examples exec:java} runs: {@link LocalRun} on the examples' template (unless the command line
+ * names a template or two handlers of its own), with the command that builds their package named where it is missing.
+ * The command line's own options come after, so they win.
  */
 public final class RunLocally {
     /** The command that builds the examples' deployment package. */
@@ -17,10 +18,17 @@ public final class RunLocally {
     }
 
     public static void main(String[] args) {
-        List<String> withDefaults = new ArrayList<>(List.of("--template", template().toString(),
-                "--build-command", BUILD_COMMAND));
-        withDefaults.addAll(List.of(args));
-        LocalRun.main(withDefaults.toArray(String[]::new));
+        LocalRun.main(withDefaults(args));
+    }
+
+    static String[] withDefaults(String... args) {
+        List<String> given = List.of(args);
+        List<String> all = new ArrayList<>(List.of("--build-command", BUILD_COMMAND));
+        if (given.stream().noneMatch(List.of("--template", "-t", "--first", "--second")::contains)) {
+            all.addAll(List.of("--template", template().toString()));
+        }
+        all.addAll(given);
+        return all.toArray(String[]::new);
     }
 
     /** The examples' template, relative to the current folder where it lies below it (as the run prints it). */
