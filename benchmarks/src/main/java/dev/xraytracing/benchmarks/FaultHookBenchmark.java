@@ -2,6 +2,7 @@ package dev.xraytracing.benchmarks;
 
 import dev.xraytracing.Tracing;
 import dev.xraytracing.internal.TracerCore;
+import dev.xraytracing.internal.fault.BlockFaultFilter;
 import dev.xraytracing.internal.fault.FaultSite;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,7 +76,7 @@ public class FaultHookBenchmark {
 
         @TearDown(Level.Trial)
         public void report() {
-            System.out.println("# every tracer's fault hook decided: " + TracerCore.allFaultHooksDecided());
+            System.out.println("# every tracer's fault hook decided: " + BlockFaultFilter.allFaultHooksDecided());
         }
     }
 

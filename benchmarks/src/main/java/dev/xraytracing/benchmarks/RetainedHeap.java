@@ -10,7 +10,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import dev.xraytracing.Tracer;
 import dev.xraytracing.examples.MyFirstLambda;
 import dev.xraytracing.internal.LambdaTraceHeader;
-import dev.xraytracing.local.internal.TraceHeader;
+import dev.xraytracing.local.internal.TraceIds;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -81,7 +81,7 @@ public final class RetainedHeap {
         long first = 0;
         try (Tracer.Scope current = tracer.makeCurrent()) {
             for (int i = 1; i <= INVOCATIONS; i++) {
-                String header = TraceHeader.newTrace().withParent(TraceHeader.newSegmentId()).toString();
+                String header = TraceIds.newTrace().withParent(TraceIds.newSegmentId()).toString();
                 SdkInternalThreadLocal.put(LambdaTraceHeader.THREAD_LOCAL_KEY, header);
                 APIGatewayProxyResponseEvent response = handler.handleRequest(event, new FakeContext());
                 SdkInternalThreadLocal.put(LambdaTraceHeader.THREAD_LOCAL_KEY, null);

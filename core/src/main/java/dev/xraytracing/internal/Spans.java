@@ -43,7 +43,7 @@ public final class Spans {
         Entity parent = ThreadLocalStorage.get();
         if (parent == null) {
             TracerCore core = TracerCore.current();
-            LambdaHeader header = currentLambdaHeader(core);
+            InvocationParent header = currentInvocationParent(core);
             // An unsampled invocation records nothing: decide from the header before building a facade for it.
             if (header == null || !header.sampled) {
                 return null;
@@ -258,23 +258,23 @@ public final class Spans {
      * Lambda. Lambda owns the function segment; we only learn its ids.
      */
     public static Segment facadeForCurrentInvocation(TracerCore core) {
-        LambdaHeader header = currentLambdaHeader(core);
+        InvocationParent header = currentInvocationParent(core);
         return header == null ? null : facadeFor(core, header);
     }
 
     /** Whether the Lambda invocation this thread serves is sampled; false outside Lambda. Parses once per header. */
     public static boolean currentInvocationIsSampled(TracerCore core) {
-        LambdaHeader header = currentLambdaHeader(core);
+        InvocationParent header = currentInvocationParent(core);
         return header != null && header.sampled;
     }
 
     /** The current invocation's parsed trace header, or null outside Lambda or when it is incomplete (logged once). */
-    private static LambdaHeader currentLambdaHeader(TracerCore core) {
+    private static InvocationParent currentInvocationParent(TracerCore core) {
         String header = LambdaTraceHeader.current();
         if (header == null) {
             return null;
         }
-        LambdaHeader parsed = core.lastLambdaHeader();
+        InvocationParent parsed = core.lastInvocationParent();
         if (parsed == null || !parsed.isFor(header)) {
             TraceHeader read = TraceHeader.parse(header);
             if (read.rejectedRoot() != null) {
@@ -283,7 +283,7 @@ public final class Spans {
                         + "recorded for it: " + Annotations.preview(header));
                 return null;
             }
-            parsed = LambdaHeader.of(header, read);
+            parsed = InvocationParent.of(header, read);
             if (parsed != null && !isEntityId(parsed.parentId)) {
                 core.warnings().warn("header:parent", "the Lambda trace header's Parent is not a 16-digit hex id, "
                         + "so nothing recorded could be placed under the function's segment; nothing is recorded for "
@@ -296,7 +296,7 @@ public final class Spans {
                                 + Annotations.preview(header));
                 return null;
             }
-            core.rememberLambdaHeader(parsed);
+            core.rememberInvocationParent(parsed);
         }
         return parsed;
     }
@@ -315,7 +315,7 @@ public final class Spans {
         return true;
     }
 
-    private static Segment facadeFor(TracerCore core, LambdaHeader header) {
+    private static Segment facadeFor(TracerCore core, InvocationParent header) {
         return new LeanFacade(core, header.rootTraceId, header.parentId, header.sampled);
     }
 }

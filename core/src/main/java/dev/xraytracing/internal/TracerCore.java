@@ -21,13 +21,16 @@ import java.util.function.Supplier;
  *
  * <p>Which tracer serves a call is decided at the entry points, in this order: the tracer that created the current
  * entity (see {@link #of}); else the thread's own tracer, which a test made current; else the process-wide default.
- * Nothing else is static.
+ * Process-wide, besides those: how many tracers were made, which the fault sites' filter
+ * ({@code internal.fault.BlockFaultFilter}) compares with the hooks built. Everything else is per tracer.
  */
 public final class TracerCore {
     private static final ThreadLocal<TracerCore> THREAD_OWN = new ThreadLocal<>();
     /** How many threads have a tracer of their own: while none has, finding the tracer costs no thread-local read. */
     private static final AtomicInteger THREADS_WITH_OWN = new AtomicInteger();
     private static volatile TracerCore defaultCore;
+    /** Every tracer ever made in this process: each has a fault hook to decide (see {@link #faultHook}). */
+    private static final AtomicInteger TRACERS_MADE = new AtomicInteger();
 
     private final WarnOnce warnings;
     private final TypeTable<Object> statusReaders = new TypeTable<>();
@@ -39,23 +42,10 @@ public final class TracerCore {
     private volatile AWSXRayRecorder recorder;
     private volatile DocumentEmitter emitter;
     private volatile SecureRandom secureIds;
-    private volatile LambdaHeader lastLambdaHeader;
+    private volatile InvocationParent lastInvocationParent;
     /** The faults module's hook for this tracer once asked for: the hook, or {@link #NO_FAULT_HOOK}. */
     private volatile Object faultHook;
     private static final Object NO_FAULT_HOOK = new Object();
-    /**
-     * The hash codes of every block name a rule of any tracer names (empty when no rule names a block), or null when
-     * any name may be faulted (a tracer not decided yet, a {@code block:*} rule, rules that may change). One volatile
-     * read lets a block site (above all an unsampled {@code Tracing.sub}, a few nanoseconds) skip finding its tracer
-     * and hook for every name no rule names. Written under {@link #FAULT_COUNTS} whenever a tracer is made or a hook
-     * built.
-     */
-    private static volatile int[] blockFaultNameHashes = new int[0];
-    private static final Object FAULT_COUNTS = new Object();
-    private static int faultHooksUndecided;
-    private static boolean anyBlockNameFaulted;
-    private static int[] faultedBlockNameHashes = new int[0];
-
     /**
      * @param sinkFactory   builds where documents go (on first use; it gets this tracer's warnings)
      * @param sampling      the rules for traces that start here, or null for those the environment names
@@ -69,19 +59,12 @@ public final class TracerCore {
         this.sampling = sampling;
         this.tracesSdkCalls = tracesSdkCalls;
         this.configuration = configuration;
-        countUndecidedFaultHooks(1);
+        TRACERS_MADE.incrementAndGet();
     }
 
-    private static void countUndecidedFaultHooks(int change) {
-        synchronized (FAULT_COUNTS) {
-            faultHooksUndecided += change;
-            publishBlockFaultNames();
-        }
-    }
-
-    /** Under {@link #FAULT_COUNTS}. */
-    private static void publishBlockFaultNames() {
-        blockFaultNameHashes = faultHooksUndecided == 0 && !anyBlockNameFaulted ? faultedBlockNameHashes : null;
+    /** How many tracers this process has made (each one's fault hook is undecided until built). */
+    public static int tracersMade() {
+        return TRACERS_MADE.get();
     }
 
     /** A tracer that reads the process's settings. */
@@ -272,12 +255,12 @@ public final class TracerCore {
     }
 
     /** The Lambda trace header parsed last, reused while the invocation's header is the same string. */
-    LambdaHeader lastLambdaHeader() {
-        return lastLambdaHeader;
+    InvocationParent lastInvocationParent() {
+        return lastInvocationParent;
     }
 
-    void rememberLambdaHeader(LambdaHeader parsed) {
-        lastLambdaHeader = parsed;
+    void rememberInvocationParent(InvocationParent parsed) {
+        lastInvocationParent = parsed;
     }
 
     /** This tracer's instance of {@code type} (other modules keep their per-tracer state here), built on first use. */
@@ -305,56 +288,10 @@ public final class TracerCore {
                     H built = factory.apply(this);
                     hook = built != null ? built : NO_FAULT_HOOK;
                     faultHook = hook;
-                    countUndecidedFaultHooks(-1);
                 }
             }
         }
         return hook == NO_FAULT_HOOK ? null : (H) hook;
-    }
-
-    /**
-     * Counts a fault hook that may fault blocks, for good (a hook of a tracer that is gone still counts); called by
-     * the hook's factory, before its tracer counts as decided.
-     */
-    public static void countBlockFaultHook(int[] nameHashes) {
-        synchronized (FAULT_COUNTS) {
-            if (nameHashes == null) {
-                anyBlockNameFaulted = true;
-            } else {
-                int[] merged = java.util.Arrays.copyOf(faultedBlockNameHashes,
-                        faultedBlockNameHashes.length + nameHashes.length);
-                System.arraycopy(nameHashes, 0, merged, faultedBlockNameHashes.length, nameHashes.length);
-                faultedBlockNameHashes = merged;
-            }
-            publishBlockFaultNames();
-        }
-    }
-
-    /**
-     * Whether no rule of any tracer can fault block {@code name}: true lets a block site skip finding its tracer
-     * and hook. A volatile read and a scan of the named blocks' hash codes (none where no rule names a block).
-     */
-    public static boolean noBlockFaultFor(String name) {
-        int[] hashes = blockFaultNameHashes;
-        return hashes != null && !namesHashOf(hashes, name);
-    }
-
-    /** Whether {@code hashes} holds the hash code of {@code name} (0 for null): a block-name prefilter. */
-    public static boolean namesHashOf(int[] hashes, String name) {
-        int hash = name == null ? 0 : name.hashCode();
-        for (int candidate : hashes) {
-            if (candidate == hash) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Whether every tracer of this process has built its fault hook (or found it has none). */
-    public static boolean allFaultHooksDecided() {
-        synchronized (FAULT_COUNTS) {
-            return faultHooksUndecided == 0;
-        }
     }
 
     /** Whether {@link #faultHook} was asked for already (its answer, hook or none, is then fixed). */

@@ -4,7 +4,7 @@ import static dev.xraytracing.testing.TracingAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.xraytracing.local.LocalPlatform;
-import dev.xraytracing.local.RuntimeLoop;
+import dev.xraytracing.local.app.RuntimeLoop;
 import dev.xraytracing.local.report.TraceReport;
 import dev.xraytracing.local.template.SamTemplate;
 import dev.xraytracing.local.template.TemplateSetup;
@@ -34,7 +34,7 @@ abstract class LocalEndToEndTest {
         TemplateSetup setup = TemplateSetup.fromClasspath(SamTemplate.read(Path.of("template.yaml"), "us-east-1"),
                 line -> { });
         setup.functions().forEach(f -> f.env(ExampleSettings.WORK_MILLIS, Long.toString(work)));
-        platform = setup.configure(LocalPlatform.builder())
+        platform = LocalPlatform.builder().template(setup)
                 .runtimeLoop(loop)
                 .output(line -> { })
                 .start();

@@ -1,6 +1,6 @@
 package dev.xraytracing.examples;
 
-import dev.xraytracing.local.RuntimeLoop;
+import dev.xraytracing.local.app.RuntimeLoop;
 import org.junit.jupiter.api.BeforeAll;
 
 /** The template's functions under the pure-Java loop, forced: what macOS and Windows get (200 ms of work). */

@@ -1,12 +1,19 @@
 package dev.xraytracing.local;
 
-import dev.xraytracing.local.internal.DefaultClasspath;
+import dev.xraytracing.local.app.Fault;
+import dev.xraytracing.local.app.LocalRunException;
+import dev.xraytracing.local.app.RuntimeLoop;
+import dev.xraytracing.local.internal.lambda.DefaultClasspath;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** The parsed command line. */
+/**
+ * The parsed command line: {@link #parse} is the one place that reads it (and checks what the options need of each
+ * other). Nothing here names an example; without {@code --template} or {@code --first}/{@code --second} the run takes
+ * {@code template.yaml} in the current folder.
+ */
 final class LocalRunOptions {
     int requests = 3;
     Fault fault = Fault.NONE;
@@ -15,17 +22,17 @@ final class LocalRunOptions {
     boolean help;
     RuntimeLoop runtime = RuntimeLoop.AUTO;
     Path html = Path.of("target", "xray-tracing-local", "report.html");
-    String path = "/hello";
-    String firstName = "MyFirstLambda";
-    String firstHandler = "dev.xraytracing.examples.MyFirstLambda";
-    String secondName = "MySecondLambda";
-    String secondHandler = "dev.xraytracing.examples.MySecondLambda";
     String classpath = DefaultClasspath.detect();
     Path template;
+    /** The request's method and path ({@code --method}, {@code --path}), or null for the plan's default. */
     String method;
+    String path;
     String faultOn;
-    boolean pathGiven;
-    boolean handlersGiven;
+    /** {@code --first} and {@code --second}: name and handler each, or null. */
+    String[] first;
+    String[] second;
+    /** The command that builds the template's packages, named where one is missing ({@code --build-command}). */
+    String buildCommand = "your package step, e.g. mvn package";
     /** The faults module's rules for every function ({@code --faults}), or null. */
     Path faults;
     /** The experiment file ({@code --experiment}), or null. */
@@ -45,28 +52,16 @@ final class LocalRunOptions {
                 case "--fault" -> options.fault = Fault.parse(value(args, ++i, arg));
                 case "--runtime" -> options.runtime = RuntimeLoop.parse(value(args, ++i, arg));
                 case "--html" -> options.html = Path.of(value(args, ++i, arg));
-                case "--path" -> {
-                    options.path = value(args, ++i, arg);
-                    options.pathGiven = true;
-                }
+                case "--path" -> options.path = value(args, ++i, arg);
                 case "--template", "-t" -> options.template = Path.of(value(args, ++i, arg));
                 case "--method" -> options.method = value(args, ++i, arg).toUpperCase(Locale.ROOT);
                 case "--fault-on" -> options.faultOn = value(args, ++i, arg);
                 case "--faults" -> options.faults = readableFile(value(args, ++i, arg), arg);
                 case "--experiment" -> options.experiment = readableFile(value(args, ++i, arg), arg);
                 case "--classpath", "-cp" -> options.classpath = value(args, ++i, arg);
-                case "--first" -> {
-                    String[] named = named(value(args, ++i, arg), arg);
-                    options.firstName = named[0];
-                    options.firstHandler = named[1];
-                    options.handlersGiven = true;
-                }
-                case "--second" -> {
-                    String[] named = named(value(args, ++i, arg), arg);
-                    options.secondName = named[0];
-                    options.secondHandler = named[1];
-                    options.handlersGiven = true;
-                }
+                case "--build-command" -> options.buildCommand = value(args, ++i, arg);
+                case "--first" -> options.first = named(value(args, ++i, arg), arg);
+                case "--second" -> options.second = named(value(args, ++i, arg), arg);
                 case "--env" -> {
                     String setting = value(args, ++i, arg);
                     int colon = setting.indexOf(':');
@@ -83,7 +78,14 @@ final class LocalRunOptions {
             throw new LocalRunException("--faults and --experiment do not combine: the experiment file holds the "
                     + "rules of its faulted phase");
         }
-        if (options.firstName.equals(options.secondName)) {
+        if ((options.first == null) != (options.second == null)) {
+            throw new LocalRunException("--first and --second go together");
+        }
+        if (options.first != null && options.template != null) {
+            throw new LocalRunException("--template and --first/--second do not combine: the handlers make a "
+                    + "template of their own");
+        }
+        if (options.first != null && options.first[0].equals(options.second[0])) {
             throw new LocalRunException("the two functions need different names");
         }
         return options;

@@ -1,5 +1,6 @@
 package dev.xraytracing.local;
 
+import dev.xraytracing.local.app.Fault;
 import java.io.PrintStream;
 import java.util.List;
 

@@ -2,6 +2,8 @@ package dev.xraytracing.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.xraytracing.local.app.LocalFunction;
+import dev.xraytracing.local.app.RuntimeLoop;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.xraytracing.local.app.LocalRunException;
+import dev.xraytracing.local.app.RuntimeLoop;
+import dev.xraytracing.testing.SegmentDocumentSchema;
 import dev.xraytracing.trace.RecordedEntity;
 import dev.xraytracing.trace.RecordedTrace;
-import dev.xraytracing.testing.SegmentDocumentSchema;
 import dev.xraytracing.trace.TraceDocuments;
 import java.io.IOException;
 import java.net.InetAddress;

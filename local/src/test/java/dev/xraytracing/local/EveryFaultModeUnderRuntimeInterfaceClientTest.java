@@ -2,6 +2,8 @@ package dev.xraytracing.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.xraytracing.local.app.LocalFunction;
+import dev.xraytracing.local.app.RuntimeLoop;
 import dev.xraytracing.testing.SegmentDocumentSchema;
 import dev.xraytracing.trace.RecordedEntity;
 import dev.xraytracing.trace.RecordedTrace;

@@ -2,9 +2,12 @@ package dev.xraytracing.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.xraytracing.local.app.Fault;
+import dev.xraytracing.local.app.LocalFunction;
+import dev.xraytracing.local.app.RuntimeLoop;
+import dev.xraytracing.testing.SegmentDocumentSchema;
 import dev.xraytracing.trace.RecordedEntity;
 import dev.xraytracing.trace.RecordedTrace;
-import dev.xraytracing.testing.SegmentDocumentSchema;
 import dev.xraytracing.trace.TraceDocuments;
 import java.time.Duration;
 import java.util.List;

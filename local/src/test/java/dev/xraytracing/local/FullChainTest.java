@@ -2,11 +2,13 @@ package dev.xraytracing.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.xraytracing.local.app.LocalFunction;
+import dev.xraytracing.local.app.RuntimeLoop;
 import dev.xraytracing.local.report.ServiceMap;
 import dev.xraytracing.local.report.TraceReport;
+import dev.xraytracing.testing.SegmentDocumentSchema;
 import dev.xraytracing.trace.RecordedEntity;
 import dev.xraytracing.trace.RecordedTrace;
-import dev.xraytracing.testing.SegmentDocumentSchema;
 import dev.xraytracing.trace.TraceDocuments;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -1,5 +1,6 @@
 package dev.xraytracing.local;
 
+import dev.xraytracing.local.app.RuntimeLoop;
 import org.junit.jupiter.api.BeforeAll;
 
 /** The full chain under the pure-Java runtime loop, forced: what macOS and Windows get. */

@@ -3,6 +3,7 @@ package dev.xraytracing.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.xraytracing.local.app.RuntimeLoop;
 import dev.xraytracing.trace.RecordedTrace;
 import dev.xraytracing.trace.TraceDocuments;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.xraytracing.local;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.xraytracing.local.app.LocalRunException;
 import org.junit.jupiter.api.Test;
 
 /** A handler string that cannot work is refused before any JVM starts, in one line naming the handler and the fix. */

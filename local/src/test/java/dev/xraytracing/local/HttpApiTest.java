@@ -2,8 +2,10 @@ package dev.xraytracing.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.xraytracing.trace.RecordedTrace;
+import dev.xraytracing.local.app.LocalFunction;
+import dev.xraytracing.local.app.RuntimeLoop;
 import dev.xraytracing.testing.SegmentDocumentSchema;
+import dev.xraytracing.trace.RecordedTrace;
 import dev.xraytracing.trace.TraceDocuments;
 import java.net.URI;
 import java.net.http.HttpClient;

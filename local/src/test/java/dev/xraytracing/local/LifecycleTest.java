@@ -3,6 +3,9 @@ package dev.xraytracing.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.xraytracing.local.app.LocalFunction;
+import dev.xraytracing.local.app.LocalRunException;
+import dev.xraytracing.local.app.RuntimeLoop;
 import dev.xraytracing.trace.RecordedTrace;
 import dev.xraytracing.trace.TraceDocuments;
 import java.nio.file.Files;

@@ -42,12 +42,29 @@ class LocalRunTest {
     }
 
     @Test
-    void a_missing_example_handler_is_one_line_naming_the_class() {
+    void a_missing_handler_is_one_line_naming_the_class() {
+        int exit = LocalRun.run(out, "--quiet", "--first", "Front=com.example.Missing",
+                "--second", "Back=dev.xraytracing.local.handlers.BackHandler");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(output().trim()).isEqualTo("xray-tracing-local: handler class com.example.Missing"
+                + " of function Front is not on the classpath");
+    }
+
+    @Test
+    void without_a_template_here_or_handlers_the_run_says_how_to_name_them() {
         int exit = LocalRun.run(out, "--quiet");
 
         assertThat(exit).isEqualTo(1);
-        assertThat(output().trim()).isEqualTo("xray-tracing-local: handler class dev.xraytracing.examples.MyFirstLambda"
-                + " of function MyFirstLambda is not on the classpath");
+        assertThat(output().trim()).startsWith("xray-tracing-local: no template.yaml in ")
+                .endsWith(": name a SAM template with --template FILE, or two handlers with --first NAME=HANDLER"
+                        + " --second NAME=HANDLER");
+    }
+
+    @Test
+    void first_and_second_go_together() {
+        assertThat(LocalRun.run(out, "--first", "Front=dev.xraytracing.local.handlers.FrontHandler")).isEqualTo(2);
+        assertThat(output()).startsWith("xray-tracing-local: --first and --second go together");
     }
 
     @Test

@@ -2,6 +2,8 @@ package dev.xraytracing.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.xraytracing.local.app.LocalRunException;
+import dev.xraytracing.local.daemon.LocalXrayDaemon;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.nio.charset.StandardCharsets;

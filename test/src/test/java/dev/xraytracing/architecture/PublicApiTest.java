@@ -3,6 +3,7 @@ package dev.xraytracing.architecture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.xraytracing.Tracing;
+import dev.xraytracing.filter.FilterExpression;
 import dev.xraytracing.lambda.TracedHandler;
 import dev.xraytracing.testing.TracingExtension;
 import java.io.IOException;
@@ -32,5 +33,12 @@ class PublicApiTest {
         String api = PublicApi.of(CompiledClasses.ofModuleOf(TracingExtension.class));
 
         assertThat(PublicApi.compare(api, "test.txt", "test")).isNull();
+    }
+
+    @Test
+    void filterPublicApiIsTheCheckedInOne() throws IOException {
+        String api = PublicApi.of(CompiledClasses.ofModuleOf(FilterExpression.class));
+
+        assertThat(PublicApi.compare(api, "filter.txt", "filter")).isNull();
     }
 }

@@ -2,10 +2,10 @@ package dev.xraytracing.benchmarks.coldstart;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.xraytracing.local.LocalFunction;
 import dev.xraytracing.local.LocalPlatform;
-import dev.xraytracing.local.RuntimeLoop;
-import dev.xraytracing.local.internal.TraceHeader;
+import dev.xraytracing.local.app.LocalFunction;
+import dev.xraytracing.local.app.RuntimeLoop;
+import dev.xraytracing.local.internal.TraceIds;
 import dev.xraytracing.local.template.DeploymentPackage;
 import java.io.File;
 import java.io.IOException;
@@ -245,7 +245,7 @@ public final class ColdStart {
     }
 
     private static Sample measure(LocalPlatform platform, Form form, int run, Path classLogs) throws Exception {
-        TraceHeader trace = TraceHeader.newTrace().withParent(TraceHeader.newSegmentId());
+        dev.xraytracing.internal.TraceHeader trace = TraceIds.newTrace().withParent(TraceIds.newSegmentId());
         String root = trace.root();
         String header = trace.toString();
         long start = System.nanoTime();

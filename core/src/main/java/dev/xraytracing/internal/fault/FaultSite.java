@@ -53,9 +53,7 @@ public final class FaultSite {
 
     private static FaultHook create(TracerCore core) {
         FaultHook hook = PROVIDER.create(core);
-        if (hook != null && hook.mayFaultBlocks()) {
-            TracerCore.countBlockFaultHook(hook.blockNameHashes()); // before its tracer counts as decided
-        }
+        BlockFaultFilter.hookDecided(hook); // its block names published before a site may skip them
         return hook;
     }
 
@@ -63,7 +61,7 @@ public final class FaultSite {
     public static RuntimeException beforeBlock(String name, Entity subsegment) {
         TracerCore core = null;
         try {
-            if (TracerCore.noBlockFaultFor(name)) {
+            if (BlockFaultFilter.noBlockFaultFor(name)) {
                 return null; // no tracer has a rule for this block: skip finding the tracer and its hook
             }
             core = subsegment != null ? TracerCore.of(subsegment) : TracerCore.current();

@@ -2,8 +2,8 @@ package dev.xraytracing.faults.internal;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.xray.entities.Entity;
+import dev.xraytracing.internal.fault.BlockFaultFilter;
 import dev.xraytracing.internal.fault.FaultHook;
-import dev.xraytracing.internal.TracerCore;
 import dev.xraytracing.internal.log.WarnOnce;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -58,7 +58,7 @@ final class FaultInjector implements FaultHook {
     /** Whether no rule can target block {@code name}: the fast answer for the common case. */
     private boolean noRuleNames(String name) {
         int[] hashes = blockNameHashes;
-        return hashes != null && !TracerCore.namesHashOf(hashes, name);
+        return hashes != null && !BlockFaultFilter.namesHashOf(hashes, name);
     }
 
     /** One snapshot of the rules, read with one volatile load per site. */

@@ -1,11 +1,12 @@
 package dev.xraytracing.local.events;
 
-import dev.xraytracing.local.internal.InvokeResponse;
+import dev.xraytracing.local.internal.lambda.InvokeResponse;
 
 /**
  * Something that turns outside requests into Lambda invocations, as an AWS event source does: API Gateway REST APIs
- * ({@code dev.xraytracing.local.internal.ApiGatewayStage}, payload format 1.0) and HTTP APIs ({@link HttpApiStage},
- * payload 2.0) so far.
+ * ({@code ApiGatewayStage}, payload format 1.0) and HTTP APIs ({@code HttpApiStage}, payload 2.0) so far, both in
+ * {@code dev.xraytracing.local.internal.events}. {@code LocalPlatform} starts each with the Lambda service's
+ * {@code invoke} and closes it before the service.
  */
 public interface EventSource extends AutoCloseable {
     /** The Lambda service as an event source sees it: invoke a function with a payload and a trace header. */

@@ -2,7 +2,7 @@ package dev.xraytracing.local.internal;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.xraytracing.local.LocalRunException;
+import dev.xraytracing.local.app.LocalRunException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;

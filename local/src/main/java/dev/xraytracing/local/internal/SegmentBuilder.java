@@ -9,7 +9,7 @@ import java.time.Instant;
 
 /** Builds the segment documents the simulated AWS services emit themselves, as JSON trees. */
 public final class SegmentBuilder {
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
 
     private final ObjectNode node = JSON.createObjectNode();
 

@@ -1,6 +1,6 @@
 package dev.xraytracing.local.template;
 
-import dev.xraytracing.local.LocalRunException;
+import dev.xraytracing.local.app.LocalRunException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package dev.xraytracing.local.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.xraytracing.local.LocalRunException;
+import dev.xraytracing.local.app.LocalRunException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +47,14 @@ public final class SamTemplate {
         } catch (IOException e) {
             throw new LocalRunException("cannot read template " + file + ": " + e.getMessage());
         }
+        return parse(text, file, region);
+    }
+
+    /**
+     * Reads a template's text as if it were {@code file} (relative {@code CodeUri}s resolve against its folder): how
+     * a tool builds a template in memory.
+     */
+    public static SamTemplate parse(String text, Path file, String region) {
         JsonNode root;
         try {
             root = YamlWithIntrinsics.read(text);

@@ -1,7 +1,6 @@
 package dev.xraytracing.local.template;
 
-import dev.xraytracing.local.LocalFunction;
-import dev.xraytracing.local.LocalPlatform;
+import dev.xraytracing.local.app.LocalFunction;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,9 +9,10 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Turns a SAM template into a local platform: each function with its handler, memory, timeout, tracing, environment
- * and code (its built package where there is one), and the first REST API with its routes and tracing. What it cannot
- * simulate it says, one line each, to {@code say}.
+ * What a SAM template asks the local platform to run, as plain data: each function with its handler, memory, timeout,
+ * tracing, environment and code (its built package where there is one), the first REST API and the first HTTP API with
+ * their routes. {@code LocalPlatform.Builder.template} consumes it. What it cannot simulate it says, one line each, to
+ * {@code say}.
  */
 public final class TemplateSetup {
     private final SamTemplate template;
@@ -75,22 +75,33 @@ public final class TemplateSetup {
         return new TemplateSetup(template, "", false, say);
     }
 
-    /** Adds the functions and the REST API to the builder. */
-    public LocalPlatform.Builder configure(LocalPlatform.Builder builder) {
-        functions.forEach(builder::function);
-        restApi.ifPresent(api -> builder.restApi(api.logicalId(), api.stageName(), api.tracingEnabled()));
-        restRoutes.forEach(r -> builder.route(r.method(), r.path(), r.function()));
-        httpApi.ifPresent(api -> builder.httpApi(api.stageName()));
-        httpRoutes.forEach(r -> builder.httpRoute(r.method(), r.path(), r.function()));
-        return builder;
-    }
-
+    /** The functions, in template order; each may still be changed (environment, task root) before the run. */
     public List<LocalFunction> functions() {
         return List.copyOf(functions);
     }
 
     public SamTemplate template() {
         return template;
+    }
+
+    /** The REST API that is simulated (the template's first), if any. */
+    public Optional<TemplateApi> restApi() {
+        return restApi;
+    }
+
+    /** The routes of {@link #restApi()}, in template order. */
+    public List<ApiRoute> restRoutes() {
+        return restRoutes;
+    }
+
+    /** The HTTP API that is simulated (the template's first), if any. */
+    public Optional<TemplateApi> httpApi() {
+        return httpApi;
+    }
+
+    /** The routes of {@link #httpApi()}, in template order. */
+    public List<ApiRoute> httpRoutes() {
+        return httpRoutes;
     }
 
     /** Whether the template has REST API routes (requests go there first). */

@@ -24,13 +24,12 @@ class ConsoleSpeedInBrowserTest {
 
     @Test
     void five_hundred_traces_of_fifty_entities_open_and_filter() throws Exception {
-        String chromium = Chromium.find();
-        assumeTrue(chromium != null, "Chromium is not installed (apt-get install chromium): browser test skipped");
+        assumeTrue(Browser.MISSING.isEmpty(), Browser.MISSING.orElse(""));
         TraceReport report = TraceReport.of(documents());
         assertThat(report.traces()).hasSize(TRACES).allSatisfy(t -> assertThat(t.entities()).hasSize(ENTITIES));
         Path html = report.writeHtml(dir.resolve("big.html"), "500 traces");
 
-        try (Chromium browser = Chromium.open(chromium, dir.resolve("profile"), html.toUri().toString(), 1400, 900)) {
+        try (Browser browser = Browser.open(html.toUri().toString(), 1400, 900)) {
             double ready = browser.eval("Number(document.body.getAttribute('data-ready-ms'))").asDouble();
             double script = browser.eval("Number(document.body.getAttribute('data-script-ms'))").asDouble();
             StringBuilder figures = new StringBuilder(String.format(Locale.ROOT,

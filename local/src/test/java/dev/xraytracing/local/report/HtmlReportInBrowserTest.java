@@ -15,27 +15,27 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The console in a real headless browser (Debian's chromium, which .ci/run installs), driven as a user would: type
- * a filter, click a trace, open each tab of a segment, choose a node of the map. Screenshots go to
- * {@code target/console/}. Skips, saying so, only where no Chromium is installed.
+ * The console in a real headless browser (Debian's chromium and chromium-driver, which .ci/run installs, driven through
+ * Selenium WebDriver), driven as a user would: type a filter, click a trace, open each tab of a segment, choose a node
+ * of the map. Screenshots go to
+ * {@code target/console/}. Skips, saying so, only where Chromium or its driver is not installed.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HtmlReportInBrowserTest {
     static final Path SCREENSHOTS = Path.of("target", "console");
     @TempDir
     static Path dir;
-    static Chromium browser;
+    static Browser browser;
     static TraceReport report;
 
     @BeforeAll
     static void open() throws Exception {
-        String chromium = Chromium.find();
-        assumeTrue(chromium != null, "Chromium is not installed (apt-get install chromium): browser test skipped");
+        assumeTrue(Browser.MISSING.isEmpty(), Browser.MISSING.orElse(""));
         List<String> documents = new ArrayList<>(SampleRun.documents());
         documents.addAll(OrdersTrace.documents());
         report = TraceReport.of(documents);
         Path html = report.writeHtml(dir.resolve("console.html"), "xray-tracing local run");
-        browser = Chromium.open(chromium, dir.resolve("profile"), html.toUri().toString(), 1400, 1700);
+        browser = Browser.open(html.toUri().toString(), 1400, 1700);
     }
 
     @AfterAll

@@ -3,7 +3,7 @@ package dev.xraytracing.local.template;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.xraytracing.local.LocalRunException;
+import dev.xraytracing.local.app.LocalRunException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;

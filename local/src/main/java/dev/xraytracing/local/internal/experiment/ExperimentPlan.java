@@ -2,7 +2,7 @@ package dev.xraytracing.local.internal.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.xraytracing.local.LocalRunException;
+import dev.xraytracing.local.app.LocalRunException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

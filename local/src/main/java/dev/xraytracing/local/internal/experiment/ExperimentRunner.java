@@ -1,7 +1,7 @@
 package dev.xraytracing.local.internal.experiment;
 
-import dev.xraytracing.local.LocalPlatform;
-import dev.xraytracing.local.internal.TraceHeader;
+import dev.xraytracing.internal.TraceHeader;
+import dev.xraytracing.local.internal.TraceIds;
 import dev.xraytracing.trace.TraceDocuments;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,14 +16,28 @@ import java.util.function.Consumer;
  * requests' traces.
  */
 public final class ExperimentRunner {
-    /** Starts a platform for one phase, with or without the experiment's fault rules. */
+    /** Starts the app for one phase, with or without the experiment's fault rules. */
     public interface Platforms {
-        LocalPlatform start(boolean withRules);
+        RunningApp start(boolean withRules);
     }
 
-    /** Sends the experiment's request; the answer's trace header names its trace where it is known. */
-    public interface Requests {
-        LocalPlatform.ApiResponse send(LocalPlatform platform);
+    /** The app of one phase as the experiment drives it; closing it stops it. */
+    public interface RunningApp extends AutoCloseable {
+        /** Sends the experiment's request. */
+        Answer send();
+
+        /** Every segment document so far, once the platform has been quiet for a moment. */
+        List<String> awaitDocuments();
+
+        /** Init errors, crashes and timeouts in the functions' JVMs. */
+        List<String> problems();
+
+        @Override
+        void close();
+    }
+
+    /** A request's answer: its status, and the trace header that names its trace where it is known (or null). */
+    public record Answer(int status, String traceHeader) {
     }
 
     /** Both phases, as they ran. */
@@ -33,19 +47,19 @@ public final class ExperimentRunner {
     private ExperimentRunner() {
     }
 
-    public static Result run(ExperimentPlan plan, Platforms platforms, Requests requests, Consumer<String> say) {
-        Phase baseline = phase("baseline", plan, platforms, false, requests, say);
-        Phase faulted = phase("faulted", plan, platforms, true, requests, say);
+    public static Result run(ExperimentPlan plan, Platforms platforms, Consumer<String> say) {
+        Phase baseline = phase("baseline", plan, platforms, false, say);
+        Phase faulted = phase("faulted", plan, platforms, true, say);
         return new Result(baseline, faulted);
     }
 
     private static Phase phase(String name, ExperimentPlan plan, Platforms platforms, boolean withRules,
-                               Requests requests, Consumer<String> say) {
+                               Consumer<String> say) {
         say.accept("xray-tracing-local: " + name + " phase: " + plan.warmup() + " warm-up and " + plan.requests()
                 + " measured requests" + (withRules ? ", with the fault rules" : ", no fault rules"));
-        try (LocalPlatform platform = platforms.start(withRules)) {
+        try (RunningApp platform = platforms.start(withRules)) {
             for (int i = 0; i < plan.warmup(); i++) {
-                requests.send(platform);
+                platform.send();
             }
             Set<String> warmupTraces = new HashSet<>();
             if (plan.warmup() > 0) {
@@ -55,9 +69,9 @@ public final class ExperimentRunner {
             StringBuilder statuses = new StringBuilder();
             for (int i = 0; i < plan.requests(); i++) {
                 long started = System.nanoTime();
-                LocalPlatform.ApiResponse response = requests.send(platform);
+                Answer response = platform.send();
                 double millis = (System.nanoTime() - started) / 1e6;
-                TraceHeader header = TraceHeader.parse(response.traceHeader());
+                TraceHeader header = TraceIds.readIncoming(response.traceHeader());
                 outcomes.add(new RequestOutcome(response.status(), millis, header == null ? null : header.root()));
                 statuses.append(' ').append(response.status());
             }

@@ -3,7 +3,7 @@ package dev.xraytracing.local.internal.experiment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.xraytracing.local.LocalRunException;
+import dev.xraytracing.local.app.LocalRunException;
 import org.junit.jupiter.api.Test;
 
 class ExperimentPlanTest {

@@ -1,0 +1,45 @@
+package dev.xraytracing.local;
+
+import dev.xraytracing.local.report.TraceReport;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** What a run of {@link LocalRun} shows at its end, from the documents the daemon received and the problems seen. */
+final class RunReport {
+    private final List<String> documents;
+    private final List<String> problems;
+    private final TraceReport traces;
+
+    RunReport(List<String> documents, List<String> problems) {
+        this.documents = List.copyOf(documents);
+        this.problems = List.copyOf(problems);
+        this.traces = TraceReport.of(documents);
+    }
+
+    List<String> problems() {
+        return problems;
+    }
+
+    /** The waterfall of every trace, the service map, and which runtime loop ran each function. */
+    void printViews(PrintStream out, Map<String, String> runtimes) {
+        out.print(traces.waterfalls());
+        out.print(traces.serviceMap().render());
+        runtimes.forEach((function, runtime) -> out.println("runtime: " + function + " ran under the " + runtime));
+    }
+
+    /**
+     * The problems, one line each, then the HTML report written ({@code sectionHtml} above the traces, or empty) and a
+     * tally of the run since {@code startedNanos}.
+     */
+    void printProblemsAndWriteHtml(PrintStream out, Path htmlFile, String title, String sectionHtml,
+                                   long startedNanos) {
+        problems.forEach(problem -> out.println("problem: " + problem));
+        Path html = traces.writeHtml(htmlFile, title, sectionHtml);
+        out.printf(Locale.ROOT, "%d segment documents, %d traces, %.1f s%n", documents.size(), traces.traces().size(),
+                (System.nanoTime() - startedNanos) / 1e9);
+        out.println("HTML report: " + html);
+    }
+}

@@ -1,0 +1,135 @@
+package dev.xraytracing.local;
+
+import dev.xraytracing.local.app.Fault;
+import dev.xraytracing.local.app.LocalRunException;
+import dev.xraytracing.local.daemon.LocalXrayDaemon;
+import dev.xraytracing.local.events.EventSource;
+import dev.xraytracing.local.internal.events.ApiGatewayStage;
+import dev.xraytracing.local.internal.events.ApiRoutes;
+import dev.xraytracing.local.internal.events.HttpApiStage;
+import dev.xraytracing.local.internal.lambda.InvokeApiServer;
+import dev.xraytracing.local.internal.lambda.LambdaService;
+import dev.xraytracing.local.internal.lambda.PlatformSettings;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The services of a started {@link LocalPlatform}, wired bottom up: the X-Ray daemon, the Lambda service with its
+ * Invoke API, then the event sources in front (API Gateway's REST stage and HTTP API). Started together; a failure
+ * stops what had started; {@link #stop} stops them all, top down.
+ */
+final class RunningServices {
+    final LocalXrayDaemon daemon;
+    final boolean ownsDaemon;
+    final InvokeApiServer invokeApi;
+    final LambdaService lambda;
+    /** The REST API stage, or null. */
+    final ApiGatewayStage restApi;
+    /** The HTTP API, or null. */
+    final HttpApiStage httpApi;
+
+    RunningServices(LocalPlatform.Builder builder, Map<String, Fault> faults) {
+        ownsDaemon = builder.daemon == null;
+        daemon = ownsDaemon ? LocalXrayDaemon.start(builder.daemonPort) : builder.daemon;
+        InvokeApiServer invoke = null;
+        LambdaService service = null;
+        ApiGatewayStage rest = null;
+        HttpApiStage http = null;
+        try {
+            invoke = new InvokeApiServer(builder.invokePort);
+            PlatformSettings settings = new PlatformSettings(builder.region, builder.accountId, builder.classpath,
+                    List.copyOf(builder.functions.values()), faults, builder.extraLatency,
+                    builder.keepWarm, builder.runtimeLoop, builder.nativeLibrary, daemon.address(), builder.output);
+            service = new LambdaService(settings, functionEnvironment(builder, invoke.endpoint()));
+            if (builder.apiFunction != null) {
+                rest = new ApiGatewayStage(builder.apiName, builder.stage, builder.apiFunction, builder.apiPort,
+                        settings);
+            } else if (!builder.routes.isEmpty()) {
+                rest = new ApiGatewayStage(builder.apiName, builder.stage, new ApiRoutes(builder.routes),
+                        builder.apiTracing, builder.apiPort, settings);
+            }
+            if (!builder.httpRoutes.isEmpty()) {
+                http = new HttpApiStage(builder.httpStage, new ApiRoutes(builder.httpRoutes), builder.accountId, 0);
+            }
+            for (EventSource source : new EventSource[] {rest, http}) {
+                if (source != null) {
+                    source.start(service::invoke);
+                }
+            }
+            invoke.start(service);
+        } catch (RuntimeException e) {
+            closeQuietly(http, rest, service, invoke);
+            if (ownsDaemon) {
+                daemon.close();
+            }
+            throw e;
+        }
+        invokeApi = invoke;
+        lambda = service;
+        restApi = rest;
+        httpApi = http;
+    }
+
+    /** Fails in one line on a configuration the platform cannot start. */
+    static void check(LocalPlatform.Builder builder) {
+        if (builder.functions.isEmpty()) {
+            throw new LocalRunException("no function configured");
+        }
+        if (builder.apiFunction != null && !builder.functions.containsKey(builder.apiFunction)) {
+            throw new LocalRunException("the REST API invokes " + builder.apiFunction + ", which is not a function here");
+        }
+        List<ApiRoutes.Route> allRoutes = new ArrayList<>(builder.routes);
+        allRoutes.addAll(builder.httpRoutes);
+        for (ApiRoutes.Route route : allRoutes) {
+            if (!builder.functions.containsKey(route.function())) {
+                throw new LocalRunException("the route " + route.method() + " " + route.resource()
+                        + " invokes " + route.function() + ", which is not a function here");
+            }
+        }
+        List<String> unknown = new ArrayList<>(builder.faults.keySet());
+        unknown.removeAll(builder.functions.keySet());
+        if (!unknown.isEmpty()) {
+            throw new LocalRunException("a fault is set for unknown function(s) " + unknown);
+        }
+    }
+
+    private Map<String, String> functionEnvironment(LocalPlatform.Builder builder, String invokeEndpoint) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("AWS_REGION", builder.region);
+        env.put("AWS_DEFAULT_REGION", builder.region);
+        // Fake credentials: the local endpoints accept any signature, and real ones must never reach a child.
+        env.put("AWS_ACCESS_KEY_ID", "AKIDLOCALXRAYTRACING");
+        env.put("AWS_SECRET_ACCESS_KEY", "local-secret-not-used");
+        env.put("AWS_SESSION_TOKEN", "local-session-token");
+        env.put("AWS_XRAY_DAEMON_ADDRESS", daemon.daemonAddress());
+        env.put("_AWS_XRAY_DAEMON_ADDRESS", "127.0.0.1");
+        env.put("_AWS_XRAY_DAEMON_PORT", Integer.toString(daemon.address().getPort()));
+        env.put("AWS_XRAY_CONTEXT_MISSING", "LOG_ERROR");
+        env.put("AWS_ENDPOINT_URL_LAMBDA", invokeEndpoint);
+        env.put("TZ", ":UTC");
+        env.putAll(builder.environment);
+        return env;
+    }
+
+    /** Stops the event sources, the Invoke API, every function JVM and (if it started it) the daemon. */
+    void stop() {
+        closeQuietly(httpApi, restApi, invokeApi, lambda);
+        if (ownsDaemon) {
+            daemon.close();
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable... closeables) {
+        for (AutoCloseable closeable : closeables) {
+            if (closeable != null) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    // stopping everything else matters more
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package dev.xraytracing.local.daemon;
+
+import dev.xraytracing.local.app.LocalRunException;
+import dev.xraytracing.local.internal.DaemonWireFormat;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A local stand-in for the X-Ray daemon: listens on UDP 127.0.0.1, reads the daemon's wire format (a
+ * {@code {"format": "json", "version": 1}} header line, then one segment document per datagram) and keeps every
+ * document, in arrival order. Subsegments streamed on their own arrive as documents of their own and are kept too;
+ * {@link dev.xraytracing.trace.TraceDocuments#assemble} puts them back together. Thread-safe.
+ */
+public final class LocalXrayDaemon implements AutoCloseable {
+    private static final int MAX_DATAGRAM = 64 * 1024;
+
+    private final DatagramSocket socket;
+    private final Thread reader;
+    private final Object lock = new Object();
+    private final List<String> documents = new ArrayList<>();
+    private final List<String> rejected = new ArrayList<>();
+    private long lastArrivalNanos = System.nanoTime();
+
+    private LocalXrayDaemon(DatagramSocket socket) {
+        this.socket = socket;
+        this.reader = new Thread(this::receiveLoop, "local-xray-daemon");
+        this.reader.setDaemon(true);
+        this.reader.start();
+    }
+
+    /** Starts a daemon on an ephemeral UDP port of 127.0.0.1. */
+    public static LocalXrayDaemon start() {
+        return start(0);
+    }
+
+    /** Starts a daemon on {@code port} of 127.0.0.1 (0 picks a free one). */
+    public static LocalXrayDaemon start(int port) {
+        try {
+            return new LocalXrayDaemon(new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), port)));
+        } catch (BindException e) {
+            throw new LocalRunException("UDP port " + port + " for the X-Ray daemon is already in use", e);
+        } catch (SocketException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public InetSocketAddress address() {
+        return (InetSocketAddress) socket.getLocalSocketAddress();
+    }
+
+    /** The value for {@code AWS_XRAY_DAEMON_ADDRESS}: {@code 127.0.0.1:port}. */
+    public String daemonAddress() {
+        return "127.0.0.1:" + address().getPort();
+    }
+
+    /** The documents received so far (without the header line), in arrival order. */
+    public List<String> documents() {
+        synchronized (lock) {
+            return new ArrayList<>(documents);
+        }
+    }
+
+    /** Datagrams that did not carry the daemon header and a JSON document; kept so nothing is lost silently. */
+    public List<String> rejected() {
+        synchronized (lock) {
+            return new ArrayList<>(rejected);
+        }
+    }
+
+    public void clear() {
+        synchronized (lock) {
+            documents.clear();
+            rejected.clear();
+        }
+    }
+
+    /** Waits until at least {@code count} documents arrived or {@code timeout} passed; returns what arrived. */
+    public List<String> awaitDocuments(int count, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (lock) {
+            while (documents.size() < count) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !waitOn(left)) {
+                    break;
+                }
+            }
+            return new ArrayList<>(documents);
+        }
+    }
+
+    /**
+     * Waits until no document arrived for {@code quiet} (counted from the last arrival, or from this call if that is
+     * later), at most {@code timeout}; returns what arrived.
+     */
+    public List<String> awaitQuiet(Duration quiet, Duration timeout) {
+        long called = System.nanoTime();
+        long deadline = called + timeout.toNanos();
+        synchronized (lock) {
+            while (true) {
+                long now = System.nanoTime();
+                long quietUntil = Math.max(lastArrivalNanos, called) + quiet.toNanos();
+                if (now >= quietUntil || now >= deadline || !waitOn(Math.min(quietUntil, deadline) - now)) {
+                    return new ArrayList<>(documents);
+                }
+            }
+        }
+    }
+
+    private boolean waitOn(long nanos) {
+        try {
+            lock.wait(Math.max(1, nanos / 1_000_000), 0);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void receiveLoop() {
+        byte[] buffer = new byte[MAX_DATAGRAM];
+        while (!socket.isClosed()) {
+            DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+            try {
+                socket.receive(packet);
+            } catch (IOException e) {
+                return; // closed
+            }
+            accept(new String(packet.getData(), packet.getOffset(), packet.getLength(), StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Splits one datagram into header and document, as the daemon does. */
+    void accept(String datagram) {
+        String document = DaemonWireFormat.documentOf(datagram);
+        synchronized (lock) {
+            if (document == null) {
+                rejected.add(datagram);
+            } else {
+                documents.add(document);
+            }
+            lastArrivalNanos = System.nanoTime();
+            lock.notifyAll();
+        }
+    }
+
+    @Override
+    public void close() {
+        socket.close();
+        try {
+            reader.join(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
