@@ -107,11 +107,12 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     /**
-     * Waits until the Lambda service has sent its segments and the daemon has been quiet for a moment (at most 15 s
-     * in all), and returns every document so far.
+     * Waits until the Lambda service has sent its segments, the daemon has read every datagram sent so far, and it has
+     * been quiet for a moment (at most 20 s in all), and returns every document so far.
      */
     public List<String> awaitDocuments() {
         services.lambda.awaitSegmentsSent(5_000);
+        services.daemon.awaitSentSoFar(Duration.ofSeconds(5));
         return services.daemon.awaitQuiet(Duration.ofMillis(300), Duration.ofSeconds(10));
     }
 

@@ -30,6 +30,9 @@ public final class LocalXrayDaemon implements AutoCloseable {
     private final List<String> documents = new ArrayList<>();
     private final List<String> rejected = new ArrayList<>();
     private long lastArrivalNanos = System.nanoTime();
+    private final String markerPrefix = "xray-tracing-local marker " + System.identityHashCode(this) + " ";
+    private long markersSent;
+    private long markersSeen;
 
     private LocalXrayDaemon(DatagramSocket socket) {
         this.socket = socket;
@@ -116,6 +119,34 @@ public final class LocalXrayDaemon implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits (at most {@code timeout}) until every datagram sent to this daemon before the call has been read: a
+     * marker sent to itself queues behind them on the socket. Unlike a quiet period, this does not depend on how
+     * soon the reading thread gets a processor on a loaded machine. Returns false if the marker did not come back.
+     */
+    public boolean awaitSentSoFar(Duration timeout) {
+        long marker;
+        synchronized (lock) {
+            marker = ++markersSent;
+        }
+        byte[] bytes = (markerPrefix + marker).getBytes(StandardCharsets.UTF_8);
+        try (DatagramSocket sender = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            sender.send(new DatagramPacket(bytes, bytes.length, address()));
+        } catch (IOException e) {
+            return false;
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (lock) {
+            while (markersSeen < marker) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !waitOn(left)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
     private boolean waitOn(long nanos) {
         try {
             lock.wait(Math.max(1, nanos / 1_000_000), 0);
@@ -141,6 +172,13 @@ public final class LocalXrayDaemon implements AutoCloseable {
 
     /** Splits one datagram into header and document, as the daemon does. */
     void accept(String datagram) {
+        if (datagram.startsWith(markerPrefix)) {
+            synchronized (lock) {
+                markersSeen = Math.max(markersSeen, Long.parseLong(datagram.substring(markerPrefix.length())));
+                lock.notifyAll();
+            }
+            return;
+        }
         String document = DaemonWireFormat.documentOf(datagram);
         synchronized (lock) {
             if (document == null) {

@@ -109,7 +109,8 @@ public final class LambdaService implements AutoCloseable {
      */
     static TraceHeader sampling(String traceHeaderValue, boolean activeTracing) {
         TraceHeader incoming = TraceIds.readIncoming(traceHeaderValue);
-        boolean decided = traceHeaderValue != null && traceHeaderValue.matches("(?s).*Sampled=[01].*");
+        // read as core reads it: the last Sampled wins, so "Sampled=1;Sampled=?" leaves the decision to Lambda
+        boolean decided = traceHeaderValue != null && TraceHeader.parse(traceHeaderValue).isDecided();
         if (incoming == null) {
             return TraceIds.passedOn(TraceIds.newTraceId(), null, activeTracing, null);
         }

@@ -31,4 +31,12 @@ class LambdaSamplingTest {
         assertThat(LambdaService.sampling("Root=" + ROOT + ";Sampled=1", false).isSampled()).isTrue();
         assertThat(LambdaService.sampling("Root=" + ROOT + ";Sampled=0", true).isSampled()).isFalse();
     }
+
+    @Test
+    void a_repeated_sampled_key_is_read_by_its_last_value_as_core_reads_it() {
+        assertThat(LambdaService.sampling("Root=" + ROOT + ";Sampled=1;Sampled=?", false).isSampled()).isFalse();
+        assertThat(LambdaService.sampling("Root=" + ROOT + ";Sampled=0;Sampled=1", false).isSampled()).isTrue();
+        assertThat(LambdaService.sampling("Root=" + ROOT + ";sampled=1", false).isSampled())
+                .as("a lower-case key is another field, so no caller decided").isFalse();
+    }
 }
