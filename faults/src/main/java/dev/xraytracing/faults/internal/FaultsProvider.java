@@ -23,6 +23,9 @@ public final class FaultsProvider implements FaultHook.Provider {
             List<Rule> rules = RuleSources.read(given, core.warnings());
             return rules.isEmpty() ? null : new FaultInjector(rules, new Random(given.seed()), core.warnings());
         }
+        if (!RuleSources.anyConfigured(core.configuration())) {
+            return null; // decided from the settings alone: a cold start without rules reads and parses nothing
+        }
         List<Rule> rules = RuleSources.read(core.configuration(), core.warnings());
         AppConfigRules appConfig = appConfig(core);
         if (rules.isEmpty() && appConfig == null) {
