@@ -1,5 +1,6 @@
 package dev.xraytracing.local;
 
+import dev.xraytracing.local.internal.FaultRulesCheck;
 import dev.xraytracing.local.internal.FaultsModule;
 import dev.xraytracing.local.internal.TraceHeader;
 import dev.xraytracing.local.internal.experiment.ExperimentPlan;
@@ -78,6 +79,9 @@ public final class LocalRun {
 
     private static int runWith(LocalRunOptions options, PrintStream out,
                                Consumer<ExperimentRunner.Result> experiments) {
+        // Fault rules are checked before anything runs: a bad rule stops the run with one line.
+        FaultRulesCheck.requireValid(options.faults, options.experiment, options.classpath,
+                line -> out.println("xray-tracing-local: " + line));
         Path template = options.template != null ? options.template : options.handlersGiven ? null
                 : defaultTemplate();
         if (template != null) {
