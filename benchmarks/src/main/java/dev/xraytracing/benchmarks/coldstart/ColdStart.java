@@ -69,22 +69,12 @@ public final class ColdStart {
         }
 
         /**
-         * A copy of this unpacked zip with the jars of {@code extraLib} added to its {@code lib/}, as a zip built with
-         * those dependencies would hold them (a jar the zip has already stays).
+         * The zip unpacked once more, into a folder of its own, with the jars of {@code extraLib} added to its
+         * {@code lib/}, as a zip built with those dependencies would hold them (a jar the zip has already stays).
          */
         Code withJars(Path extraLib) throws IOException {
-            Path copy = Files.createTempDirectory("coldstart-task-");
-            try (Stream<Path> files = Files.walk(taskRoot)) {
-                for (Path source : (Iterable<Path>) files::iterator) {
-                    Path target = copy.resolve(taskRoot.relativize(source).toString());
-                    if (Files.isDirectory(source)) {
-                        Files.createDirectories(target);
-                    } else {
-                        Files.copy(source, target);
-                    }
-                }
-            }
-            Path lib = Files.createDirectories(copy.resolve("lib"));
+            Code copy = zip(zip);
+            Path lib = Files.createDirectories(copy.taskRoot().resolve("lib"));
             try (Stream<Path> jars = Files.list(extraLib)) {
                 for (Path jar : (Iterable<Path>) jars::iterator) {
                     if (!Files.exists(lib.resolve(jar.getFileName()))) {
@@ -92,7 +82,7 @@ public final class ColdStart {
                     }
                 }
             }
-            return new Code(null, zip, copy);
+            return copy;
         }
 
         LocalFunction applyTo(LocalFunction function) {
@@ -169,7 +159,7 @@ public final class ColdStart {
                         xray, true)));
         if (tracedWithFaults != null) {
             // The examples' zip plus xray-tracing-faults (and its Jackson), no rule in any source (issue 22).
-            forms.add(new Form("traced + faults module, no rule", "FaultsFirst",
+            forms.add(new Form("traced + faults module (no rule)", "FaultsFirst",
                     "dev.xraytracing.examples.MyFirstLambda", tracedWithFaults, true));
         }
         if (fromZip) {

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiFunction;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -26,25 +25,22 @@ import software.amazon.awssdk.utilslite.SdkInternalThreadLocal;
  * of {@code ColdStartWithTheFaultsModuleTest}; takes the endpoint and the environment, returns the documents sent.
  */
 public final class ColdInvocationUnderSettings implements BiFunction<String, Map<String, String>, List<String>> {
+    /** What Lambda's runtime hands a sampled invocation. */
+    private static final String SAMPLED = "Root=1-6759e988-bd862e3fe1be46a994272793;Parent=63995c3f42cd8ad8;Sampled=1";
+
     @Override
     public List<String> apply(String endpoint, Map<String, String> environment) {
         List<String> documents = new CopyOnWriteArrayList<>();
         TracerCore core = new TracerCore(warnings -> documents::add, null, true,
                 Configuration.of(environment, Map.of()));
+        LambdaClient lambda = LambdaClient.builder().endpointOverride(URI.create(endpoint)).region(Region.EU_WEST_1)
+                .credentialsProvider(() -> AwsBasicCredentials.create("AKID", "secret"))
+                .httpClient(UrlConnectionHttpClient.create()).build();
+        SdkInternalThreadLocal.put(LambdaTraceHeader.THREAD_LOCAL_KEY, SAMPLED);
         try (TracerCore.Scope scope = core.makeCurrent()) {
-            LambdaClient lambda = LambdaClient.builder()
-                    .endpointOverride(URI.create(endpoint))
-                    .region(Region.US_EAST_1)
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKID", "secret")))
-                    .httpClient(UrlConnectionHttpClient.create())
-                    .build();
-            SdkInternalThreadLocal.put(LambdaTraceHeader.THREAD_LOCAL_KEY,
-                    "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1");
-            try {
-                new Caller(lambda).handleRequest("{}", TestContext.create());
-            } finally {
-                SdkInternalThreadLocal.remove(LambdaTraceHeader.THREAD_LOCAL_KEY);
-            }
+            new Caller(lambda).handleRequest("{}", TestContext.create());
+        } finally {
+            SdkInternalThreadLocal.remove(LambdaTraceHeader.THREAD_LOCAL_KEY);
         }
         return documents;
     }

@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -24,24 +28,26 @@ import org.junit.jupiter.api.Test;
  * asked and decides from the settings alone; Jackson databind stays unloaded. With a rule, it parses, as it must.
  */
 class ColdStartWithTheFaultsModuleTest {
+    private static final byte[] HELLO = "\"hello\"".getBytes(StandardCharsets.UTF_8);
     private static final String[] JACKSON = {"com.fasterxml.jackson.databind.ObjectMapper",
         "com.fasterxml.jackson.databind.JsonNode", "com.fasterxml.jackson.core.JsonFactory"};
+    /** MySecondLambda's stand-in: every request answers the payload "hello". */
     private static HttpServer secondFunction;
 
     @BeforeAll
-    static void startSecondFunction() throws Exception {
+    static void answerHello() throws IOException {
         secondFunction = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         secondFunction.createContext("/", exchange -> {
-            byte[] body = "\"hello\"".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
+            exchange.sendResponseHeaders(200, HELLO.length);
+            try (OutputStream body = exchange.getResponseBody()) {
+                body.write(HELLO);
+            }
         });
         secondFunction.start();
     }
 
     @AfterAll
-    static void stopSecondFunction() {
+    static void stopAnswering() {
         secondFunction.stop(0);
     }
 
@@ -82,31 +88,29 @@ class ColdStartWithTheFaultsModuleTest {
     }
 
     /** This module's test class path (surefire names it in a property), less the X-Ray SDK's own interceptor jar. */
-    private static URL[] moduleClassPath() throws Exception {
-        List<URL> urls = new ArrayList<>();
+    private static URL[] moduleClassPath() {
         String path = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        for (String entry : path.split(File.pathSeparator)) {
-            if (!entry.isEmpty() && !entry.contains("aws-xray-recorder-sdk-aws-sdk-v2")) {
-                urls.add(new File(entry).toURI().toURL());
-            }
+        return Arrays.stream(path.split(File.pathSeparator))
+                .filter(entry -> !entry.isEmpty() && !entry.contains("aws-xray-recorder-sdk-aws-sdk-v2"))
+                .map(ColdStartWithTheFaultsModuleTest::url).toArray(URL[]::new);
+    }
+
+    private static URL url(String entry) {
+        try {
+            return Path.of(entry).toUri().toURL();
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException(entry, e);
         }
-        return urls.toArray(new URL[0]);
     }
 
     /** Loads everything but the JDK itself, and answers which of some classes it loaded. */
     private static final class Counting extends URLClassLoader {
-        Counting() throws Exception {
+        Counting() {
             super(moduleClassPath(), ClassLoader.getPlatformClassLoader());
         }
 
         List<String> loadedOf(String... names) {
-            List<String> loaded = new ArrayList<>();
-            for (String name : names) {
-                if (findLoadedClass(name) != null) {
-                    loaded.add(name);
-                }
-            }
-            return loaded;
+            return Arrays.stream(names).filter(name -> findLoadedClass(name) != null).toList();
         }
     }
 }
