@@ -42,12 +42,6 @@ final class RuleSources {
         }
     }
 
-    /** Whether {@code configuration} names any source of rules; when not, nothing needs reading or parsing. */
-    static boolean anyConfigured(Configuration configuration) {
-        return isSet(configuration.value(ConfigKey.FAULTS)) || isSet(configuration.value(ConfigKey.FAULTS_FILE))
-                || isSet(configuration.value(ConfigKey.FAULTS_APPCONFIG));
-    }
-
     private static boolean isSet(String value) {
         return value != null && !value.isBlank();
     }
