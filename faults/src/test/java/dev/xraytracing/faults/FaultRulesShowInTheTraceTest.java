@@ -107,6 +107,22 @@ class FaultRulesShowInTheTraceTest {
     }
 
     @Test
+    void theInjectionMetadataHoldsEveryParameterOfTheRuleThatFired() {
+        Invocation<APIGatewayProxyResponseEvent> slow = under("[{\"id\":\"slow\",\"target\":\"block:CallSecondLambda\","
+                + "\"mode\":\"latency\",\"minMs\":5,\"maxMs\":9,\"percentage\":100}]")
+                .invoke(new APIGatewayProxyRequestEvent());
+        Invocation<APIGatewayProxyResponseEvent> throttled = under("sdk:Lambda.Invoke=status:429,"
+                + "errorCode=TooManyRequestsException").invoke(new APIGatewayProxyRequestEvent());
+
+        assertThat(slow.trace().get("CallSecondLambda").metadata().get("fault").get("injection"))
+                .isEqualTo(Map.of("rule", "slow", "target", "block:CallSecondLambda", "mode", "latency",
+                        "dryRun", false, "percentage", 100, "minMs", 5, "maxMs", 9));
+        assertThat(throttled.trace().get("Lambda").metadata().get("fault").get("injection"))
+                .isEqualTo(Map.of("rule", "sdk:Lambda.Invoke#1", "target", "sdk:Lambda.Invoke", "mode", "status",
+                        "dryRun", false, "percentage", 100, "status", 429, "errorCode", "TooManyRequestsException"));
+    }
+
+    @Test
     void aHandlerRuleAnswersInsteadOfTheHandler() {
         int before = served;
         Invocation<APIGatewayProxyResponseEvent> invocation = under("[{\"id\":\"down\",\"target\":\"handler\","

@@ -2,6 +2,7 @@ package dev.xraytracing.local;
 
 import dev.xraytracing.local.app.LocalFunction;
 import dev.xraytracing.local.app.LocalRunException;
+import dev.xraytracing.local.internal.experiment.FaultRulesCheck;
 import dev.xraytracing.local.internal.experiment.ExperimentRunner;
 import dev.xraytracing.local.internal.lambda.FaultsModule;
 import java.io.PrintStream;
@@ -63,6 +64,9 @@ public final class LocalRun {
             return 0;
         }
         try {
+            // Fault rules are checked before anything runs: a bad rule stops the run with one line.
+            FaultRulesCheck.requireValid(options.faults, options.experiment, options.classpath,
+                    line -> out.println("xray-tracing-local: " + line));
             RunPlan plan = RunPlan.of(options, out);
             if (options.faults != null) {
                 applyFaults(options, plan.setup().functions(), out);

@@ -95,6 +95,48 @@ class LocalRunTest {
     }
 
     @Test
+    void a_faults_file_with_a_misspelled_mode_stops_the_run_with_one_line_naming_the_file_and_the_rule()
+            throws Exception {
+        Path rules = Files.writeString(dir.resolve("bad.json"), "[{\"id\": \"slow\", \"target\": \"handler\", "
+                + "\"mode\": \"latency\", \"latencyMs\": 5}, {\"id\": \"down\", \"target\": \"handler\", "
+                + "\"mode\": \"stauts\"}]");
+
+        int exit = LocalRun.run(out, "--first", "Front=dev.xraytracing.local.handlers.FrontHandler",
+                "--second", "Back=dev.xraytracing.local.handlers.BackHandler", "--faults", rules.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(output()).isEqualTo("xray-tracing-local: rule 2 ('down') of " + rules + " is invalid: unknown mode "
+                + "stauts (latency, exception, status, http, timeout)" + System.lineSeparator());
+    }
+
+    @Test
+    void a_faults_file_that_is_not_json_stops_the_run_with_one_line() throws Exception {
+        Path rules = Files.writeString(dir.resolve("bad.json"), "[{\"id\": \"a\",\n \"target\": }]");
+
+        int exit = LocalRun.run(out, "--first", "Front=dev.xraytracing.local.handlers.FrontHandler",
+                "--second", "Back=dev.xraytracing.local.handlers.BackHandler", "--faults", rules.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(output()).isEqualTo("xray-tracing-local: " + rules + " is not JSON: Unexpected character ('}' "
+                + "(code 125)): expected a valid value (JSON String, Number, Array, Object or token 'null', 'true' or "
+                + "'false') (line 2, column 12)" + System.lineSeparator());
+    }
+
+    @Test
+    void an_experiment_with_an_unknown_mode_stops_before_its_baseline_with_one_line() throws Exception {
+        Path experiment = Files.writeString(dir.resolve("experiment.json"), "{\"requests\": 2, \"rules\": "
+                + "\"handler=stauts:503\"}");
+
+        int exit = LocalRun.run(out, "--first", "Front=dev.xraytracing.local.handlers.FrontHandler",
+                "--second", "Back=dev.xraytracing.local.handlers.BackHandler", "--experiment", experiment.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(output()).isEqualTo("xray-tracing-local: compact rule 1 of " + experiment + " is invalid: entry "
+                + "'handler=stauts:503': unknown mode stauts (latency, exception, status, http, timeout)"
+                + System.lineSeparator());
+    }
+
+    @Test
     void faults_and_experiment_do_not_combine_and_a_missing_file_is_named() throws Exception {
         Path file = Files.writeString(dir.resolve("f.json"), "[]");
         assertThat(LocalRun.run(out, "--faults", file.toString(), "--experiment", file.toString())).isEqualTo(2);

@@ -25,7 +25,8 @@ import java.util.zip.ZipFile;
 
 /**
  * Cold start of MyFirstLambda on the local platform, in three forms: traced with our library, the same logic untraced,
- * and the X-Ray SDK's default recorder plus its interceptor. Every run starts a fresh JVM for the first function under
+ * and the X-Ray SDK's default recorder plus its interceptor; with {@code --from-zip} a fourth, the traced zip with
+ * xray-tracing-faults (and its Jackson) packaged and no rule configured. Every run starts a fresh JVM for the first function under
  * AWS's runtime interface client (MySecondLambda stays warm, {@code WORK_MILLIS=0}); the forms take turns run by run.
  *
  * <p>The figures are the platform's own record of each cold invocation, from the function segment it emits:
@@ -67,6 +68,23 @@ public final class ColdStart {
             return new Code(null, zip, DeploymentPackage.taskRoot(zip).orElseThrow());
         }
 
+        /**
+         * The zip unpacked once more, into a folder of its own, with the jars of {@code extraLib} added to its
+         * {@code lib/}, as a zip built with those dependencies would hold them (a jar the zip has already stays).
+         */
+        Code withJars(Path extraLib) throws IOException {
+            Code copy = zip(zip);
+            Path lib = Files.createDirectories(copy.taskRoot().resolve("lib"));
+            try (Stream<Path> jars = Files.list(extraLib)) {
+                for (Path jar : (Iterable<Path>) jars::iterator) {
+                    if (!Files.exists(lib.resolve(jar.getFileName()))) {
+                        Files.copy(jar, lib.resolve(jar.getFileName()));
+                    }
+                }
+            }
+            return copy;
+        }
+
         LocalFunction applyTo(LocalFunction function) {
             return taskRoot != null ? function.taskRoot(taskRoot) : function.classpath(classpath);
         }
@@ -90,6 +108,7 @@ public final class ColdStart {
         String cpus = null;
         boolean classCounts = false;
         boolean fromZip = false;
+        Path faultsLibOption = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
@@ -100,8 +119,11 @@ public final class ColdStart {
                 case "--cpus" -> cpus = args[++i];
                 case "--class-counts" -> classCounts = true;
                 case "--from-zip" -> fromZip = true;
+                // the jars the faults form adds (default target/coldstart/faults-lib), e.g. an older build's
+                case "--faults-lib" -> faultsLibOption = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (--runs N, --warmups N, --jvm-options OPTIONS, --cpus LIST, --class-counts, --from-zip)");
+                        + " (--runs N, --warmups N, --jvm-options OPTIONS, --cpus LIST, --class-counts, --from-zip,"
+                        + " --faults-lib DIR)");
             }
         }
         Path classes = Path.of(ColdStart.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -110,27 +132,46 @@ public final class ColdStart {
         Code traced;
         Code untraced;
         Code xray;
+        Code tracedWithFaults = null;
+        Path faultsLib = null;
         if (fromZip) {
             // benchmarks/target/classes -> the repository's root -> examples/target
             traced = Code.zip(classes.getParent().getParent().getParent()
                     .resolve("examples/target/xray-tracing-examples-lambda.zip"));
             untraced = Code.zip(dir.resolve("untraced-lambda.zip"));
             xray = Code.zip(dir.resolve("xray-lambda.zip"));
+            faultsLib = faultsLibOption != null ? faultsLibOption : dir.resolve("faults-lib");
+            if (!Files.isDirectory(faultsLib)) {
+                throw new IllegalStateException(faultsLib + " is missing: build with mvn -B -q verify -pl benchmarks "
+                        + "-am -DskipTests");
+            }
+            tracedWithFaults = traced.withJars(faultsLib);
         } else {
             traced = Code.classpath(read(dir, "traced"));
             untraced = Code.classpath(own + read(dir, "untraced"));
             xray = Code.classpath(own + read(dir, "xray"));
         }
-        List<Form> forms = List.of(
+        List<Form> forms = new ArrayList<>(List.of(
                 new Form("traced (xray-tracing)", "TracedFirst", "dev.xraytracing.examples.MyFirstLambda", traced,
                         true),
                 new Form("untraced", "UntracedFirst", UntracedFirstLambda.class.getName(), untraced, false),
                 new Form("X-Ray SDK default + TracingInterceptor", "XrayFirst", XrayDefaultFirstLambda.class.getName(),
-                        xray, true));
+                        xray, true)));
+        if (tracedWithFaults != null) {
+            // The examples' zip plus xray-tracing-faults (and its Jackson), no rule in any source (issue 22).
+            forms.add(new Form("traced + faults module (no rule)", "FaultsFirst",
+                    "dev.xraytracing.examples.MyFirstLambda", tracedWithFaults, true));
+        }
         if (fromZip) {
-            for (Form form : forms) {
+            for (Form form : forms.subList(0, 3)) {
                 System.out.println(describeZip(form));
             }
+            long added = 0;
+            for (String jar : jarNames(faultsLib)) {
+                added += Files.size(faultsLib.resolve(jar));
+            }
+            System.out.printf(Locale.ROOT, "faults module form: the traced zip's lib/ plus %s from %s (%,d bytes)%n",
+                    jarNames(faultsLib), faultsLib, added);
             expectNoJar(untraced, "xray-tracing-", "aws-xray-");
             expectNoJar(xray, "xray-tracing-");
         }
@@ -205,14 +246,17 @@ public final class ColdStart {
 
     /** Fails when a zip that must not carry tracing holds a jar whose name starts with one of the prefixes. */
     private static void expectNoJar(Code code, String... prefixes) throws IOException {
-        List<String> found = new ArrayList<>();
-        try (Stream<Path> jars = Files.list(code.taskRoot().resolve("lib"))) {
-            jars.map(jar -> jar.getFileName().toString())
-                    .filter(name -> Arrays.stream(prefixes).anyMatch(name::startsWith))
-                    .forEach(found::add);
-        }
+        List<String> found = jarNames(code.taskRoot().resolve("lib"), prefixes);
         if (!found.isEmpty()) {
             throw new IllegalStateException(code.zip() + " must not carry " + found);
+        }
+    }
+
+    private static List<String> jarNames(Path lib, String... prefixes) throws IOException {
+        try (Stream<Path> jars = Files.list(lib)) {
+            return jars.map(jar -> jar.getFileName().toString())
+                    .filter(name -> prefixes.length == 0 || Arrays.stream(prefixes).anyMatch(name::startsWith))
+                    .sorted().toList();
         }
     }
 

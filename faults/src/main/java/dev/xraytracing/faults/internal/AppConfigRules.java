@@ -65,7 +65,7 @@ final class AppConfigRules {
             rules = List.copyOf(parsed);
         } catch (Exception failure) {
             warnings.warn("faults:appconfig", "could not fetch the fault rules from " + url
-                    + "; the last good ones stay: " + failure);
+                    + "; the last good ones stay: " + RuleSources.oneLine(String.valueOf(failure)));
         }
         return rules;
     }

@@ -82,8 +82,10 @@ final class CompactRules {
                         rule.put("type", argument);
                     }
                     break;
+                case "timeout":
+                    throw new IllegalArgumentException("mode timeout takes no argument");
                 default:
-                    throw new IllegalArgumentException("mode " + mode + " takes no argument");
+                    throw new IllegalArgumentException("unknown mode " + mode + " (" + Rule.MODES + ")");
             }
         }
         for (int index = 1; index < parts.length; index++) {

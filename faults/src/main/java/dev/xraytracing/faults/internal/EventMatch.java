@@ -16,18 +16,18 @@ final class EventMatch {
     private final Boolean exists;
     private final String startsWith;
 
-    private EventMatch(JsonNode json, String id) {
+    private EventMatch(JsonNode json) {
         if (!json.isObject()) {
-            throw new IllegalArgumentException("rule '" + id + "': match must be an object");
+            throw new IllegalArgumentException("match must be an object");
         }
         JsonNode pathNode = json.get("path");
         path = pathNode != null && pathNode.isTextual() ? pathNode.asText() : null;
         if (path == null || !path.startsWith("$.") || path.length() < 3) {
-            throw new IllegalArgumentException("rule '" + id + "': match needs a path like $.headers.x-chaos");
+            throw new IllegalArgumentException("match needs a path like $.headers.x-chaos");
         }
         segments = new ArrayList<>(List.of(path.substring(2).split("\\.", -1)));
         if (segments.stream().anyMatch(segment -> segment.isEmpty() || segment.contains("[") || segment.equals("*"))) {
-            throw new IllegalArgumentException("rule '" + id + "': match path " + path
+            throw new IllegalArgumentException("match path " + path
                     + " is not a dotted path of names");
         }
         equals = textual(json.get("equals"));
@@ -36,14 +36,14 @@ final class EventMatch {
         exists = existsNode != null && existsNode.isBoolean() ? existsNode.asBoolean() : null;
         int conditions = (equals != null ? 1 : 0) + (startsWith != null ? 1 : 0) + (exists != null ? 1 : 0);
         if (conditions != 1 || json.size() != 2) {
-            throw new IllegalArgumentException("rule '" + id + "': match needs path and exactly one of "
+            throw new IllegalArgumentException("match needs path and exactly one of "
                     + "equals (text), exists (true/false), startsWith (text)");
         }
     }
 
     /** The match {@code json} describes, null when there is none; {@link IllegalArgumentException} when invalid. */
-    static EventMatch of(JsonNode json, String id) {
-        return json == null || json.isNull() ? null : new EventMatch(json, id);
+    static EventMatch of(JsonNode json) {
+        return json == null || json.isNull() ? null : new EventMatch(json);
     }
 
     /** Whether {@code event} (already a JSON tree, null when unknown) matches. */
@@ -68,6 +68,12 @@ final class EventMatch {
 
     String path() {
         return path;
+    }
+
+    /** The condition as the rule spells it, for the trace: {@code $.path equals on}. */
+    String describe() {
+        return path + (equals != null ? " equals " + equals : startsWith != null ? " startsWith " + startsWith
+                : " exists " + exists);
     }
 
     private static String textual(JsonNode node) {

@@ -110,7 +110,8 @@ final class FaultInjector implements FaultHook {
             tree = event == null ? null : EVENTS.valueToTree(event);
         } catch (RuntimeException unreadable) {
             warnings.warn("faults:event:" + event.getClass().getName(), "the event type " + event.getClass().getName()
-                    + " cannot be read as JSON; fault rules with a match do not apply to it: " + unreadable.getMessage());
+                    + " cannot be read as JSON; fault rules with a match do not apply to it: "
+                    + RuleSources.oneLine(unreadable.getMessage()));
         }
         Set<Rule> passed = new HashSet<>();
         for (Rule rule : rules.all) {

@@ -35,18 +35,7 @@ final class FaultRecording {
             Annotations.put(subsegment, flag, true, warnings);
             Annotations.put(subsegment, "FaultRule", rule.id, warnings);
             Annotations.put(subsegment, "FaultMode", rule.modeName(), warnings);
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("rule", rule.id);
-            details.put("target", rule.target());
-            details.put("mode", rule.modeName());
-            details.put("dryRun", rule.dryRun);
-            if (rule.status > 0) {
-                details.put("status", rule.status);
-            }
-            if (rule.mode == Rule.Mode.EXCEPTION) {
-                details.put("exception", rule.exceptionType);
-            }
-            Metadata.put(subsegment, NAMESPACE, "injection", details, warnings);
+            Metadata.put(subsegment, NAMESPACE, "injection", parameters(rule), warnings);
             Entity top = handlerOf(subsegment);
             if (top != subsegment) {
                 Annotations.put(top, flag, true, warnings);
@@ -55,6 +44,48 @@ final class FaultRecording {
             warnings.warn("faults:record:" + failure.getClass().getName(),
                     "could not record fault rule '" + rule.id + "' in the trace", failure);
         }
+    }
+
+    /** Every parameter of the rule that fired, as docs/fault-injection.md lists them. */
+    static Map<String, Object> parameters(Rule rule) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("rule", rule.id);
+        details.put("target", rule.target());
+        details.put("mode", rule.modeName());
+        details.put("dryRun", rule.dryRun);
+        details.put("percentage", rule.percentage);
+        switch (rule.mode) {
+            case LATENCY -> {
+                if (rule.minMs == rule.maxMs) {
+                    details.put("latencyMs", rule.minMs);
+                } else {
+                    details.put("minMs", rule.minMs);
+                    details.put("maxMs", rule.maxMs);
+                }
+            }
+            case EXCEPTION -> {
+                details.put("exception", rule.exceptionType);
+                details.put("message", rule.message);
+                if (rule.kind == Rule.Kind.SDK) {
+                    details.put("status", rule.status);
+                }
+            }
+            case STATUS -> details.put("status", rule.status);
+            case HTTP -> {
+                details.put("status", rule.status);
+                details.put("body", rule.body);
+            }
+            case TIMEOUT -> {
+                // a timeout has no parameter of its own
+            }
+        }
+        if (rule.errorCode != null) {
+            details.put("errorCode", rule.errorCode);
+        }
+        if (rule.match != null) {
+            details.put("match", rule.match.describe());
+        }
+        return details;
     }
 
     /** The topmost subsegment above {@code entity}: the handler's under Lambda, else the segment. */

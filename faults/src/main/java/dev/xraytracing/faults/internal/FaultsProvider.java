@@ -23,6 +23,9 @@ public final class FaultsProvider implements FaultHook.Provider {
             List<Rule> rules = RuleSources.read(given, core.warnings());
             return rules.isEmpty() ? null : new FaultInjector(rules, new Random(given.seed()), core.warnings());
         }
+        if (!anyRuleSource(core)) {
+            return null; // decided from the settings alone: a cold start without rules reads and parses nothing
+        }
         List<Rule> rules = RuleSources.read(core.configuration(), core.warnings());
         AppConfigRules appConfig = appConfig(core);
         if (rules.isEmpty() && appConfig == null) {
@@ -37,6 +40,20 @@ public final class FaultsProvider implements FaultHook.Provider {
             random = new Random();
         }
         return new FaultInjector(rules, appConfig, random, core.warnings());
+    }
+
+    /**
+     * Whether the configuration names any source of rules. Here and not in {@link RuleSources}: loading that class
+     * would load the Jackson exceptions its catch clauses name.
+     */
+    private static boolean anyRuleSource(TracerCore core) {
+        for (ConfigKey source : new ConfigKey[] {ConfigKey.FAULTS, ConfigKey.FAULTS_FILE, ConfigKey.FAULTS_APPCONFIG}) {
+            String value = core.configuration().value(source);
+            if (value != null && !value.isBlank()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static AppConfigRules appConfig(TracerCore core) {

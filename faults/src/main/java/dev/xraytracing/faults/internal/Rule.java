@@ -12,6 +12,9 @@ final class Rule {
 
     enum Mode { LATENCY, EXCEPTION, STATUS, HTTP, TIMEOUT }
 
+    /** The modes, as rules spell them. */
+    static final String MODES = "latency, exception, status, http, timeout";
+
     final String id;
     final Kind kind;
     final String service;
@@ -39,7 +42,7 @@ final class Rule {
         }
         String target = text(json, "target", null);
         if (target == null) {
-            throw new IllegalArgumentException("rule '" + id + "' needs a target");
+            throw new IllegalArgumentException("a rule needs a target");
         }
         if (target.equals("handler")) {
             kind = Kind.HANDLER;
@@ -56,24 +59,24 @@ final class Rule {
             service = dot < 0 ? call : call.substring(0, dot);
             operation = dot < 0 ? "*" : call.substring(dot + 1);
             if (service.isEmpty() || operation.isEmpty()) {
-                throw new IllegalArgumentException("rule '" + id + "': target " + target + " is not sdk:Service.Operation");
+                throw new IllegalArgumentException("target " + target + " is not sdk:Service.Operation");
             }
         } else {
-            throw new IllegalArgumentException("rule '" + id + "': target " + target
+            throw new IllegalArgumentException("target " + target
                     + " is none of sdk:Service.Operation, block:Name, handler");
         }
         String modeName = text(json, "mode", null);
         try {
             mode = Mode.valueOf(String.valueOf(modeName).toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("rule '" + id + "': mode " + modeName
-                    + " is none of latency, exception, status, http, timeout");
+            throw new IllegalArgumentException(modeName == null ? "a rule needs a mode (" + MODES + ")"
+                    : "unknown mode " + modeName + " (" + MODES + ")");
         }
         long fixed = json.path("latencyMs").asLong(-1);
         minMs = fixed >= 0 ? fixed : json.path("minMs").asLong(-1);
         maxMs = fixed >= 0 ? fixed : json.path("maxMs").asLong(-1);
         if (mode == Mode.LATENCY && (minMs < 0 || maxMs < minMs)) {
-            throw new IllegalArgumentException("rule '" + id + "': latency needs latencyMs, or minMs <= maxMs");
+            throw new IllegalArgumentException("latency needs latencyMs, or minMs <= maxMs");
         }
         namedType = text(json, "type", null);
         exceptionType = namedType != null ? namedType : "java.lang.RuntimeException";
@@ -82,17 +85,17 @@ final class Rule {
         status = json.path("status").asInt(mode == Mode.EXCEPTION ? 400 : -1);
         body = text(json, "body", "{\"message\":\"injected by fault rule " + id + "\"}");
         if (mode == Mode.STATUS && (kind != Kind.SDK || !(status == 429 || status >= 500 && status <= 599))) {
-            throw new IllegalArgumentException("rule '" + id + "': status is for sdk targets, 429 or 5xx");
+            throw new IllegalArgumentException("status is for sdk targets, 429 or 5xx");
         }
         if (mode == Mode.HTTP && (kind != Kind.HANDLER || status < 100 || status > 599)) {
-            throw new IllegalArgumentException("rule '" + id + "': http is for the handler target, with a status");
+            throw new IllegalArgumentException("http is for the handler target, with a status");
         }
         percentage = json.path("percentage").asDouble(100);
         if (!(percentage >= 0 && percentage <= 100)) {
-            throw new IllegalArgumentException("rule '" + id + "': percentage must be 0 to 100");
+            throw new IllegalArgumentException("percentage must be 0 to 100");
         }
         dryRun = json.path("dryRun").asBoolean(false);
-        match = EventMatch.of(json.get("match"), id);
+        match = EventMatch.of(json.get("match"));
     }
 
     /** The rule {@code json} describes; {@link IllegalArgumentException} saying what is wrong otherwise. */

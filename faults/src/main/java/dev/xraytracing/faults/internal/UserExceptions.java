@@ -17,7 +17,8 @@ final class UserExceptions {
                     + ", which is no unchecked exception; a RuntimeException is thrown instead");
         } catch (ReflectiveOperationException | LinkageError | RuntimeException failure) {
             warnings.warn("faults:type:" + rule.id, "fault rule '" + rule.id + "': cannot build a "
-                    + rule.exceptionType + " with a message; a RuntimeException is thrown instead", failure);
+                    + rule.exceptionType + " with a message (" + RuleSources.oneLine(String.valueOf(failure))
+                    + "); a RuntimeException is thrown instead");
         }
         return new RuntimeException(rule.message);
     }
