@@ -15,8 +15,10 @@ import java.util.function.LongSupplier;
  * fetch is older than the poll interval. A failed fetch keeps the last good rules and warns once.
  */
 final class AppConfigRules {
-    private static final int TIMEOUT_MS = 200;
+    /** How long a fetch may hold an invocation: the extension answers from memory on localhost. */
+    static final int TIMEOUT_MS = 200;
     private final String url;
+    private final int timeoutMillis;
     private final long pollMillis;
     private final LongSupplier clockMillis;
     private final WarnOnce warnings;
@@ -25,6 +27,12 @@ final class AppConfigRules {
     private boolean fetched;
 
     AppConfigRules(String location, int port, long pollMillis, LongSupplier clockMillis, WarnOnce warnings) {
+        this(location, port, pollMillis, TIMEOUT_MS, clockMillis, warnings);
+    }
+
+    /** With the fetch's timeout given: tests on a loaded machine give their local extension more time. */
+    AppConfigRules(String location, int port, long pollMillis, int timeoutMillis, LongSupplier clockMillis,
+                   WarnOnce warnings) {
         String[] parts = location.trim().split("/", -1);
         if (parts.length != 3 || parts[0].isEmpty() || parts[1].isEmpty() || parts[2].isEmpty()) {
             throw new IllegalArgumentException("XRAY_TRACING_FAULTS_APPCONFIG is not application/environment/profile: "
@@ -33,6 +41,7 @@ final class AppConfigRules {
         this.url = "http://localhost:" + port + "/applications/" + parts[0] + "/environments/" + parts[1]
                 + "/configurations/" + parts[2];
         this.pollMillis = pollMillis;
+        this.timeoutMillis = timeoutMillis;
         this.clockMillis = clockMillis;
         this.warnings = warnings;
     }
@@ -47,8 +56,8 @@ final class AppConfigRules {
         lastFetch = now;
         try {
             HttpURLConnection connection = (HttpURLConnection) new URL(url).openConnection();
-            connection.setConnectTimeout(TIMEOUT_MS);
-            connection.setReadTimeout(TIMEOUT_MS);
+            connection.setConnectTimeout(timeoutMillis);
+            connection.setReadTimeout(timeoutMillis);
             int status = connection.getResponseCode();
             if (status != 200) {
                 connection.disconnect();
