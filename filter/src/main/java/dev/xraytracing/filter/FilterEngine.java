@@ -10,11 +10,12 @@ import org.mozilla.javascript.Scriptable;
 import org.mozilla.javascript.ScriptableObject;
 
 /**
- * Runs {@code xray-filter.js}, the file the console embeds, under Rhino. Loaded once per instance; the script keeps
- * no state between calls, so one instance serves every thread.
+ * Runs {@code xray-filter.js} and {@code xray-rootcause.js}, the files the console embeds, under Rhino. Loaded once
+ * per instance; the scripts keep no state between calls, so one instance serves every thread.
  */
 final class FilterEngine {
     static final String RESOURCE = "xray-filter.js";
+    static final String ROOT_CAUSES = "xray-rootcause.js";
     private static final FilterEngine DEFAULT = new FilterEngine();
 
     private final String source;
@@ -22,7 +23,7 @@ final class FilterEngine {
     private final Function selectJson;
 
     FilterEngine() {
-        this.source = readSource();
+        this.source = readSource(RESOURCE) + "\n" + readSource(ROOT_CAUSES);
         Context cx = Context.enter();
         try {
             cx.setInterpretedMode(true); // the script is small; interpreting it starts faster than compiling
@@ -55,10 +56,10 @@ final class FilterEngine {
         }
     }
 
-    private static String readSource() {
-        try (InputStream in = FilterEngine.class.getResourceAsStream(RESOURCE)) {
+    private static String readSource(String resource) {
+        try (InputStream in = FilterEngine.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the classpath");
+                throw new IllegalStateException(resource + " is missing from the classpath");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
