@@ -92,7 +92,24 @@ var XRayRootCauses = (function () {
       })));
       current = owner.parent;
     }
+    keepDeepest(services);
     return {services: services};
+  }
+
+  /** An exception recorded on several entities (a cause given by id) belongs to the deepest one that holds it. */
+  function keepDeepest(services) {
+    var seen = [];
+    for (var s = services.length - 1; s >= 0; s--) {
+      for (var e = services[s].entityPath.length - 1; e >= 0; e--) {
+        var entity = services[s].entityPath[e];
+        entity.exceptions = entity.exceptions.filter(function (x) {
+          var fresh = seen.indexOf(x.source) < 0;
+          seen.push(x.source);
+          return fresh;
+        });
+        entity.exceptions.forEach(function (x) { delete x.source; });
+      }
+    }
   }
 
   function service(node, root, entityPath) {
@@ -126,7 +143,7 @@ var XRayRootCauses = (function () {
       if (x && typeof x === 'object') {
         var type = typeof x.type === 'string' ? x.type : null;
         result.push({name: type, type: type, message: typeof x.message === 'string' ? x.message : null,
-          remote: x.remote === true});
+          remote: x.remote === true, source: x});
       }
     });
     return result;

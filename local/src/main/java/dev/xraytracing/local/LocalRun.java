@@ -201,7 +201,7 @@ public final class LocalRun {
                 LocalPlatform.ApiResponse response = platform.invoke(firstFunction, "{}", header);
                 return new LocalPlatform.ApiResponse(response.body().contains("\"errorType\"") ? 502 : 200,
                         response.body(), header);
-            }, method, path, "xray-tracing local experiment: " + file.getFileName(), out, experiments);
+            }, method, path, title("experiment", file), out, experiments);
         }
         long started = System.nanoTime();
         List<String> documents;
@@ -242,7 +242,7 @@ public final class LocalRun {
             functionErrors = platform.functionErrors();
             runtimes = platform.runtimes();
         }
-        printReport(out, documents, problems, runtimes, options.html, "xray-tracing local run: " + file.getFileName(),
+        printReport(out, documents, problems, runtimes, options.html, title("run", file),
                 started);
         return RunVerdict.of(statuses, problems, functionErrors, options.fault, options.faults != null).report(out);
     }
@@ -302,8 +302,7 @@ public final class LocalRun {
         List<String> problems = new java.util.ArrayList<>(result.baseline().problems());
         problems.addAll(result.faulted().problems());
         problems.forEach(problem -> out.println("problem: " + problem));
-        out.printf(Locale.ROOT, "%d segment documents, %d traces, %.1f s%n", documents.size(),
-                traces.traces().size(), (System.nanoTime() - started) / 1e9);
+        out.println(tally(documents.size(), traces.traces().size(), (System.nanoTime() - started) / 1e9));
         out.println("HTML report: " + html);
         int verdict = RunVerdict.of(result.baseline().requests().stream().map(RequestOutcome::status).toList(),
                 problems, List.of(), options.fault).report(out);
@@ -338,8 +337,18 @@ public final class LocalRun {
         runtimes.forEach((function, runtime) -> out.println("runtime: " + function + " ran under the " + runtime));
         problems.forEach(problem -> out.println("problem: " + problem));
         Path html = report.writeHtml(htmlFile, title);
-        out.printf(Locale.ROOT, "%d segment documents, %d traces, %.1f s%n", documents.size(), report.traces().size(),
-                (System.nanoTime() - startedNanos) / 1e9);
+        out.println(tally(documents.size(), report.traces().size(), (System.nanoTime() - startedNanos) / 1e9));
         out.println("HTML report: " + html);
+    }
+
+    /** The report's title names the template as the user gave it ({@code examples/template.yaml}), not its file name. */
+    static String title(String what, Path template) {
+        return "xray-tracing local " + what + ": " + template;
+    }
+
+    /** The run's closing tally, in words that count: "1 segment document, 1 trace, 0.4 s". */
+    static String tally(int documents, int traces, double seconds) {
+        return String.format(Locale.ROOT, "%d segment document%s, %d trace%s, %.1f s", documents,
+                documents == 1 ? "" : "s", traces, traces == 1 ? "" : "s", seconds);
     }
 }
