@@ -14,7 +14,8 @@ var XRayFilter = (function () {
 
   var BOOLEAN_KEYWORDS = ['ok', 'error', 'fault', 'throttle', 'partial', 'root', 'inferred'];
   var NUMBER_KEYWORDS = ['responsetime', 'duration', 'http.status'];
-  var STRING_KEYWORDS = ['http.url', 'http.method', 'http.useragent', 'http.clientip', 'user', 'resource.arn'];
+  var STRING_KEYWORDS = ['http.url', 'http.method', 'http.useragent', 'http.clientip', 'user', 'resource.arn',
+    'availabilityzone', 'instance.id'];
   /** What each root-cause list holds, and the keywords (with their types) its items answer inside { }. */
   var ROOT_CAUSE_KEYWORDS = {
     service: {name: 'string', type: 'string', 'account.id': 'string', inferred: 'boolean', root: 'boolean',
@@ -682,6 +683,12 @@ var XRayFilter = (function () {
     if (k === 'http.status') { return compareNumber(status(scope.entity), node.operator, node.value); }
     if (k === 'user') { return anyField(scope, function (doc) { return doc.user; }, node); }
     if (k === 'resource.arn') { return anyField(scope, function (doc) { return doc.resource_arn; }, node); }
+    if (k === 'availabilityzone' || k === 'instance.id') {
+      return anyField(scope, function (doc) {
+        var ec2 = doc.aws && doc.aws.ec2;
+        return ec2 ? ec2[k === 'instance.id' ? 'instance_id' : 'availability_zone'] : null;
+      }, node);
+    }
     if (k === 'annotation') {
       for (var i = 0; i < scope.below.length; i++) {
         var annotations = scope.below[i].doc.annotations;

@@ -39,6 +39,9 @@ class GuideKeywordsTest {
             a boolean annotation on its own is its value        | annotation.premium                                          | FAST
             a boolean annotation on its own is its value        | !annotation.premium                                         | SLOW THROTTLED
             a boolean annotation on its own is its value        | annotation.customer                                         | FAST SLOW
+            availabilityzone and instance.id read aws.ec2       | availabilityzone = "us-east-1a"                             | SLOW
+            availabilityzone and instance.id read aws.ec2       | instance.id BEGINSWITH "i-0"                                | SLOW
+            availabilityzone and instance.id read aws.ec2       | !instance.id                                                | FAST THROTTLED
             the SNS node is named SNS and typed AWS::SNS        | service(id(name: "SNS", type: "AWS::SNS"))                  | FAST
             the SNS node is named SNS and typed AWS::SNS        | edge("MySecondLambda", "SNS")                               | FAST
             the SNS node is named SNS and typed AWS::SNS        | service("order-events")                                     |

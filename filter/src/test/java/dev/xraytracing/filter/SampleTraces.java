@@ -78,6 +78,8 @@ final class SampleTraces {
         if (fault) {
             secondFunction.put("fault", true);
             invocation.put("fault", true);
+            ((ObjectNode) secondFunction.get("aws")).putObject("ec2").put("availability_zone", "us-east-1a")
+                    .put("instance_id", "i-0abc123");
             invocation.putObject("cause").put("working_directory", "/var/task").putArray("exceptions").addObject()
                     .put("id", "e000000000000001").put("type", "java.lang.IllegalStateException")
                     .put("message", "order o-42 not stored");
