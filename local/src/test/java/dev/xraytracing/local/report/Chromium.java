@@ -54,6 +54,18 @@ final class Chromium implements AutoCloseable {
                 .filter(Files::isExecutable).map(Path::toString).findFirst().orElse(null);
     }
 
+    /**
+     * Writes the console of {@code documents} to {@code dir}/console.html and opens it; skips the calling test, saying
+     * so, where no Chromium is installed.
+     */
+    static Chromium openConsole(Path dir, List<String> documents, int width, int height) throws Exception {
+        String executable = find();
+        org.junit.jupiter.api.Assumptions.assumeTrue(executable != null,
+                "Chromium is not installed (apt-get install chromium): browser test skipped");
+        Path html = TraceReport.of(documents).writeHtml(dir.resolve("console.html"), "xray-tracing local run");
+        return open(executable, dir.resolve("profile"), html.toUri().toString(), width, height);
+    }
+
     /** Starts the browser on {@code url} with a fresh profile in {@code profile}, at {@code width}x{@code height}. */
     static Chromium open(String executable, Path profile, String url, int width, int height) throws Exception {
         Process process = new ProcessBuilder(executable, "--headless", "--no-sandbox", "--disable-gpu",

@@ -1,13 +1,13 @@
 package dev.xraytracing.local.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -32,17 +32,14 @@ class ConsoleDetailsInBrowserTest {
 
     @BeforeAll
     static void open() throws Exception {
-        String chromium = Chromium.find();
-        assumeTrue(chromium != null, "Chromium is not installed (apt-get install chromium): browser test skipped");
         List<String> documents = new ArrayList<>(OrdersTrace.documents());
         documents.add(function(PUBLISH_TRACE, "Publisher", 1.234, """
                 ,"subsegments":[{"name":"SNS","id":"c000000000000002","start_time":1795735400.010,
                  "end_time":1795735401.100,"namespace":"aws","aws":{"operation":"Publish",
                  "topic_arn":"arn:aws:sns:us-east-1:123456789012:order-events"},"http":{"response":{"status":200}}}]"""));
         documents.add(function(ARCHIVE_TRACE, "Archiver", 12.345, ""));
-        Path html = TraceReport.of(documents).writeHtml(dir.resolve("console.html"), "details");
-        page = html.toUri().toString();
-        browser = Chromium.open(chromium, dir.resolve("profile"), page, 1400, 1400);
+        browser = Chromium.openConsole(dir, documents, 1400, 1400);
+        page = dir.resolve("console.html").toUri().toString();
     }
 
     private static String function(String trace, String name, double seconds, String subsegments) {
@@ -53,9 +50,7 @@ class ConsoleDetailsInBrowserTest {
 
     @AfterAll
     static void close() {
-        if (browser != null) {
-            browser.close();
-        }
+        Optional.ofNullable(browser).ifPresent(Chromium::close);
     }
 
     @Test
