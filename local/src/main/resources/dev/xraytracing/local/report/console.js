@@ -615,7 +615,7 @@
    * from the entry point to the culprit, the culprit's entity path and its exceptions.
    */
   function rootCauses(t) {
-    var all = XRayRootCauses.of(t);
+    var all = t.rootCauses || (t.rootCauses = XRayRootCauses.of(t)); // the filter's own, where it made them
     var box = el('div', {id: 'root-causes', 'class': 'root-causes'}, el('h3', {text: 'Root causes'}));
     var kinds = [['fault', 'Fault'], ['error', 'Error'], ['responsetime', 'Response time']];
     kinds.forEach(function (kind) {
