@@ -4,17 +4,20 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.mozilla.javascript.Context;
 import org.mozilla.javascript.Function;
 import org.mozilla.javascript.Scriptable;
 import org.mozilla.javascript.ScriptableObject;
 
 /**
- * Runs {@code xray-filter.js}, the file the console embeds, under Rhino. Loaded once per instance; the script keeps
- * no state between calls, so one instance serves every thread.
+ * Runs the engine's scripts, the files the console embeds, under Rhino: the grammar, the evaluator and the root-cause
+ * model, in that order. Loaded once per instance; the scripts keep no state between calls, so one instance serves
+ * every thread.
  */
 final class FilterEngine {
-    static final String RESOURCE = "xray-filter.js";
+    static final List<String> RESOURCES = List.of("xray-filter-grammar.js", "xray-filter.js", "xray-rootcause.js");
     private static final FilterEngine DEFAULT = new FilterEngine();
 
     private final String source;
@@ -22,12 +25,12 @@ final class FilterEngine {
     private final Function selectJson;
 
     FilterEngine() {
-        this.source = readSource();
+        this.source = RESOURCES.stream().map(FilterEngine::readSource).collect(Collectors.joining("\n"));
         Context cx = Context.enter();
         try {
             cx.setInterpretedMode(true); // the script is small; interpreting it starts faster than compiling
             scope = cx.initStandardObjects();
-            cx.evaluateString(scope, source, RESOURCE, 1, null);
+            cx.evaluateString(scope, source, "xray-filter", 1, null);
             Scriptable api = (Scriptable) scope.get("XRayFilter", scope);
             selectJson = (Function) api.get("selectJson", api);
             scope.sealObject();
@@ -55,10 +58,10 @@ final class FilterEngine {
         }
     }
 
-    private static String readSource() {
-        try (InputStream in = FilterEngine.class.getResourceAsStream(RESOURCE)) {
+    private static String readSource(String resource) {
+        try (InputStream in = FilterEngine.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the classpath");
+                throw new IllegalStateException(resource + " is missing from the classpath");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -39,7 +39,7 @@ public final class FilterExpression {
         return new FilterExpression(text, engine);
     }
 
-    /** The engine's source, ES5, as the console embeds it. */
+    /** The engine's source, ES5, as the console embeds it: the filter, then the root-cause model. */
     public static String engineSource() {
         return FilterEngine.standard().source();
     }
@@ -48,19 +48,37 @@ public final class FilterExpression {
         return text;
     }
 
+    /** Whether the trace matches; throws {@link FilterEvaluationException} where it cannot be evaluated. */
     public boolean matches(RecordedTrace trace) {
         return !select(List.of(trace)).isEmpty();
     }
 
-    /** The traces that match, in the order given. */
+    /**
+     * The traces that match, in the order given. Throws {@link FilterEvaluationException} naming the first trace the
+     * expression cannot be evaluated on, rather than leaving that trace out unexplained.
+     */
     public List<RecordedTrace> select(Collection<RecordedTrace> traces) {
         List<RecordedTrace> list = new ArrayList<>(traces);
-        JsonNode answer = read(engine.select(text, TraceJson.of(list).toString()));
         List<RecordedTrace> matching = new ArrayList<>();
-        for (JsonNode index : answer.path("matching")) {
-            matching.add(list.get(index.asInt()));
+        for (int index : selectIndexes(TraceJson.of(list).toString())) {
+            matching.add(list.get(index));
         }
         return matching;
+    }
+
+    /** The indexes of the matching traces among {@code tracesJson}, the engine's input format ({@link TraceJson}). */
+    List<Integer> selectIndexes(String tracesJson) {
+        JsonNode answer = read(engine.select(text, tracesJson));
+        JsonNode error = answer.get("error");
+        if (error != null) {
+            throw new FilterEvaluationException(text, error.path("trace").isTextual() ? error.path("trace").asText()
+                    : null, error.path("message").asText());
+        }
+        List<Integer> indexes = new ArrayList<>();
+        for (JsonNode index : answer.path("matching")) {
+            indexes.add(index.asInt());
+        }
+        return indexes;
     }
 
     private static JsonNode read(String json) {

@@ -1,350 +1,45 @@
 /*
- * X-Ray filter expressions over recorded traces: the one grammar and the one evaluator of xray-tracing.
- * Plain ES5, no dependencies: the local console embeds this file in its HTML page, and the Java test kit runs the
- * very same file under Rhino, so the browser and the tests cannot disagree on what an expression means.
+ * X-Ray filter expressions over recorded traces: the one evaluator of xray-tracing, after the one grammar
+ * (xray-filter-grammar.js). Plain ES5, no dependencies: the local console embeds these files in its HTML page, and
+ * the Java test kit runs the very same files under Rhino, so the browser and the tests cannot disagree on what an
+ * expression means.
  *
  * A trace is given as {id: "1-...", entities: [{doc: {...own fields, no subsegments...}, parent: id|null,
- * segment: true|false}]}. XRayFilter.prepare(trace) links it once; XRayFilter.parse(text) returns
- * {ok: true, expression} or {ok: false, error: {position, column, expected, found, message}}; it never throws.
+ * segment: true|false}]}. XRayFilter.prepare(trace) links it once; XRayFilter.parse(text) is the grammar's.
+ * XRayFilter.matches(parsed, trace) throws an Error saying which trace could not be evaluated, never answers a quiet
+ * false for it. The root causes (rootcause.*) come from xray-rootcause.js, loaded after this file.
  */
 var XRayFilter = (function () {
   'use strict';
-
-  var BOOLEAN_KEYWORDS = ['ok', 'error', 'fault', 'throttle', 'partial'];
-  var NUMBER_KEYWORDS = ['responsetime', 'duration', 'http.status'];
-  var STRING_KEYWORDS = ['http.url', 'http.method', 'http.useragent', 'http.clientip', 'user'];
-  var NUMBER_OPERATORS = ['=', '!=', '<', '<=', '>', '>='];
-  var STRING_OPERATORS = ['=', '!=', 'CONTAINS', 'BEGINSWITH', 'ENDSWITH'];
-  var WORD_OPERATORS = ['CONTAINS', 'BEGINSWITH', 'ENDSWITH'];
-  var KEYWORD_LIST = BOOLEAN_KEYWORDS.concat(NUMBER_KEYWORDS, STRING_KEYWORDS,
-      ['annotation.KEY', 'service()', 'edge()', 'id()']).join(', ');
-
-  function indexOf(list, item) {
-    for (var i = 0; i < list.length; i++) {
-      if (list[i] === item) { return i; }
-    }
-    return -1;
-  }
-
-  // ---------------------------------------------------------------- tokens
-
-  function ParseError(position, expected, found) {
-    this.position = position;
-    this.expected = expected;
-    this.found = found;
-  }
-
-  function describe(token) {
-    if (token.type === 'end') { return 'the end of the expression'; }
-    if (token.type === 'string') { return 'the string ' + JSON.stringify(token.value); }
-    if (token.type === 'number') { return 'the number ' + token.text; }
-    return "'" + token.text + "'";
-  }
-
-  function tokenize(text) {
-    var tokens = [];
-    var i = 0;
-    while (i < text.length) {
-      var c = text.charAt(i);
-      if (/\s/.test(c)) { i++; continue; }
-      var start = i;
-      if (c === '"' || c === "'") {
-        var value = '';
-        i++;
-        while (i < text.length && text.charAt(i) !== c) {
-          if (text.charAt(i) === '\\' && i + 1 < text.length) { i++; }
-          value += text.charAt(i);
-          i++;
-        }
-        if (i >= text.length) {
-          throw new ParseError(start, 'a closing ' + c + ' for the string started here', 'the end of the expression');
-        }
-        i++;
-        tokens.push({type: 'string', value: value, text: text.substring(start, i), position: start});
-      } else if (/[0-9]/.test(c) || (c === '-' && /[0-9.]/.test(text.charAt(i + 1))) ||
-          (c === '.' && /[0-9]/.test(text.charAt(i + 1)))) {
-        i++;
-        while (i < text.length && /[0-9.eE]/.test(text.charAt(i))) { i++; }
-        var number = text.substring(start, i);
-        if (isNaN(Number(number))) { throw new ParseError(start, 'a number', "'" + number + "'"); }
-        tokens.push({type: 'number', value: Number(number), text: number, position: start});
-      } else if (/[A-Za-z_]/.test(c)) {
-        while (i < text.length && /[A-Za-z0-9_.]/.test(text.charAt(i))) { i++; }
-        var word = text.substring(start, i);
-        if (/^annotation\[/i.test(text.substring(start)) || word.toLowerCase() === 'annotation') {
-          if (text.charAt(i) === '[') {
-            var close = text.indexOf(']', i);
-            if (close < 0) { throw new ParseError(i, "a closing ']' after the annotation key", 'the end of the expression'); }
-            var key = text.substring(i + 1, close).replace(/^\s*["']?|["']?\s*$/g, '');
-            i = close + 1;
-            tokens.push({type: 'word', text: 'annotation.' + key, lower: 'annotation.' + key, position: start});
-            continue;
-          }
-        }
-        tokens.push({type: 'word', text: word, lower: word.toLowerCase(), position: start});
-      } else {
-        var two = text.substring(i, i + 2);
-        if (two === '!=' || two === '<=' || two === '>=' || two === '&&' || two === '||') {
-          i += 2;
-          tokens.push({type: 'symbol', text: two === '&&' ? 'AND' : two === '||' ? 'OR' : two, position: start});
-        } else if ('(){},:!=<>'.indexOf(c) >= 0) {
-          i++;
-          tokens.push({type: 'symbol', text: c, position: start});
-        } else {
-          throw new ParseError(start, 'a keyword, a value or an operator', "'" + c + "'");
-        }
-      }
-    }
-    tokens.push({type: 'end', text: '', position: text.length});
-    return tokens;
-  }
-
-  // ---------------------------------------------------------------- grammar
-  //   expression := and ( OR and )*
-  //   and        := unary ( [AND] unary )*          (X-Ray reads "ok !partial duration < 3" as an AND)
-  //   unary      := '!' unary | primary
-  //   primary    := '(' expression ')' | service | edge | id | comparison
-  //   service    := 'service' '(' [ node ] ')' [ '{' expression '}' ]
-  //   edge       := 'edge' '(' node ',' node ')' [ '{' expression '}' ]
-  //   node       := STRING | 'id' '(' ( name ':' STRING | type ':' STRING ) [ ',' ... ] ')'
-  //   comparison := keyword [ operator value ]
-
-  function Parser(text) {
-    this.tokens = tokenize(text);
-    this.index = 0;
-  }
-
-  Parser.prototype.peek = function () { return this.tokens[this.index]; };
-  Parser.prototype.next = function () { return this.tokens[this.index++]; };
-  Parser.prototype.isWord = function (word) {
-    var t = this.peek();
-    return t.type === 'word' && t.text.toUpperCase() === word;
-  };
-  Parser.prototype.isSymbol = function (symbol) {
-    var t = this.peek();
-    return t.type === 'symbol' && t.text === symbol;
-  };
-  Parser.prototype.fail = function (expected) {
-    throw new ParseError(this.peek().position, expected, describe(this.peek()));
-  };
-  Parser.prototype.expectSymbol = function (symbol, what) {
-    if (!this.isSymbol(symbol)) { this.fail(what || "'" + symbol + "'"); }
-    return this.next();
-  };
-
-  Parser.prototype.parseAll = function () {
-    if (this.peek().type === 'end') { this.fail('a filter expression'); }
-    var expression = this.expression();
-    if (this.peek().type !== 'end') {
-      this.fail(this.isSymbol(')') ? "no ')' here: it closes no '('" : this.isSymbol('}') ? "no '}' here: it closes no '{'"
-          : 'AND, OR or the end of the expression');
-    }
-    return expression;
-  };
-
-  Parser.prototype.expression = function () {
-    var left = this.and();
-    while (this.isWord('OR') || this.isSymbol('OR')) {
-      this.next();
-      left = {kind: 'or', left: left, right: this.and()};
-    }
-    return left;
-  };
-
-  Parser.prototype.and = function () {
-    var left = this.unary();
-    for (;;) {
-      if (this.isWord('AND') || this.isSymbol('AND')) {
-        this.next();
-      } else if (!this.startsOperand()) {
-        return left;
-      }
-      left = {kind: 'and', left: left, right: this.unary()};
-    }
-  };
-
-  Parser.prototype.startsOperand = function () {
-    var t = this.peek();
-    return (t.type === 'word' && t.text.toUpperCase() !== 'OR' && t.text.toUpperCase() !== 'AND') ||
-        (t.type === 'symbol' && (t.text === '!' || t.text === '('));
-  };
-
-  Parser.prototype.unary = function () {
-    if (this.isSymbol('!')) {
-      this.next();
-      return {kind: 'not', operand: this.unary()};
-    }
-    return this.primary();
-  };
-
-  Parser.prototype.primary = function () {
-    var t = this.peek();
-    if (this.isSymbol('(')) {
-      this.next();
-      var inner = this.expression();
-      this.expectSymbol(')', "')' to close the '(' at column " + (t.position + 1));
-      return inner;
-    }
-    if (t.type !== 'word') {
-      this.fail('a keyword (' + KEYWORD_LIST + "), '!' or '('");
-    }
-    if (t.lower === 'service') { return this.service(); }
-    if (t.lower === 'edge') { return this.edge(); }
-    if (t.lower === 'id') {
-      var node = this.node();
-      return {kind: 'service', node: node, filter: this.filterBlock()};
-    }
-    return this.comparison();
-  };
-
-  Parser.prototype.service = function () {
-    this.next();
-    this.expectSymbol('(', "'(' after service");
-    var node = null;
-    if (!this.isSymbol(')')) { node = this.node(); }
-    this.expectSymbol(')', "')' to close service(");
-    return {kind: 'service', node: node, filter: this.filterBlock()};
-  };
-
-  Parser.prototype.edge = function () {
-    this.next();
-    this.expectSymbol('(', "'(' after edge");
-    var source = this.node();
-    this.expectSymbol(',', "',' and the second service of the edge");
-    var destination = this.node();
-    this.expectSymbol(')', "')' to close edge(");
-    return {kind: 'edge', source: source, destination: destination, filter: this.filterBlock()};
-  };
-
-  Parser.prototype.filterBlock = function () {
-    if (!this.isSymbol('{')) { return null; }
-    var open = this.next();
-    if (this.isSymbol('}')) { this.fail('a filter expression inside { }'); }
-    var inner = this.expression();
-    this.expectSymbol('}', "'}' to close the '{' at column " + (open.position + 1));
-    return inner;
-  };
-
-  Parser.prototype.node = function () {
-    var t = this.peek();
-    if (t.type === 'string') {
-      this.next();
-      return {name: t.value, type: null};
-    }
-    if (t.type === 'word' && t.lower === 'id') {
-      this.next();
-      this.expectSymbol('(', "'(' after id");
-      var node = {name: null, type: null};
-      for (;;) {
-        var field = this.peek();
-        if (field.type !== 'word' || (field.lower !== 'name' && field.lower !== 'type')) {
-          this.fail('name: or type:');
-        }
-        this.next();
-        this.expectSymbol(':', "':' after " + field.lower);
-        var value = this.peek();
-        if (value.type !== 'string') { this.fail('a string (in quotes) for ' + field.lower); }
-        this.next();
-        node[field.lower] = value.value;
-        if (!this.isSymbol(',')) { break; }
-        this.next();
-      }
-      this.expectSymbol(')', "',' or ')' to close id(");
-      return node;
-    }
-    this.fail('a service name in quotes, or id(name: "...", type: "...")');
-  };
-
-  Parser.prototype.comparison = function () {
-    var t = this.next();
-    var keyword = t.lower;
-    var type;
-    if (/^annotation\./.test(keyword)) {
-      keyword = 'annotation';
-      type = 'annotation';
-    } else if (indexOf(BOOLEAN_KEYWORDS, keyword) >= 0) {
-      type = 'boolean';
-    } else if (indexOf(NUMBER_KEYWORDS, keyword) >= 0) {
-      type = 'number';
-    } else if (indexOf(STRING_KEYWORDS, keyword) >= 0) {
-      type = 'string';
-    } else {
-      throw new ParseError(t.position, 'a keyword (' + KEYWORD_LIST + ')', "the unknown keyword '" + t.text + "'");
-    }
-    var node = {kind: 'compare', keyword: keyword, type: type, position: t.position};
-    if (type === 'annotation') { node.key = t.text.substring('annotation.'.length); }
-    if (node.key === '') { throw new ParseError(t.position, 'a key after annotation.', "'" + t.text + "'"); }
-    var op = this.operator();
-    if (op === null) {
-      if (type === 'number' || type === 'string') {
-        this.fail('an operator after ' + t.text + ' (' + (type === 'number' ? NUMBER_OPERATORS : STRING_OPERATORS)
-            .join(' ') + ')');
-      }
-      node.operator = null;
-      return node;
-    }
-    var allowed = type === 'boolean' ? ['=', '!='] : type === 'number' ? NUMBER_OPERATORS
-        : type === 'string' ? STRING_OPERATORS : NUMBER_OPERATORS.concat(WORD_OPERATORS);
-    if (indexOf(allowed, op.text) < 0) {
-      throw new ParseError(op.position, 'an operator for the ' + type + ' keyword ' + t.text + ' (' +
-          allowed.join(' ') + ')', "'" + op.text + "'");
-    }
-    this.next();
-    node.operator = op.text;
-    var value = this.peek();
-    var wanted = type === 'boolean' ? 'true or false' : type === 'number' ? 'a number' : type === 'string'
-        ? 'a string in quotes' : indexOf(WORD_OPERATORS, op.text) >= 0 ? 'a string in quotes'
-        : (op.text === '=' || op.text === '!=') ? 'a string, a number, true or false' : 'a number';
-    var literal = this.literal(value);
-    var ok = literal !== undefined && (
-        type === 'boolean' ? typeof literal === 'boolean' :
-        type === 'number' ? typeof literal === 'number' :
-        type === 'string' ? typeof literal === 'string' :
-        indexOf(WORD_OPERATORS, op.text) >= 0 ? typeof literal === 'string' :
-        (op.text === '=' || op.text === '!=') ? true : typeof literal === 'number');
-    if (!ok) { this.fail(wanted + ' after ' + t.text + ' ' + op.text); }
-    this.next();
-    node.value = literal;
-    return node;
-  };
-
-  Parser.prototype.operator = function () {
-    var t = this.peek();
-    if (t.type === 'symbol' && indexOf(NUMBER_OPERATORS, t.text) >= 0) { return t; }
-    if (t.type === 'word' && indexOf(WORD_OPERATORS, t.text.toUpperCase()) >= 0) {
-      return {text: t.text.toUpperCase(), position: t.position};
-    }
-    return null;
-  };
-
-  Parser.prototype.literal = function (t) {
-    if (t.type === 'string' || t.type === 'number') { return t.value; }
-    if (t.type === 'word' && (t.lower === 'true' || t.lower === 'false')) { return t.lower === 'true'; }
-    return undefined;
-  };
-
-  function parse(text) {
-    try {
-      var source = text === null || text === undefined ? '' : String(text);
-      return {ok: true, expression: new Parser(source).parseAll(), text: source};
-    } catch (e) {
-      if (e instanceof ParseError) {
-        return {ok: false, error: {position: e.position, column: e.position + 1, expected: e.expected, found: e.found,
-          message: 'column ' + (e.position + 1) + ': expected ' + e.expected + ', found ' + e.found}};
-      }
-      return {ok: false, error: {position: 0, column: 1, expected: 'a filter expression', found: String(e),
-        message: 'column 1: cannot read the expression (' + String(e) + ')'}};
-    }
-  }
+  var parse = XRayFilterGrammar.parse;
 
   // ---------------------------------------------------------------- trace facts
 
-  var QUEUE_TYPES = {DynamoDB: 'AWS::DynamoDB::Table', SQS: 'AWS::SQS::Queue', S3: 'AWS::S3::Bucket',
-    Lambda: 'AWS::Lambda', SNS: 'AWS::SNS::Topic'};
+  // X-Ray names a resource node after the resource (table, queue, bucket, function); an SNS topic stays one node
+  // named "SNS" of type AWS::SNS, as GetServiceGraph and the inferred segments of BatchGetTraces show it.
+  var RESOURCE_TYPES = {DynamoDB: 'AWS::DynamoDB::Table', SQS: 'AWS::SQS::Queue', S3: 'AWS::S3::Bucket',
+    Lambda: 'AWS::Lambda', SNS: 'AWS::SNS'};
 
   function lastPart(text, separator) {
     var parts = String(text).split(separator);
     return parts[parts.length - 1];
+  }
+
+  /** The account of an ARN (arn:partition:service:region:account:...), or null. */
+  function arnAccount(arn) {
+    var parts = typeof arn === 'string' ? arn.split(':') : [];
+    return parts.length > 5 && parts[0] === 'arn' && /^[0-9]{12}$/.test(parts[4]) ? parts[4] : null;
+  }
+
+  function accountOf(doc) {
+    var aws = doc.aws || {};
+    if (typeof aws.account_id === 'string' && aws.account_id) { return aws.account_id; }
+    var fields = [doc.resource_arn, aws.function_arn, aws.topic_arn, aws.function_name];
+    for (var i = 0; i < fields.length; i++) {
+      if (arnAccount(fields[i])) { return arnAccount(fields[i]); }
+    }
+    var queue = typeof aws.queue_url === 'string' ? /\/([0-9]{12})\/[^\/]+$/.exec(aws.queue_url) : null;
+    return queue ? queue[1] : null;
   }
 
   /** The node X-Ray draws for an AWS or remote call no traced service answered: named after its resource. */
@@ -352,21 +47,21 @@ var XRayFilter = (function () {
     var doc = entity.doc;
     var aws = doc.aws || {};
     var name = doc.name;
-    if (aws.table_name) { name = aws.table_name; }
+    if (doc.namespace === 'aws' && doc.name === 'SNS') { name = 'SNS'; }
+    else if (aws.table_name) { name = aws.table_name; }
     else if (aws.queue_url) { name = lastPart(aws.queue_url, '/'); }
     else if (aws.bucket_name) { name = aws.bucket_name; }
     else if (aws.function_name) { name = lastPart(aws.function_name, ':'); }
-    else if (aws.topic_arn) { name = lastPart(aws.topic_arn, ':'); }
     else if (doc.namespace === 'remote' && doc.http && doc.http.request && doc.http.request.url) {
       var host = /^[a-z]+:\/\/([^\/:?#]+)/i.exec(doc.http.request.url);
       if (host) { name = host[1]; }
     }
-    var type = doc.namespace === 'aws' ? (QUEUE_TYPES[doc.name] || 'AWS::' + doc.name) : 'remote';
+    var type = doc.namespace === 'aws' ? (RESOURCE_TYPES[doc.name] || 'AWS::' + doc.name) : 'remote';
     return {name: String(name), type: type, inferred: true};
   }
 
   function segmentNode(entity) {
-    return {name: String(entity.doc.name), type: entity.doc.origin || 'service', inferred: false};
+    return {name: String(entity.doc.name), type: entity.doc.origin || 'service', inferred: entity.doc.inferred === true};
   }
 
   function nodeKey(node) {
@@ -375,15 +70,19 @@ var XRayFilter = (function () {
 
   /** Links a trace's entities once: parents, children, owning segments, the map's nodes and edges. */
   function prepare(trace) {
+    if (!trace || !isArray(trace.entities)) {
+      throw new Error('trace ' + (trace && trace.id) + ' has no list of entities');
+    }
     var byId = {};
     var entities = [];
     var i;
     for (i = 0; i < trace.entities.length; i++) {
-      var raw = trace.entities[i];
-      var entity = {doc: raw.doc || {}, segment: !!raw.segment, parentId: raw.parent || null, children: [],
-        parent: null};
+      var raw = trace.entities[i] || {};
+      var doc = raw.doc !== null && typeof raw.doc === 'object' ? raw.doc : {};
+      var entity = {doc: doc, segment: !!raw.segment, parentId: raw.parent || null, children: [], parent: null,
+        node: null};
       entities.push(entity);
-      if (entity.doc.id) { byId[entity.doc.id] = entity; }
+      if (doc.id) { byId[doc.id] = entity; }
     }
     var roots = [];
     for (i = 0; i < entities.length; i++) {
@@ -409,33 +108,50 @@ var XRayFilter = (function () {
     }
     var nodes = {};
     var edges = {};
-    function node(n) {
+    function node(n, entity) {
       var key = nodeKey(n);
-      if (!nodes[key]) { nodes[key] = {name: n.name, type: n.type, inferred: n.inferred, entities: []}; }
-      return nodes[key];
+      if (!nodes[key]) {
+        nodes[key] = {name: n.name, type: n.type, inferred: n.inferred, root: false, account: null, entities: []};
+      }
+      var found = nodes[key];
+      if (entity) {
+        found.account = found.account || accountOf(entity.doc) || (entity.segment ? null : accountOf(entity.owner.doc));
+        found.root = found.root || (entity.segment && !entity.parent);
+      }
+      return found;
     }
     function edge(from, to, entity) {
       var key = nodeKey(from) + '\u0001' + nodeKey(to);
       if (!edges[key]) { edges[key] = {from: from, to: to, entities: []}; }
       edges[key].entities.push(entity);
     }
-    var client = {name: 'client', type: 'client', inferred: true, entities: []};
+    var client = {name: 'client', type: 'client', inferred: true, root: false, account: null, entities: []};
     for (i = 0; i < entities.length; i++) {
       var x = entities[i];
       if (x.segment) {
-        var service = node(segmentNode(x));
+        var service = node(segmentNode(x), x);
         service.entities.push(x);
+        x.node = service;
         var caller = x.parent ? node(segmentNode(x.parent.owner)) : client;
         edge(caller, service, x);
-      } else if ((x.doc.namespace === 'aws' || x.doc.namespace === 'remote') && !hasSegmentChild(x)) {
-        var resource = node(inferredNode(x));
+      } else if (isCall(x) && !hasSegmentChild(x)) {
+        var resource = node(inferredNode(x), x);
         resource.entities.push(x);
+        x.node = resource;
         edge(node(segmentNode(x.owner)), resource, x);
       }
     }
     return {id: trace.id, entities: entities, roots: roots, root: root, start: start === Infinity ? 0 : start,
       end: end === -Infinity ? start : end, partial: partial, nodes: values(nodes), edges: values(edges),
-      client: client};
+      client: client, rootCauses: null};
+  }
+
+  function isArray(value) {
+    return Object.prototype.toString.call(value) === '[object Array]';
+  }
+
+  function isCall(entity) {
+    return !entity.segment && (entity.doc.namespace === 'aws' || entity.doc.namespace === 'remote');
   }
 
   function values(map) {
@@ -455,18 +171,25 @@ var XRayFilter = (function () {
 
   function owningSegment(entity) {
     var current = entity;
-    while (!current.segment && current.parent) { current = current.parent; }
+    var steps = 0;
+    while (!current.segment && current.parent && steps++ < 100000) { current = current.parent; }
     return current;
   }
 
   // ---------------------------------------------------------------- evaluation
   // A scope is what the keywords read: the whole trace (its root segment answers ok/error/fault/throttle, http.* and
-  // responsetime; duration spans the trace; user and annotation.* look at every segment), or, inside service() { }
-  // and edge() { }, one entity of that node or edge.
+  // responsetime; duration spans the trace; user, resource.arn and annotation.* look at every segment), or, inside
+  // service() { } and edge() { }, one entity of that node or edge (the called side's), or, inside rootcause.*.* { },
+  // one item of a root-cause list.
 
   function traceScope(trace) {
+    var inferred = false;
+    for (var i = 0; i < trace.nodes.length; i++) { inferred = inferred || trace.nodes[i].inferred; }
     return {
       entity: trace.root,
+      node: null,
+      root: !!(trace.root && trace.root.segment),
+      inferred: inferred,
       responsetime: trace.root ? seconds(trace.root.doc) : 0,
       duration: trace.end - trace.start,
       partial: trace.partial,
@@ -474,7 +197,7 @@ var XRayFilter = (function () {
     };
   }
 
-  function entityScope(entity) {
+  function entityScope(entity, node) {
     var below = [];
     collectOwn(entity, below);
     var partial = false;
@@ -482,7 +205,8 @@ var XRayFilter = (function () {
       if (below[i].doc.in_progress === true || typeof below[i].doc.end_time !== 'number') { partial = true; }
     }
     var duration = seconds(entity.doc);
-    return {entity: entity, responsetime: duration, duration: duration, partial: partial, below: below};
+    return {entity: entity, node: node, root: entity.segment && !entity.parent, inferred: node.inferred,
+      responsetime: duration, duration: duration, partial: partial, below: below};
   }
 
   /** The entity and its subsegments, not the segments of other services below it. */
@@ -532,9 +256,11 @@ var XRayFilter = (function () {
     }
   }
 
+  /** A string keyword on its own (no operator) asks whether the field is set. */
   function compareString(actual, operator, expected) {
     if (typeof actual !== 'string') { return false; } // a field the entity lacks matches no comparison
     switch (operator) {
+      case null: return true;
       case '=': return actual === expected;
       case '!=': return actual !== expected;
       case 'CONTAINS': return actual.indexOf(expected) >= 0;
@@ -543,37 +269,52 @@ var XRayFilter = (function () {
     }
   }
 
+  function compareBoolean(actual, operator, expected) {
+    return operator === null ? actual === true : operator === '=' ? actual === expected : actual !== expected;
+  }
+
   function compareValue(actual, operator, expected) {
+    if (operator === null) { return typeof actual === 'boolean' ? actual : true; } // a boolean alone is its value
     if (typeof expected === 'number') { return compareNumber(actual, operator, expected); }
     if (typeof expected === 'string') { return compareString(actual, operator, expected); }
     if (typeof actual !== 'boolean') { return false; }
     return operator === '=' ? actual === expected : actual !== expected;
   }
 
+  /** True when a string field of any entity in scope answers the comparison (or, with no operator, is set). */
+  function anyField(scope, read, node) {
+    for (var i = 0; i < scope.below.length; i++) {
+      if (compareString(read(scope.below[i].doc), node.operator, node.value)) { return true; }
+    }
+    return false;
+  }
+
   function evaluateCompare(node, scope) {
     var k = node.keyword;
+    if (scope.item) { return compareItem(node, scope); }
     if (node.type === 'boolean') {
-      var actual = k === 'partial' ? scope.partial : flag(scope.entity, k);
-      return node.operator === null ? actual : node.operator === '=' ? actual === node.value : actual !== node.value;
+      var actual = k === 'partial' ? scope.partial : k === 'root' ? scope.root : k === 'inferred' ? scope.inferred
+          : flag(scope.entity, k);
+      return compareBoolean(actual, node.operator, node.value);
     }
     if (k === 'responsetime') { return compareNumber(scope.responsetime, node.operator, node.value); }
     if (k === 'duration') { return compareNumber(scope.duration, node.operator, node.value); }
     if (k === 'http.status') { return compareNumber(status(scope.entity), node.operator, node.value); }
-    var i;
-    if (k === 'user') {
-      for (i = 0; i < scope.below.length; i++) {
-        var user = scope.below[i].doc.user;
-        if (typeof user === 'string' && compareString(user, node.operator, node.value)) { return true; }
-      }
-      return false;
+    if (k === 'user') { return anyField(scope, function (doc) { return doc.user; }, node); }
+    if (k === 'resource.arn') { return anyField(scope, function (doc) { return doc.resource_arn; }, node); }
+    if (k === 'availabilityzone' || k === 'instance.id') {
+      return anyField(scope, function (doc) {
+        var ec2 = doc.aws && doc.aws.ec2;
+        return ec2 ? ec2[k === 'instance.id' ? 'instance_id' : 'availability_zone'] : null;
+      }, node);
     }
     if (k === 'annotation') {
-      for (i = 0; i < scope.below.length; i++) {
+      for (var i = 0; i < scope.below.length; i++) {
         var annotations = scope.below[i].doc.annotations;
-        if (annotations && Object.prototype.hasOwnProperty.call(annotations, node.key)) {
-          if (node.operator === null || compareValue(annotations[node.key], node.operator, node.value)) {
-            return true;
-          }
+        if (annotations && typeof annotations === 'object' &&
+            Object.prototype.hasOwnProperty.call(annotations, node.key) &&
+            compareValue(annotations[node.key], node.operator, node.value)) {
+          return true;
         }
       }
       return false;
@@ -581,9 +322,20 @@ var XRayFilter = (function () {
     return compareString(request(scope.entity, k.substring('http.'.length)), node.operator, node.value);
   }
 
+  /** A keyword inside rootcause.*.* { }: reads the item, or its place in the list (index counts from 0). */
+  function compareItem(node, scope) {
+    var k = node.keyword;
+    var actual = k === 'first' ? scope.index === 0 : k === 'last' ? scope.index === scope.count - 1
+        : k === 'index' ? scope.index : k === 'account.id' ? scope.item.account : scope.item[k];
+    if (node.type === 'boolean') { return compareBoolean(actual === true, node.operator, node.value); }
+    if (node.type === 'number') { return compareNumber(actual, node.operator, node.value); }
+    return compareString(actual, node.operator, node.value);
+  }
+
   function nodeMatches(pattern, node) {
     return pattern === null || ((pattern.name === null || pattern.name === node.name) &&
-        (pattern.type === null || pattern.type === node.type));
+        (pattern.type === null || pattern.type === node.type) &&
+        (pattern.account === null || pattern.account === node.account));
   }
 
   function evaluate(node, trace, scope) {
@@ -592,10 +344,13 @@ var XRayFilter = (function () {
       case 'and': return evaluate(node.left, trace, scope) && evaluate(node.right, trace, scope);
       case 'not': return !evaluate(node.operand, trace, scope);
       case 'compare': return evaluateCompare(node, scope);
+      case 'rootcause': return anyRootCauseItem(node, trace);
       case 'service': {
         for (var i = 0; i < trace.nodes.length; i++) {
           var candidate = trace.nodes[i];
-          if (nodeMatches(node.node, candidate) && anyEntity(candidate.entities, node.filter, trace)) { return true; }
+          if (nodeMatches(node.node, candidate) && anyEntity(candidate.entities, candidate, node.filter, trace)) {
+            return true;
+          }
         }
         return false;
       }
@@ -603,42 +358,79 @@ var XRayFilter = (function () {
         for (var j = 0; j < trace.edges.length; j++) {
           var e = trace.edges[j];
           if (nodeMatches(node.source, e.from) && nodeMatches(node.destination, e.to) &&
-              anyEntity(e.entities, node.filter, trace)) { return true; }
+              anyEntity(e.entities, e.to, node.filter, trace)) { return true; }
         }
         return false;
       }
     }
   }
 
-  function anyEntity(entities, filter, trace) {
+  function anyEntity(entities, owner, filter, trace) {
     if (filter === null) { return entities.length > 0; }
     for (var i = 0; i < entities.length; i++) {
-      if (evaluate(filter, trace, entityScope(entities[i]))) { return true; }
+      if (evaluate(filter, trace, entityScope(entities[i], owner))) { return true; }
     }
     return false;
   }
 
-  /** True when the prepared trace matches the parsed expression; false, never an exception, otherwise. */
+  /** True when an item of any of the trace's root causes of that kind matches (or, with no { }, exists). */
+  function anyRootCauseItem(node, trace) {
+    if (trace.rootCauses === null) { trace.rootCauses = XRayRootCauses.of(trace); }
+    var causes = trace.rootCauses[node.cause];
+    for (var c = 0; c < causes.length; c++) {
+      var items = XRayRootCauses.items(causes[c], node.list);
+      for (var i = 0; i < items.length; i++) {
+        if (node.filter === null ||
+            evaluate(node.filter, trace, {item: items[i], index: i, count: items.length})) { return true; }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True when the prepared trace matches the parsed expression. A trace the engine cannot evaluate throws an Error
+   * naming the trace: a quiet false would hide the trace from the user with no reason given.
+   */
   function matches(parsed, trace) {
-    if (!parsed || !parsed.ok || !trace) { return false; }
+    if (!parsed || !parsed.ok) { throw new Error('matches() needs a parsed, valid expression'); }
     try {
       return evaluate(parsed.expression, trace, traceScope(trace)) === true;
     } catch (e) {
-      return false;
+      throw new Error('cannot evaluate the expression on trace ' + (trace && trace.id) + ': ' + describeError(e));
     }
   }
 
-  /** Java's door: parses, prepares the traces given as JSON text, returns the indexes that match, or the error. */
+  function describeError(e) {
+    return e && e.message ? e.message : String(e);
+  }
+
+  /**
+   * Java's door: parses, prepares the traces given as JSON text, returns the indexes that match, or the error:
+   * {error: {kind: 'parse', ...}} or {error: {kind: 'evaluation', trace, message}}.
+   */
   function selectJson(text, tracesJson) {
     var parsed = parse(text);
-    if (!parsed.ok) { return JSON.stringify({error: parsed.error}); }
+    if (!parsed.ok) {
+      parsed.error.kind = 'parse';
+      return JSON.stringify({error: parsed.error});
+    }
     var traces = JSON.parse(String(tracesJson));
     var matching = [];
     for (var i = 0; i < traces.length; i++) {
-      if (matches(parsed, prepare(traces[i]))) { matching.push(i); }
+      var id = traces[i] && typeof traces[i].id === 'string' ? traces[i].id : null;
+      try {
+        if (matches(parsed, prepare(traces[i]))) { matching.push(i); }
+      } catch (e) {
+        var message = describeError(e);
+        if (message.indexOf('cannot evaluate') !== 0) {
+          message = 'cannot evaluate the expression on trace ' + id + ': ' + message;
+        }
+        return JSON.stringify({error: {kind: 'evaluation', trace: id, message: message}});
+      }
     }
     return JSON.stringify({matching: matching});
   }
 
-  return {parse: parse, prepare: prepare, matches: matches, selectJson: selectJson, inferredNode: inferredNode};
+  return {parse: parse, prepare: prepare, matches: matches, selectJson: selectJson, inferredNode: inferredNode,
+    flag: flag, seconds: seconds, isCall: isCall, hasSegmentChild: hasSegmentChild, isArray: isArray};
 })();

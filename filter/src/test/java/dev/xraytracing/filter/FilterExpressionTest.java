@@ -102,7 +102,7 @@ class FilterExpressionTest {
             ok OR OR fault                                    | 7  | a keyword
             service(MySecondLambda)                           | 9  | a service name in quotes
             edge("a")                                         | 9  | ',' and the second service of the edge
-            id(nam: "x")                                      | 4  | name: or type:
+            id(nam: "x")                                      | 4  | name:, type: or account.id:
             service("a") { }                                  | 16 | a filter expression inside { }
             annotation.k CONTAINS 3                           | 23 | a string in quotes after annotation.k CONTAINS
             ok # fault                                        | 4  | a keyword, a value or an operator

@@ -9,13 +9,15 @@ import java.util.List;
 
 /**
  * Three traces through API Gateway, MyFirstLambda and MySecondLambda, as the local platform records them:
- * {@code fast} is all OK (200, 0.3 s, a DynamoDB call), {@code slow} answers 502 after 6.2 s with MySecondLambda's
- * function faulting, {@code throttled} answers 429 to a POST and has a subsegment still in progress.
+ * {@code fast} is all OK (200, 0.3 s, a DynamoDB call and an SNS publish), {@code slow} answers 502 after 6.2 s with
+ * MySecondLambda's function faulting on an exception, {@code throttled} answers 429 to a POST (its call to MyFirstLambda
+ * throttled) and has a subsegment still in progress. The function segments carry the account and function ARN.
  */
 final class SampleTraces {
     static final String FAST = "1-00000001-000000000000000000000001";
     static final String SLOW = "1-00000002-000000000000000000000002";
     static final String THROTTLED = "1-00000003-000000000000000000000003";
+    static final String ACCOUNT = "123456789012";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<String> documents = new ArrayList<>();
@@ -56,6 +58,7 @@ final class SampleTraces {
         documents.add(first.toString());
         ObjectNode firstFunction = segment(trace, first.get("id").asText(), "MyFirstLambda", "AWS::Lambda::Function",
                 t + 0.003, t + seconds - 0.003);
+        function(firstFunction, "MyFirstLambda");
         firstFunction.put("user", "alice");
         ObjectNode handler = sub(firstFunction, "CallSecondLambda", t + 0.004, t + seconds - 0.004);
         handler.putObject("annotations").put("customer", fault ? "bob" : "alice").put("attempt", fault ? 2 : 1)
@@ -70,15 +73,29 @@ final class SampleTraces {
         documents.add(second.toString());
         ObjectNode secondFunction = segment(trace, second.get("id").asText(), "MySecondLambda",
                 "AWS::Lambda::Function", t + 0.007, t + seconds - 0.007);
+        function(secondFunction, "MySecondLambda");
         ObjectNode invocation = sub(secondFunction, "Invocation", t + 0.008, t + seconds - 0.008);
         if (fault) {
             secondFunction.put("fault", true);
             invocation.put("fault", true);
+            ((ObjectNode) secondFunction.get("aws")).putObject("ec2").put("availability_zone", "us-east-1a")
+                    .put("instance_id", "i-0abc123");
+            invocation.putObject("cause").put("working_directory", "/var/task").putArray("exceptions").addObject()
+                    .put("id", "e000000000000001").put("type", "java.lang.IllegalStateException")
+                    .put("message", "order o-42 not stored");
         } else {
             ObjectNode dynamo = sub(invocation, "DynamoDB", t + 0.01, t + 0.02).put("namespace", "aws");
             dynamo.putObject("aws").put("operation", "GetItem").put("table_name", "orders");
+            ObjectNode sns = sub(invocation, "SNS", t + 0.03, t + 0.25).put("namespace", "aws");
+            sns.putObject("aws").put("operation", "Publish").put("topic_arn", "arn:aws:sns:us-east-1:" + ACCOUNT
+                    + ":order-events");
         }
         documents.add(secondFunction.toString());
+    }
+
+    private static void function(ObjectNode segment, String name) {
+        String arn = "arn:aws:lambda:us-east-1:" + ACCOUNT + ":function:" + name;
+        segment.put("resource_arn", arn).putObject("aws").put("account_id", ACCOUNT).put("function_arn", arn);
     }
 
     private ObjectNode segment(String trace, String parent, String name, String origin, double start, double end) {

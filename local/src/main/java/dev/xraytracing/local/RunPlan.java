@@ -48,7 +48,7 @@ record RunPlan(TemplateSetup setup, String name, String method, String path, Str
             if (setup.functions().isEmpty()) {
                 throw new LocalRunException("template " + file + " declares no AWS::Serverless::Function");
             }
-            name = file.getFileName().toString();
+            name = nameOf(file);
             request = setup.defaultRequest();
         }
         options.env.forEach((key, value) -> setup.functions().stream()
@@ -133,5 +133,10 @@ record RunPlan(TemplateSetup setup, String name, String method, String path, Str
         return (setup.hasApi() ? "API stage at " + platform.apiUrl() + ", " : "")
                 + (setup.hasHttpApi() ? "HTTP API at " + platform.httpApiUrl() + ", " : "") + "Invoke API at "
                 + platform.lambdaEndpoint() + ", X-Ray daemon at udp://" + platform.daemon().daemonAddress();
+    }
+
+    /** A run is named after its template as the user gave it ({@code examples/template.yaml}), not its file name. */
+    static String nameOf(Path template) {
+        return template.toString();
     }
 }

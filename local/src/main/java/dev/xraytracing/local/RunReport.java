@@ -38,8 +38,13 @@ final class RunReport {
                                    long startedNanos) {
         problems.forEach(problem -> out.println("problem: " + problem));
         Path html = traces.writeHtml(htmlFile, title, sectionHtml);
-        out.printf(Locale.ROOT, "%d segment documents, %d traces, %.1f s%n", documents.size(), traces.traces().size(),
-                (System.nanoTime() - startedNanos) / 1e9);
+        out.println(tally(documents.size(), traces.traces().size(), (System.nanoTime() - startedNanos) / 1e9));
         out.println("HTML report: " + html);
+    }
+
+    /** The run's closing tally, in words that count: "1 segment document, 1 trace, 0.4 s". */
+    static String tally(int documents, int traces, double seconds) {
+        return String.format(Locale.ROOT, "%d segment document%s, %d trace%s, %.1f s", documents,
+                documents == 1 ? "" : "s", traces, traces == 1 ? "" : "s", seconds);
     }
 }

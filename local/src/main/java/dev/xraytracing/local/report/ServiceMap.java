@@ -123,13 +123,16 @@ public final class ServiceMap {
         return "aws".equals(entity.namespace()) || "remote".equals(entity.namespace());
     }
 
-    /** What a resource node is called, as X-Ray names it: the queue, table, bucket, function or topic name. */
+    /** What a resource node is called, as X-Ray names it: the queue, table, bucket or function name; SNS is "SNS". */
     static String resourceName(RecordedEntity call) {
+        if ("aws".equals(call.namespace()) && "SNS".equals(call.name())) {
+            return "SNS"; // one node for every topic, as GetServiceGraph shows it
+        }
         String queueUrl = call.aws().text("queue_url");
         if (queueUrl != null && !queueUrl.isEmpty()) {
             return queueUrl.substring(queueUrl.lastIndexOf('/') + 1);
         }
-        for (String field : new String[] {"table_name", "bucket_name", "function_name", "topic_arn"}) {
+        for (String field : new String[] {"table_name", "bucket_name", "function_name"}) {
             String value = call.aws().text(field);
             if (value != null && !value.isEmpty()) {
                 return value.substring(value.lastIndexOf(':') + 1);
@@ -139,7 +142,7 @@ public final class ServiceMap {
     }
 
     private static final Map<String, String> RESOURCE_TYPES = Map.of("DynamoDB", "AWS::DynamoDB::Table",
-            "SQS", "AWS::SQS::Queue", "S3", "AWS::S3::Bucket", "Lambda", "AWS::Lambda", "SNS", "AWS::SNS::Topic");
+            "SQS", "AWS::SQS::Queue", "S3", "AWS::S3::Bucket", "Lambda", "AWS::Lambda", "SNS", "AWS::SNS");
 
     private static String resourceType(RecordedEntity call) {
         if (!"aws".equals(call.namespace())) {

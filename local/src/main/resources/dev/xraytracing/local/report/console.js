@@ -42,6 +42,12 @@
     if (value >= 10000) { return (value / 1000).toFixed(1) + ' s'; }
     return (value < 10 ? value.toFixed(2) : value < 100 ? value.toFixed(1) : value.toFixed(0)) + ' ms';
   }
+  /** At most three significant digits, for the inside of a node: 1234 ms reads 1.23 s. */
+  function shortMs(value) {
+    if (value < 1000) { return ms(value); }
+    var s = value / 1000;
+    return (s < 10 ? s.toFixed(2) : s < 100 ? s.toFixed(1) : s.toFixed(0)) + ' s';
+  }
   function seconds(doc) {
     return typeof doc.end_time === 'number' ? Math.max(doc.end_time - doc.start_time, 0) : 0;
   }
@@ -67,10 +73,16 @@
   function typeLabel(type) {
     return {'AWS::ApiGateway::Stage': 'API Gateway stage', 'AWS::Lambda': 'Lambda', 'AWS::Lambda::Function':
       'Lambda function', 'AWS::DynamoDB::Table': 'DynamoDB table', 'AWS::SQS::Queue': 'SQS queue',
-      'AWS::S3::Bucket': 'S3 bucket', 'AWS::SNS::Topic': 'SNS topic', remote: 'remote', client: 'client',
+      'AWS::S3::Bucket': 'S3 bucket', 'AWS::SNS': 'SNS', remote: 'remote', client: 'client',
       service: 'service'}[type] || type;
   }
   function plural(n, word) { return n + ' ' + word + (n === 1 ? '' : 's'); }
+  /** The filter given in the page's address, report.html#filter=..., so that a link opens a search. */
+  function filterInAddress() {
+    var match = /(?:^#|&)filter=([^&]*)/.exec(location.hash);
+    if (!match) { return null; }
+    try { return decodeURIComponent(match[1].replace(/\+/g, ' ')); } catch (e) { return match[1]; }
+  }
 
   // ------------------------------------------------------------------ model
   var traces = DATA.traces.map(function (raw, index) {
@@ -150,6 +162,8 @@
     return s;
   }
 
+  var COLUMN = 280; // wide enough for an edge's bend and, on its straight run, a label such as "3 calls, avg 1234 ms"
+
   /** Columns by the longest call path from the client; within a column, nodes near the ones that call them. */
   function layout(graph) {
     var depth = {};
@@ -186,10 +200,10 @@
     columns.forEach(function (column, c) {
       (column || []).forEach(function (n, r) {
         var offset = (rows - column.length) * 65; // centre short columns
-        positions[n.key] = {x: 90 + c * 260, y: 70 + offset + r * 130};
+        positions[n.key] = {x: 90 + c * COLUMN, y: 70 + offset + r * 130};
       });
     });
-    return {positions: positions, width: 180 + Math.max(columns.length - 1, 0) * 260,
+    return {positions: positions, width: 180 + Math.max(columns.length - 1, 0) * COLUMN,
       height: 40 + rows * 130};
   }
 
@@ -220,9 +234,23 @@
     return [plural(s.count, 'call') + ', avg ' + ms(s.average), problems.join(', ')];
   }
 
+  /** How many forward edges leave and enter each node: a label goes to the end of its edge that no other shares. */
+  function degrees(graph, p) {
+    var out = {};
+    var into = {};
+    graph.edges.forEach(function (e) {
+      if (p[e.from.key].x < p[e.to.key].x) {
+        out[e.from.key] = (out[e.from.key] || 0) + 1;
+        into[e.to.key] = (into[e.to.key] || 0) + 1;
+      }
+    });
+    return {out: out, into: into};
+  }
+
   function drawMap(graph, onNode, id) {
     var placed = layout(graph);
     var p = placed.positions;
+    var degree = degrees(graph, p);
     var root = svg('svg', {'class': 'map', id: id, width: placed.width, height: placed.height,
       viewBox: '0 0 ' + placed.width + ' ' + placed.height});
     var defs = svg('defs');
@@ -240,13 +268,38 @@
       var path;
       var lx;
       var ly;
+      var anchor = 'middle';
+      var below = false;
       if (a.x < b.x) {
         var x1 = a.x + R + 6;
         var x2 = b.x - R - 8;
         var mid = (x1 + x2) / 2;
-        path = 'M ' + x1 + ' ' + a.y + ' C ' + mid + ' ' + a.y + ', ' + mid + ' ' + b.y + ', ' + x2 + ' ' + b.y;
-        lx = mid;
-        ly = (a.y + b.y) / 2 - 8;
+        var bend = Math.min(70, (x2 - x1) / 2);
+        var fanOut = degree.out[e.from.key] > 1;
+        var fanIn = degree.into[e.to.key] > 1;
+        // Where several edges share an end, their curves meet there. So an edge bends near its shared end and runs
+        // straight along the row of the end it has alone; its label sits on that straight run, the first line over
+        // it and the second under it, clear of every other curve. Only an edge with both ends shared keeps the
+        // S-curve, its label in the middle.
+        below = true;
+        if (fanOut && fanIn && a.y !== b.y) {
+          path = 'M ' + x1 + ' ' + a.y + ' C ' + mid + ' ' + a.y + ', ' + mid + ' ' + b.y + ', ' + x2 + ' ' + b.y;
+          lx = mid;
+          ly = (a.y + b.y) / 2 - 8;
+          below = false;
+        } else if (fanIn) {
+          path = 'M ' + x1 + ' ' + a.y + ' L ' + (x2 - bend) + ' ' + a.y + ' C ' + (x2 - bend / 2) + ' ' + a.y +
+              ', ' + (x2 - bend / 2) + ' ' + b.y + ', ' + x2 + ' ' + b.y;
+          anchor = 'start';
+          lx = x1 + 4;
+          ly = a.y - 6;
+        } else {
+          path = 'M ' + x1 + ' ' + a.y + ' C ' + (x1 + bend / 2) + ' ' + a.y + ', ' + (x1 + bend / 2) + ' ' + b.y +
+              ', ' + (x1 + bend) + ' ' + b.y + ' L ' + x2 + ' ' + b.y;
+          anchor = 'end';
+          lx = x2 - 12;
+          ly = b.y - 6;
+        }
       } else { // a call back to an earlier column, or to itself: loop below
         var drop = Math.max(a.y, b.y) + 75;
         path = 'M ' + a.x + ' ' + (a.y + R + 6) + ' C ' + a.x + ' ' + drop + ', ' + b.x + ' ' + drop + ', ' + b.x +
@@ -256,10 +309,10 @@
       }
       var g = svg('g', {'class': 'edge ' + s.worst, 'data-from': e.from.name, 'data-to': e.to.name}, [
         svg('path', {d: path, fill: 'none', 'marker-end': 'url(#' + id + '-arrow-' + s.worst + ')'}),
-        svg('text', {x: lx, y: ly - (edgeLabel(s)[1] ? 6 : 0), 'text-anchor': 'middle', 'class': 'edge-label',
+        svg('text', {x: lx, y: ly - (edgeLabel(s)[1] && !below ? 6 : 0), 'text-anchor': anchor, 'class': 'edge-label',
           text: edgeLabel(s)[0]}),
-        edgeLabel(s)[1] ? svg('text', {x: lx, y: ly + 7, 'text-anchor': 'middle', 'class': 'edge-label problem ' +
-          s.worst, text: edgeLabel(s)[1]}) : null
+        edgeLabel(s)[1] ? svg('text', {x: lx, y: below ? ly + 20 : ly + 7, 'text-anchor': anchor,
+          'class': 'edge-label problem ' + s.worst, text: edgeLabel(s)[1]}) : null
       ]);
       root.appendChild(g);
     });
@@ -275,7 +328,7 @@
       } else {
         ring(at.x, at.y, R, s).forEach(function (part) { g.appendChild(part); });
         g.appendChild(svg('text', {x: at.x, y: at.y - 2, 'text-anchor': 'middle', 'class': 'inside strong',
-          text: ms(s.average)}));
+          text: shortMs(s.average)}));
         g.appendChild(svg('text', {x: at.x, y: at.y + 12, 'text-anchor': 'middle', 'class': 'inside',
           text: s.count + ' req'}));
       }
@@ -289,6 +342,18 @@
       root.appendChild(g);
     });
     return root;
+  }
+
+  /** Squeezes any text inside a node that is wider than the ring leaves room for (once the map is on the page). */
+  function fitInsideRings(map) {
+    Array.prototype.forEach.call(map.querySelectorAll('.node .inside'), function (text) {
+      var room = 2 * 30 - 12;
+      if (text.getComputedTextLength() > room) {
+        text.setAttribute('textLength', room);
+        text.setAttribute('lengthAdjust', 'spacingAndGlyphs');
+      }
+    });
+    return map;
   }
 
   function legend() {
@@ -305,7 +370,9 @@
 
   var nodePanel = el('div', {id: 'node-panel', hidden: ''});
   var mainGraph = graphOf(traces);
-  mapSection.appendChild(el('div', {'class': 'map-wrap'}, drawMap(mainGraph, showNode, 'service-map-svg')));
+  var mainMap = drawMap(mainGraph, showNode, 'service-map-svg');
+  mapSection.appendChild(el('div', {'class': 'map-wrap'}, mainMap));
+  fitInsideRings(mainMap);
   mapSection.appendChild(legend());
   mapSection.appendChild(nodePanel);
 
@@ -350,8 +417,9 @@
       ' · ' + s.ok + ' OK · ' + s.error + ' 4xx · ' + s.throttle + ' throttled · ' + s.fault + ' 5xx'}));
     nodePanel.appendChild(el('div', {'class': 'histogram-wrap'}, [el('h4', {text: 'Response time distribution'}),
       histogram(values)]));
-    nodePanel.appendChild(el('p', null, ['Its ' + plural(Object.keys(node.traces).length, 'trace') +
-      ' are listed below, filtered with ', el('code', {text: expression})]));
+    var traceCount = Object.keys(node.traces).length;
+    nodePanel.appendChild(el('p', null, [(traceCount === 1 ? 'Its trace is' : 'Its ' + traceCount + ' traces are') +
+      ' listed below, filtered with ', el('code', {text: expression})]));
     setFilter(expression);
   }
 
@@ -435,9 +503,18 @@
     });
   }
 
+  function showFilterError(text, position, message) {
+    filterBox.classList.add('invalid');
+    filterError.hidden = false;
+    filterError.textContent = position === null ? message
+        : text + '\n' + new Array(position + 1).join(' ') + '^ ' + message;
+    document.body.setAttribute('data-filtered', 'error');
+  }
+
   function applyFilter() {
     var text = filterBox.value.trim();
     var shown = 0;
+    rememberInAddress(text);
     if (text === '') {
       filterError.hidden = true;
       filterBox.classList.remove('invalid');
@@ -446,21 +523,22 @@
     } else {
       var parsed = XRayFilter.parse(text);
       if (!parsed.ok) {
-        filterBox.classList.add('invalid');
-        filterError.hidden = false;
-        filterError.textContent = text + '\n' + new Array(parsed.error.position + 1).join(' ') + '^ ' +
-            parsed.error.message;
+        showFilterError(text, parsed.error.position, parsed.error.message);
         count.textContent = 'invalid expression';
-        document.body.setAttribute('data-filtered', 'error');
+        return;
+      }
+      var matching = [];
+      try {
+        traces.forEach(function (t) { if (XRayFilter.matches(parsed, t)) { matching.push(t); } });
+      } catch (e) { // shown, as a parse error is: a quiet empty list would hide the traces with no reason
+        showFilterError(text, null, String(e && e.message ? e.message : e));
+        count.textContent = 'evaluation error';
         return;
       }
       filterBox.classList.remove('invalid');
       filterError.hidden = true;
-      traces.forEach(function (t) {
-        var match = XRayFilter.matches(parsed, t);
-        t.row.hidden = !match;
-        if (match) { shown++; }
-      });
+      traces.forEach(function (t) { t.row.hidden = matching.indexOf(t) < 0; });
+      shown = matching.length;
     }
     count.textContent = shown + ' of ' + plural(traces.length, 'trace');
     document.body.setAttribute('data-filtered', String(shown));
@@ -469,7 +547,19 @@
     filterBox.value = text;
     applyFilter();
   }
+  /** Keeps the address in step with the filter, so the page's link reopens this search. */
+  function rememberInAddress(text) {
+    if ((filterInAddress() || '') === text) { return; }
+    try {
+      history.replaceState(null, '', text ? '#filter=' + encodeURIComponent(text) : location.pathname +
+          location.search);
+    } catch (e) { /* an address the browser will not rewrite (some file: URLs): the filter still applies */ }
+  }
   filterBox.addEventListener('input', applyFilter);
+  window.addEventListener('hashchange', function () {
+    var given = filterInAddress();
+    if (given !== null && given !== filterBox.value.trim()) { setFilter(given); }
+  });
 
   // ------------------------------------------------------------------ trace view
   function openTrace(t) {
@@ -480,7 +570,10 @@
         .replace('entitys', 'entities')})]));
     var grid = el('div', {'class': 'trace-grid'});
     traceSection.appendChild(grid);
-    grid.appendChild(el('div', {'class': 'map-wrap small'}, drawMap(graphOf([t]), null, 'trace-map-svg')));
+    var traceMap = drawMap(graphOf([t]), null, 'trace-map-svg');
+    grid.appendChild(el('div', {'class': 'map-wrap small'}, traceMap));
+    fitInsideRings(traceMap);
+    grid.appendChild(rootCauses(t));
     var timeline = el('table', {id: 'timeline', 'class': 'timeline'}, el('thead', null, el('tr', null, [
       el('th', {text: 'Name'}), el('th', {'class': 'num', text: 'Offset'}), el('th', {'class': 'num',
         text: 'Duration'}), el('th', {'class': 'bar-cell', text: 'Timeline'}), el('th', {text: 'Status'})])));
@@ -515,6 +608,51 @@
     traceSection.appendChild(details);
     traceSection.scrollIntoView({block: 'start'});
     document.body.setAttribute('data-trace', t.id);
+  }
+
+  /**
+   * The trace's root causes, as GetTraceSummaries reports them and rootcause.* filters them: per kind, the services
+   * from the entry point to the culprit, the culprit's entity path and its exceptions.
+   */
+  function rootCauses(t) {
+    var all = t.rootCauses || (t.rootCauses = XRayRootCauses.of(t)); // the filter's own, where it made them
+    var box = el('div', {id: 'root-causes', 'class': 'root-causes'}, el('h3', {text: 'Root causes'}));
+    var kinds = [['fault', 'Fault'], ['error', 'Error'], ['responsetime', 'Response time']];
+    kinds.forEach(function (kind) {
+      all[kind[0]].forEach(function (cause) {
+        var last = cause.services[cause.services.length - 1];
+        // The culprit's path: from the last traced service's segment down, through an inferred resource at the end.
+        var from = cause.services.length - 1;
+        while (from > 0 && cause.services[from].inferred) { from--; }
+        var entities = [];
+        cause.services.slice(from).forEach(function (s) { entities = entities.concat(s.entityPath); });
+        var path = entities.map(function (e) {
+          return e.name + (e.coverage !== null && kind[0] === 'responsetime' ? ' ' + Math.round(e.coverage * 100) +
+            '%' : '');
+        });
+        // The exceptions of the deepest entity that recorded any: the culprit's own, not its callers'.
+        var holder = null;
+        for (var i = entities.length - 1; i >= 0 && holder === null; i--) {
+          if (entities[i].exceptions.length) { holder = entities[i]; }
+        }
+        var exceptions = (holder ? holder.exceptions : []).map(function (x) {
+          return (x.name || 'exception') + (x.message ? ': ' + x.message : '') + (x.remote ? ' (remote)' : '');
+        });
+        box.appendChild(el('div', {'class': 'root-cause ' + kind[0], 'data-kind': kind[0]}, [
+          el('span', {'class': 'pill ' + (kind[0] === 'responsetime' ? 'soft time' : kind[0]), text: kind[1]}),
+          el('span', {'class': 'services', text: cause.services.map(function (s) { return s.name; })
+            .join(' › ')}),
+          el('div', {'class': 'culprit'}, [el('strong', {text: last.name}), ' ',
+            el('span', {'class': 'badge', text: last.type + (last.inferred ? ', inferred' : '')}), ' ',
+            el('span', {'class': 'mono', text: path.join(' › ')})]),
+          exceptions.length ? el('ul', {'class': 'exceptions'}, exceptions.map(function (x) {
+            return el('li', {'class': 'mono', text: x});
+          })) : null
+        ]));
+      });
+    });
+    if (box.children.length === 1) { box.appendChild(none('No root cause: nothing faulted, erred or took time.')); }
+    return box;
   }
 
   // ------------------------------------------------------------------ segment details
@@ -667,6 +805,7 @@
   }
   function none(text) { return el('p', {'class': 'hint', text: text}); }
 
+  filterBox.value = filterInAddress() || '';
   applyFilter();
   document.body.setAttribute('data-rendered', String(traces.reduce(function (n, t) {
     return n + t.entities.length;

@@ -6,8 +6,10 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -72,6 +74,22 @@ final class Browser implements AutoCloseable {
             browser.close();
             throw e;
         }
+    }
+
+    /**
+     * Writes the console of {@code documents} into {@code dir} and opens it; skips the test, naming the package to
+     * install, where no browser or driver is installed.
+     */
+    static Browser openConsole(Path dir, List<String> documents, int width, int height) {
+        Assumptions.assumeTrue(MISSING.isEmpty(), MISSING.orElse(""));
+        Path html = TraceReport.of(documents).writeHtml(dir.resolve("console.html"), "xray-tracing local run");
+        return open(html.toUri().toString(), width, height);
+    }
+
+    /** Goes to {@code url} (a new address, or the same page with another fragment) and waits until it is ready. */
+    void navigate(String url) {
+        driver.get(url);
+        waitFor("document.readyState === 'complete' && document.body && document.body.hasAttribute('data-ready-ms')");
     }
 
     /** The value of a JavaScript expression in the page, as JSON; an exception in the page fails. */

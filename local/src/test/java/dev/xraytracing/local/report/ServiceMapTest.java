@@ -26,6 +26,22 @@ class ServiceMapTest {
     }
 
     @Test
+    void an_SNS_publish_is_one_node_named_SNS_of_type_AWS_SNS_as_GetServiceGraph_shows_it() {
+        String publisher = """
+                {"name":"Publisher","id":"b000000000000001","trace_id":"1-6b08bf00-0123456789abcdef01234568",
+                 "start_time":1795735300.000,"end_time":1795735300.100,"origin":"AWS::Lambda::Function",
+                 "subsegments":[{"name":"SNS","id":"b000000000000002","start_time":1795735300.010,
+                 "end_time":1795735300.050,"namespace":"aws","aws":{"operation":"Publish",
+                 "topic_arn":"arn:aws:sns:us-east-1:123456789012:order-events"}}]}
+                """;
+        SegmentDocumentSchema.assertValid(java.util.List.of(publisher));
+
+        assertThat(TraceReport.of(java.util.List.of(publisher)).serviceMap().edges())
+                .extracting(e -> e.from().name() + " -> " + e.to().name() + " (" + e.to().type() + ")")
+                .contains("Publisher -> SNS (AWS::SNS)");
+    }
+
+    @Test
     void every_hop_from_the_client_to_the_second_function_is_an_edge_with_its_call_count() {
         assertThat(map.edges()).extracting(e -> e.from().id() + " -> " + e.to().id() + " x" + e.calls())
                 .containsExactlyInAnyOrder(

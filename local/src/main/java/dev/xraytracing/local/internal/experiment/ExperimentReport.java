@@ -86,7 +86,8 @@ public final class ExperimentReport {
         }
         if (check.allExplained()) {
             return "every failure of the faulted phase is explained by an injected fault (" + check.failedRequests()
-                    + " failed requests, " + check.failedEntities() + " failed entities)";
+                    + (check.failedRequests() == 1 ? " failed request, " : " failed requests, ")
+                    + check.failedEntities() + (check.failedEntities() == 1 ? " failed entity)" : " failed entities)");
         }
         return check.unexplained().size() + " of " + check.failures()
                 + " failures of the faulted phase are not explained by an injected fault";
@@ -162,8 +163,8 @@ public final class ExperimentReport {
         if (calls == null) {
             return "-";
         }
-        return String.format(Locale.ROOT, "%.2f (%d calls, max %d)", calls.attemptsPerCall(), calls.calls(),
-                calls.maxAttempts());
+        return String.format(Locale.ROOT, "%.2f (%d call%s, max %d)", calls.attemptsPerCall(), calls.calls(),
+                calls.calls() == 1 ? "" : "s", calls.maxAttempts());
     }
 
     private static String escape(String text) {

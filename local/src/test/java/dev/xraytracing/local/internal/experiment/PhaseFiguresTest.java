@@ -74,10 +74,10 @@ class PhaseFiguresTest {
         assertThat(report.text())
                 .containsPattern("success rate +100 % \\(1/1\\) +0 % \\(0/1\\)")
                 .containsPattern("latency p50 +12 ms +1500 ms")
-                .containsPattern("  Lambda\\.Invoke +1\\.00 \\(1 calls, max 1\\) +4\\.00 \\(1 calls, max 4\\)")
+                .containsPattern("  Lambda\\.Invoke +1\\.00 \\(1 call, max 1\\) +4\\.00 \\(1 call, max 4\\)")
                 .containsPattern("  CallSecondLambda +0 +1")
-                .contains("every failure of the faulted phase is explained by an injected fault");
-        assertThat(report.htmlSection()).contains("<td>Lambda.Invoke</td><td>1.00 (1 calls, max 1)</td>")
+                .contains("every failure of the faulted phase is explained by an injected fault (1 failed request, ");
+        assertThat(report.htmlSection()).contains("<td>Lambda.Invoke</td><td>1.00 (1 call, max 1)</td>")
                 .contains(ok.traceId).contains(throttled.traceId);
     }
 }
