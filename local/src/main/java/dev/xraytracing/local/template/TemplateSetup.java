@@ -38,7 +38,8 @@ public final class TemplateSetup {
                     function.taskRoot(taskRoot.get());
                 } else {
                     say.accept(f.name() + "'s CodeUri " + codeUri + " is not built yet (" + buildCommand
-                            + " builds it); " + f.name() + " runs from the classpath instead");
+                            + " builds it; " + DeploymentPackage.besideMissing(codeUri) + "); " + f.name()
+                            + " runs from the classpath instead");
                 }
             }
             functions.add(function);
