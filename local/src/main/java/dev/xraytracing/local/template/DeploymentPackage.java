@@ -52,7 +52,7 @@ public final class DeploymentPackage {
      * names and the zips, jars and folders beside it, newest first ("the template names app.zip, target holds
      * app-1.1.zip, classes/"), so that a package built under another name is seen at once.
      */
-    public static String besideMissing(Path codeUri) {
+    static String besideMissing(Path codeUri) {
         Path folder = codeUri.toAbsolutePath().getParent();
         String named = "the template names " + codeUri.getFileName();
         if (folder == null || !Files.isDirectory(folder)) {

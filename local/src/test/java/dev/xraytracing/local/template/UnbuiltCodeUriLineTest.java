@@ -17,11 +17,11 @@ class UnbuiltCodeUriLineTest {
 
     private final List<String> lines = new ArrayList<>();
 
-    private void setUp(String codeUri) {
+    private TemplateSetup setUp(String codeUri) {
         SamTemplate template = SamTemplate.parse("Resources:\n  Orders:\n    Type: AWS::Serverless::Function\n"
                 + "    Properties:\n      Handler: com.example.Orders\n      Runtime: java17\n"
                 + "      CodeUri: " + codeUri + "\n", project.resolve("template.yaml"), "us-east-1");
-        TemplateSetup.of(template, "mvn package", lines::add);
+        return TemplateSetup.of(template, "mvn package", lines::add);
     }
 
     @Test
@@ -58,12 +58,12 @@ class UnbuiltCodeUriLineTest {
     }
 
     @Test
-    void a_built_package_says_nothing() throws Exception {
+    void a_built_package_says_nothing_and_is_the_package_messages_name() throws Exception {
         Path target = Files.createDirectories(project.resolve("target/orders"));
 
-        setUp("target/orders");
+        TemplateSetup setup = setUp("target/orders");
 
         assertThat(lines).isEmpty();
-        assertThat(target).isDirectory();
+        assertThat(setup.functions().get(0).deploymentPackage()).contains(target);
     }
 }
