@@ -61,6 +61,7 @@ public final class LocalRun {
         }
         if (options.help) {
             out.println(USAGE);
+            out.println(LocalRunOptions.OPTIONS);
             return 0;
         }
         try {

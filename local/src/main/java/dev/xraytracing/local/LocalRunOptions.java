@@ -39,6 +39,36 @@ final class LocalRunOptions {
     Path experiment;
     final Map<String, String> env = new LinkedHashMap<>();
 
+    /** What {@code --help} prints after the usage line: one line per option, with its default. Keep beside parse. */
+    static final String OPTIONS = String.join(System.lineSeparator(),
+            "  -t, --template FILE       the SAM template to run (default: template.yaml in the current folder)",
+            "  -n, --requests N          how many requests to send (default: 3)",
+            "  --method M                the request's method (default: the first Api event's method)",
+            "  --path /PATH              the request's path (default: the first Api event's path, {param}s filled"
+                    + " with their names)",
+            "  --fault KIND              none, function-error, throttle, 5xx or latency: every call to one function"
+                    + " fails or slows down (default: none)",
+            "  --fault-on FUNCTION       the function --fault hits (default: the template's last function)",
+            "  --cold, --keep-warm       a new JVM for every invocation, or one kept warm per function"
+                    + " (default: --keep-warm)",
+            "  --runtime auto|ric|java   AWS's runtime interface client or the pure-Java loop (default: auto, the"
+                    + " client where its native library loads)",
+            "  --html FILE               where the HTML report goes (default: target/xray-tracing-local/report.html)",
+            "  --env NAME:KEY=VALUE      an environment variable for one function, over the template's; repeatable"
+                    + " (default: none)",
+            "  -q, --quiet               hide the functions' output (default: shown)",
+            "  --first NAME=HANDLER      with --second: no template, two handlers from the classpath, the first"
+                    + " behind a REST API (default: none, --template is used)",
+            "  --second NAME=HANDLER     the function --first invokes (default: none)",
+            "  -cp, --classpath PATH     what functions without a built CodeUri run from (default: this JVM's"
+                    + " classpath)",
+            "  --build-command COMMAND   the command named where a CodeUri is not built yet (default: \"your"
+                    + " package step, e.g. mvn package\")",
+            "  --faults FILE             fault rules for every function, as XRAY_TRACING_FAULTS_FILE (default: none)",
+            "  --experiment FILE         a baseline and a faulted phase of the same requests, compared (default:"
+                    + " none)",
+            "  -h, --help                print this help and exit");
+
     static LocalRunOptions parse(String... args) {
         LocalRunOptions options = new LocalRunOptions();
         for (int i = 0; i < args.length; i++) {

@@ -193,7 +193,7 @@ public final class EntityAssert extends AbstractAssert<EntityAssert, RecordedEnt
     }
 
     private static String attempts(int count) {
-        return count == 1 ? "1 SDK attempt" : count + " SDK attempts";
+        return Counts.of(count, "SDK attempt", "SDK attempts");
     }
 
     /**
@@ -225,7 +225,8 @@ public final class EntityAssert extends AbstractAssert<EntityAssert, RecordedEnt
 
     public EntityAssert hasChildCount(int expected) {
         if (actual.children().size() != expected) {
-            fail("Expected <%s> to have %s children but it has %s", expected, actual.children().size());
+            fail("Expected <%s> to have %s but it has %s", Counts.of(expected, "child", "children"),
+                    actual.children().size());
         }
         return this;
     }

@@ -35,7 +35,8 @@ public final class TraceAssert extends AbstractAssert<TraceAssert, RecordedTrace
         isNotNull();
         int count = actual.entities().size();
         if (count != expected) {
-            failWithMessage("Expected %s entities but the trace has %s:%n%s", expected, count, Waterfall.render(actual));
+            failWithMessage("Expected %s but the trace has %s:%n%s", Counts.of(expected, "entity", "entities"), count,
+                    Waterfall.render(actual));
         }
         return this;
     }

@@ -14,15 +14,16 @@ import org.assertj.core.api.ObjectAssert;
  */
 public final class TracesAssert
         extends AbstractListAssert<TracesAssert, List<RecordedTrace>, RecordedTrace, ObjectAssert<RecordedTrace>> {
-    private final String selection;
+    /** Empty, or " matching <expression>" once {@link #matching} selected them. */
+    private final String matching;
 
     TracesAssert(List<RecordedTrace> traces) {
-        this(traces, "traces");
+        this(traces, "");
     }
 
-    private TracesAssert(List<RecordedTrace> traces, String selection) {
+    private TracesAssert(List<RecordedTrace> traces, String matching) {
         super(traces, TracesAssert.class);
-        this.selection = selection;
+        this.matching = matching;
     }
 
     /**
@@ -32,7 +33,7 @@ public final class TracesAssert
     public TracesAssert matching(String filterExpression) {
         isNotNull();
         FilterExpression expression = FilterExpression.parse(filterExpression);
-        return new TracesAssert(expression.select(actual), "traces matching " + filterExpression);
+        return new TracesAssert(expression.select(actual), " matching " + filterExpression);
     }
 
     /** Fails with the waterfalls of the traces there are. */
@@ -40,7 +41,8 @@ public final class TracesAssert
     public TracesAssert hasSize(int expected) {
         isNotNull();
         if (actual.size() != expected) {
-            failWithMessage("Expected %s %s but found %s:%n%s", expected, selection, actual.size(), render());
+            failWithMessage("Expected %s%s but found %s:%n%s", Counts.of(expected, "trace", "traces"), matching,
+                    actual.size(), render());
         }
         return this;
     }
@@ -51,8 +53,8 @@ public final class TracesAssert
         List<RecordedTrace> matching = FilterExpression.parse(filterExpression).select(actual);
         if (matching.size() != actual.size()) {
             List<RecordedTrace> others = actual.stream().filter(t -> !matching.contains(t)).toList();
-            failWithMessage("Expected every one of the %s to match <%s>, but %s do not:%n%s", selection,
-                    filterExpression, others.size(), render(others));
+            failWithMessage("Expected every one of the traces%s to match <%s>, but %s not:%n%s", this.matching,
+                    filterExpression, Counts.of(others.size(), "does", "do"), render(others));
         }
         return this;
     }
@@ -62,8 +64,8 @@ public final class TracesAssert
         isNotNull();
         List<RecordedTrace> matching = FilterExpression.parse(filterExpression).select(actual);
         if (!matching.isEmpty()) {
-            failWithMessage("Expected none of the %s to match <%s>, but %s do:%n%s", selection, filterExpression,
-                    matching.size(), render(matching));
+            failWithMessage("Expected none of the traces%s to match <%s>, but %s:%n%s", this.matching,
+                    filterExpression, Counts.of(matching.size(), "does", "do"), render(matching));
         }
         return this;
     }
@@ -83,7 +85,7 @@ public final class TracesAssert
     protected TracesAssert newAbstractIterableAssert(Iterable<? extends RecordedTrace> iterable) {
         List<RecordedTrace> list = new ArrayList<>();
         iterable.forEach(list::add);
-        return new TracesAssert(list, selection);
+        return new TracesAssert(list, matching);
     }
 
     private String render() {

@@ -23,6 +23,7 @@ public final class LocalFunction {
     private Boolean keepWarm;
     private boolean activeTracing = true;
     private Path taskRoot;
+    private Path deploymentPackage;
     private List<String> launcher = List.of();
 
     private LocalFunction(String name, String handler) {
@@ -82,6 +83,20 @@ public final class LocalFunction {
     public LocalFunction taskRoot(Path unpackedPackage) {
         this.taskRoot = Objects.requireNonNull(unpackedPackage, "unpackedPackage");
         return this;
+    }
+
+    /**
+     * The zip, jar or folder the {@link #taskRoot} was unpacked from, as the template names it: messages about the
+     * function's code name it (the task root itself is a temporary copy for a zip).
+     */
+    public LocalFunction deploymentPackage(Path zipJarOrFolder) {
+        this.deploymentPackage = Objects.requireNonNull(zipJarOrFolder, "zipJarOrFolder");
+        return this;
+    }
+
+    /** The package {@link #deploymentPackage(Path)} named, else the task root, else empty (runs from a classpath). */
+    public Optional<Path> deploymentPackage() {
+        return Optional.ofNullable(deploymentPackage).or(this::taskRoot);
     }
 
     /**

@@ -3,10 +3,17 @@ package dev.xraytracing.local.template;
 import dev.xraytracing.local.app.LocalRunException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -16,6 +23,9 @@ import java.util.zip.ZipInputStream;
  * leaves) is used as it is.
  */
 public final class DeploymentPackage {
+    /** How many neighbours of a missing package its line names. */
+    private static final int MAX_SHOWN = 5;
+
     private DeploymentPackage() {
     }
 
@@ -34,6 +44,50 @@ public final class DeploymentPackage {
             return Optional.of(root);
         } catch (IOException e) {
             throw new LocalRunException("cannot unpack " + codeUri + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * What stands where {@code codeUri} is missing, for the line that says it is not built: the file name the template
+     * names and the zips, jars and folders beside it, newest first ("the template names app.zip, target holds
+     * app-1.1.zip, classes/"), so that a package built under another name is seen at once.
+     */
+    static String besideMissing(Path codeUri) {
+        Path folder = codeUri.toAbsolutePath().getParent();
+        String named = "the template names " + codeUri.getFileName();
+        if (folder == null || !Files.isDirectory(folder)) {
+            return named + ", and its folder " + folder + " does not exist";
+        }
+        List<Path> candidates;
+        try (Stream<Path> entries = Files.list(folder)) {
+            candidates = entries.filter(DeploymentPackage::couldBeAPackage)
+                    .sorted(Comparator.comparing(DeploymentPackage::modified).reversed()
+                            .thenComparing(Path::getFileName))
+                    .toList();
+        } catch (IOException | UncheckedIOException e) {
+            return named + ", and its folder " + folder + " cannot be listed (" + e.getMessage() + ")";
+        }
+        if (candidates.isEmpty()) {
+            return named + ", and " + folder + " holds no zip, jar or folder";
+        }
+        List<String> shown = candidates.stream().limit(MAX_SHOWN)
+                .map(p -> p.getFileName() + (Files.isDirectory(p) ? "/" : "")).collect(Collectors.toList());
+        if (candidates.size() > MAX_SHOWN) {
+            shown.add((candidates.size() - MAX_SHOWN) + " more");
+        }
+        return named + ", " + folder + " holds " + String.join(", ", shown);
+    }
+
+    private static boolean couldBeAPackage(Path path) {
+        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        return Files.isDirectory(path) || name.endsWith(".zip") || name.endsWith(".jar");
+    }
+
+    private static FileTime modified(Path path) {
+        try {
+            return Files.getLastModifiedTime(path);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
         }
     }
 

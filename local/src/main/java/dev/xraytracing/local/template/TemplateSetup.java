@@ -35,10 +35,11 @@ public final class TemplateSetup {
                 Path codeUri = f.codeUri().get();
                 Optional<Path> taskRoot = DeploymentPackage.taskRoot(codeUri);
                 if (taskRoot.isPresent()) {
-                    function.taskRoot(taskRoot.get());
+                    function.taskRoot(taskRoot.get()).deploymentPackage(codeUri);
                 } else {
                     say.accept(f.name() + "'s CodeUri " + codeUri + " is not built yet (" + buildCommand
-                            + " builds it); " + f.name() + " runs from the classpath instead");
+                            + " builds it; " + DeploymentPackage.besideMissing(codeUri) + "); " + f.name()
+                            + " runs from the classpath instead");
                 }
             }
             functions.add(function);

@@ -32,7 +32,7 @@ class FilterExpressionsInTestsTest {
     @Test
     void a_failed_selection_prints_the_traces_and_a_bad_expression_says_where() {
         assertThatThrownBy(() -> assertThat(traces).matching("fault").hasSize(1))
-                .hasMessageContaining("Expected 1 traces matching fault but found 0");
+                .hasMessageContaining("Expected 1 trace matching fault but found 0");
         assertThatThrownBy(() -> assertThat(traces).noneMatch("service(\"MySecondLambda\") { fault }"))
                 .hasMessageContaining("CallSecondLambda");
         assertThatThrownBy(() -> assertThat(traces).matching("service(\"MySecondLambda\") { fault"))

@@ -33,7 +33,7 @@ final class HandlerCheck {
         try (URLClassLoader loader = new URLClassLoader(urls(classpath), ClassLoader.getPlatformClassLoader())) {
             if (loader.getResource(className.replace('.', '/') + ".class") == null) {
                 throw new LocalRunException("handler class " + className + " of function " + function.name()
-                        + " is not on the classpath");
+                        + " is not on the classpath" + inPackage(function, className));
             }
             Class<?> type;
             try {
@@ -54,6 +54,16 @@ final class HandlerCheck {
         } catch (IOException e) {
             // closing the loader failed: nothing to report
         }
+    }
+
+    /** For a packaged function: which package lacks the class, and the nearest name it holds. */
+    private static String inPackage(LocalFunction function, String className) {
+        if (function.taskRoot().isEmpty()) {
+            return "";
+        }
+        String nearest = NearestClass.to(className, ChildClasspath.ofTaskRoot(function.taskRoot().get()))
+                .map(name -> "; did you mean " + name + "?").orElse("; nor is any class of a similar name");
+        return ": its package " + function.deploymentPackage().orElseThrow() + " does not hold it" + nearest;
     }
 
     private static Method[] publicMethods(Class<?> type) {
