@@ -126,8 +126,8 @@ final class Intrinsics {
         if (type.isEmpty()) {
             throw new Undeclared(what + ": " + logicalId + " is no resource or parameter of the template");
         }
-        return identities.of(logicalId, this).orElseThrow(() -> new Unresolved(what + ": " + logicalId + " is a "
-                + type.get() + ", which the local run does not simulate"));
+        return identities.of(logicalId, this).orElseThrow(() -> new Unresolved(what + ": " + logicalId + " ("
+                + type.get() + ") is not simulated locally"));
     }
 
     private String sub(JsonNode argument) {

@@ -85,6 +85,6 @@ class IntrinsicsResolveAsCloudFormationTest {
     void a_reference_to_a_resource_that_is_not_simulated_is_one_warning_and_the_variable_is_unset() {
         assertThat(env).doesNotContainKey("WORKFLOW");
         assertThat(template.warnings()).contains("function Api variable WORKFLOW: Fn::GetAtt Workflow.Arn: Workflow "
-                + "is a AWS::StepFunctions::StateMachine, which the local run does not simulate; left unset");
+                + "(AWS::StepFunctions::StateMachine) is not simulated locally; left unset");
     }
 }
