@@ -49,12 +49,13 @@ final class ResourceReader {
     }
 
     private TemplateResource table(JsonNode p, String id, ResourceIdentities.Identity identity) {
+        JsonNode schema = required(p, "KeySchema");
         Map<String, String> types = new LinkedHashMap<>();
         for (JsonNode attribute : required(p, "AttributeDefinitions")) {
             types.put(text(attribute, "AttributeDefinitions", "AttributeName"),
                     text(attribute, "AttributeDefinitions", "AttributeType"));
         }
-        List<KeyElement> keys = keySchema(required(p, "KeySchema"), "KeySchema", types);
+        List<KeyElement> keys = keySchema(schema, "KeySchema", types);
         List<TemplateResource.GlobalIndex> indexes = new ArrayList<>();
         for (JsonNode index : p.path("GlobalSecondaryIndexes")) {
             String name = text(index, "GlobalSecondaryIndexes", "IndexName");
@@ -109,7 +110,7 @@ final class ResourceReader {
         }
         Optional<TemplateResource.RedrivePolicy> redrive = Optional.empty();
         if (p.has("RedrivePolicy")) {
-            JsonNode policy = json(intrinsics.resolve(p.get("RedrivePolicy")), "RedrivePolicy");
+            JsonNode policy = json(resolved(p, "RedrivePolicy"), "RedrivePolicy");
             String target = text(policy, "RedrivePolicy", "deadLetterTargetArn");
             int maxReceiveCount = integer(policy, "RedrivePolicy", "maxReceiveCount", -1);
             if (maxReceiveCount < 1 || maxReceiveCount > 1000) {
@@ -140,7 +141,7 @@ final class ResourceReader {
                 String where = "(in subscription " + otherId + ")";
                 subscriptions.add(new TemplateResource.Subscription(text(sp, where, "Protocol"),
                         text(sp, where, "Endpoint"), sp.has("FilterPolicy")
-                        ? Optional.of(json(intrinsics.resolve(sp.get("FilterPolicy")), "FilterPolicy").toString())
+                        ? Optional.of(json(resolved(sp, "FilterPolicy"), "FilterPolicy").toString())
                         : Optional.empty()));
             }
         });
@@ -149,7 +150,7 @@ final class ResourceReader {
 
     private TemplateResource rule(JsonNode p, String id, ResourceIdentities.Identity identity, Consumer<String> warn) {
         Optional<String> pattern = p.has("EventPattern")
-                ? Optional.of(json(intrinsics.resolve(p.get("EventPattern")), "EventPattern").toString())
+                ? Optional.of(json(resolved(p, "EventPattern"), "EventPattern").toString())
                 : Optional.empty();
         Optional<String> schedule = p.has("ScheduleExpression")
                 ? Optional.of(intrinsics.text(p.get("ScheduleExpression"))) : Optional.empty();
@@ -180,6 +181,14 @@ final class ResourceReader {
             return JSON.readTree(value.asText());
         } catch (Exception e) {
             throw new TemplateError(property + " is not JSON: " + value.asText());
+        }
+    }
+
+    private JsonNode resolved(JsonNode p, String property) {
+        try {
+            return intrinsics.resolve(p.get(property));
+        } catch (Intrinsics.Unresolved e) {
+            throw new TemplateError(property + ": " + e.getMessage());
         }
     }
 
