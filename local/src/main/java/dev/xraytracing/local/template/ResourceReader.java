@@ -41,7 +41,7 @@ final class ResourceReader {
             case "AWS::SQS::Queue" -> queue(p, id, identity);
             case "AWS::S3::Bucket" -> new TemplateResource.Bucket(id, identity.name(), arn);
             case "AWS::SNS::Topic" -> new TemplateResource.Topic(id, identity.name(), arn,
-                    ResourceIdentities.fifo(p), subscriptions(id, p, arn));
+                    ResourceIdentities.fifo(p), subscriptions(id, p, arn, warn));
             case "AWS::Events::EventBus" -> new TemplateResource.EventBus(id, identity.name(), arn);
             case "AWS::Events::Rule" -> rule(p, id, identity, warn);
             default -> throw new IllegalArgumentException(identity.type());
@@ -128,24 +128,47 @@ final class ResourceReader {
                 integer(p, "", "MessageRetentionPeriod", 345_600), redrive);
     }
 
-    private List<TemplateResource.Subscription> subscriptions(String id, JsonNode p, String arn) {
+    private List<TemplateResource.Subscription> subscriptions(String id, JsonNode p, String arn,
+                                                             Consumer<String> warn) {
         List<TemplateResource.Subscription> subscriptions = new ArrayList<>();
         for (JsonNode s : p.path("Subscription")) {
-            subscriptions.add(new TemplateResource.Subscription(text(s, "Subscription", "Protocol"),
-                    text(s, "Subscription", "Endpoint"), Optional.empty()));
+            subscription(s, "Subscription", Optional.empty(), "resource " + id, warn).ifPresent(subscriptions::add);
         }
         resources.forEach((otherId, resource) -> {
             JsonNode sp = resource.path("Properties");
-            if (resource.path("Type").asText().equals("AWS::SNS::Subscription") && sp.has("TopicArn")
-                    && intrinsics.text(sp.get("TopicArn")).equals(arn)) {
-                String where = "(in subscription " + otherId + ")";
-                subscriptions.add(new TemplateResource.Subscription(text(sp, where, "Protocol"),
-                        text(sp, where, "Endpoint"), sp.has("FilterPolicy")
-                        ? Optional.of(json(resolved(sp, "FilterPolicy"), "FilterPolicy").toString())
-                        : Optional.empty()));
+            if (resource.path("Type").asText().equals("AWS::SNS::Subscription") && arn.equals(topicArn(sp))) {
+                Optional<String> filter = sp.has("FilterPolicy")
+                        ? Optional.of(json(resolved(sp, "FilterPolicy"), "FilterPolicy").toString()) : Optional.empty();
+                subscription(sp, "(in subscription " + otherId + ")", filter, "resource " + otherId, warn)
+                        .ifPresent(subscriptions::add);
             }
         });
         return List.copyOf(subscriptions);
+    }
+
+    /** The subscription, or empty with a warning when its endpoint is a resource that is not simulated. */
+    private Optional<TemplateResource.Subscription> subscription(JsonNode s, String where, Optional<String> filter,
+                                                                 String owner, Consumer<String> warn) {
+        String protocol = text(s, where, "Protocol");
+        if (!s.has("Endpoint")) {
+            throw new TemplateError(where + " Endpoint is missing");
+        }
+        try {
+            return Optional.of(new TemplateResource.Subscription(protocol, intrinsics.text(s.get("Endpoint")), filter));
+        } catch (Intrinsics.Undeclared e) {
+            throw new TemplateError(where + " Endpoint: " + e.getMessage());
+        } catch (Intrinsics.Unresolved e) {
+            warn.accept(owner + ": subscription " + protocol + " is skipped: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private String topicArn(JsonNode subscription) {
+        try {
+            return subscription.has("TopicArn") ? intrinsics.text(subscription.get("TopicArn")) : null;
+        } catch (Intrinsics.Unresolved e) {
+            return null;
+        }
     }
 
     private TemplateResource rule(JsonNode p, String id, ResourceIdentities.Identity identity, Consumer<String> warn) {

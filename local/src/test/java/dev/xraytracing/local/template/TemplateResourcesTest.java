@@ -73,6 +73,12 @@ class TemplateResourcesTest {
     }
 
     @Test
+    void a_subscription_to_a_resource_that_is_not_simulated_is_one_warning_and_skipped() {
+        assertThat(template.warnings()).contains("resource Shipped: subscription firehose is skipped: Fn::GetAtt "
+                + "Workflow.Arn: Workflow (AWS::StepFunctions::StateMachine) is not simulated locally");
+    }
+
+    @Test
     void a_rule_keeps_its_bus_pattern_and_targets_and_a_target_not_simulated_is_one_warning() {
         TemplateResource.Rule rule = (TemplateResource.Rule) template.resource("ShippedRule").orElseThrow();
 
