@@ -34,9 +34,25 @@ final class ResourceIdentities {
         this.region = region;
     }
 
-    /** The resource's type, empty when the template declares no such resource. */
+    /**
+     * The resource's type, empty when the template declares no such resource. SAM's own resources count as declared
+     * (the implicit APIs, a function's generated role), so that a reference to them is "not simulated", not an error.
+     */
     Optional<String> type(String logicalId) {
-        return Optional.ofNullable(resources.get(logicalId)).map(r -> r.path("Type").asText());
+        JsonNode declared = resources.get(logicalId);
+        if (declared != null) {
+            return Optional.of(declared.path("Type").asText());
+        }
+        if (logicalId.equals(SamTemplate.IMPLICIT_REST_API)) {
+            return Optional.of("AWS::Serverless::Api");
+        }
+        if (logicalId.equals(SamTemplate.IMPLICIT_HTTP_API)) {
+            return Optional.of("AWS::Serverless::HttpApi");
+        }
+        JsonNode function = logicalId.endsWith("Role")
+                ? resources.get(logicalId.substring(0, logicalId.length() - "Role".length())) : null;
+        return function != null && function.path("Type").asText().equals("AWS::Serverless::Function")
+                ? Optional.of("AWS::IAM::Role") : Optional.empty();
     }
 
     /** The resource's identity, empty for a type the local run does not simulate. */
@@ -44,6 +60,9 @@ final class ResourceIdentities {
         Optional<Identity> identity = known.get(logicalId);
         if (identity != null) {
             return identity;
+        }
+        if (!resources.containsKey(logicalId)) {
+            return Optional.empty();
         }
         if (!working.add(logicalId)) {
             throw new Intrinsics.Unresolved(logicalId + "'s name refers to itself");

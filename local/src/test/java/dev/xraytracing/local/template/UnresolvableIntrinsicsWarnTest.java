@@ -27,6 +27,8 @@ class UnresolvableIntrinsicsWarnTest {
                       SECRET: !Ref Secret
                       CHOSEN: !If [IsProd, a, b]
                       STREAM: !GetAtt Jobs.StreamArn
+                      API_URL: !Sub "https://${ServerlessRestApi}.execute-api.${AWS::Region}.amazonaws.com/Prod"
+                      ROLE: !GetAtt FnRole.Arn
                       LONG_FORM: {'Fn::Sub': ['${A}-${AWS::Region}', {A: {'Fn::GetAtt': [Jobs, QueueName]}}]}
             """, Path.of("template.yaml"), "eu-central-1");
 
@@ -48,6 +50,15 @@ class UnresolvableIntrinsicsWarnTest {
                 + "(AWS::SQS::Queue) has no attribute StreamArn locally (it has Arn, QueueName, QueueUrl); left unset");
         assertThat(template.function("Fn").orElseThrow().environment()).doesNotContainKeys("SECRET", "CHOSEN",
                 "STREAM");
+    }
+
+    @Test
+    void a_reference_to_a_resource_sam_generates_is_a_warning_not_an_error() {
+        assertThat(template.warnings()).contains(
+                "function Fn variable API_URL: Ref ServerlessRestApi: ServerlessRestApi (AWS::Serverless::Api) is not "
+                        + "simulated locally; left unset",
+                "function Fn variable ROLE: Fn::GetAtt FnRole.Arn: FnRole (AWS::IAM::Role) is not simulated locally; "
+                        + "left unset");
     }
 
     @Test
