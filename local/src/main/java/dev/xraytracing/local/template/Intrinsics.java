@@ -85,7 +85,8 @@ final class Intrinsics {
         return out;
     }
 
-    private String ref(String name) {
+    /** What {@code Ref name} gives. */
+    String ref(String name) {
         String parameter = parameters.get(name);
         if (parameter != null) {
             return parameter;

@@ -1,6 +1,7 @@
 package dev.xraytracing.local.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.xraytracing.local.app.LocalRunException;
 import java.io.IOException;
@@ -181,7 +182,7 @@ public final class SamTemplate {
 
     private static JsonNode merged(JsonNode globals, JsonNode own) {
         ObjectNode merged = globals.isObject() ? ((ObjectNode) globals).deepCopy()
-                : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+                : JsonNodeFactory.instance.objectNode();
         own.fields().forEachRemaining(e -> {
             JsonNode global = merged.get(e.getKey());
             if (e.getKey().equals("Environment") && global != null && global.path("Variables").isObject()
@@ -197,8 +198,7 @@ public final class SamTemplate {
     }
 
     private TemplateFunction function(String logicalId, JsonNode p) {
-        String name = intrinsics.text(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
-                .put("Ref", logicalId));
+        String name = intrinsics.ref(logicalId);
         String handler = p.path("Handler").asText(null);
         if (handler == null) {
             warn("function " + logicalId + " has no Handler (container images are not simulated)");
