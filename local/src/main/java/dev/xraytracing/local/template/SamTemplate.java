@@ -1,38 +1,39 @@
 package dev.xraytracing.local.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.xraytracing.local.app.LocalRunException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * A SAM template as the local run reads it: its functions ({@code Globals.Function} merged in), their API events and
- * the APIs they belong to. What the run does not simulate is listed in {@link #warnings()}, one line each; reading
- * never fails on it. Intrinsics: {@code Ref} (to a function, a parameter's default or a pseudo parameter) and
- * {@code Fn::Sub} are resolved; any other is a warning.
+ * A SAM template as the local run reads it: its functions ({@code Globals.Function} merged in), their API routes and
+ * other events, the APIs they belong to, and the resources the platform stands in for ({@link TemplateResource}).
+ * What the run does not simulate is listed in {@link #warnings()}, one line each; reading never fails on it. What
+ * CloudFormation would refuse is a {@link LocalRunException} in one line naming the resource and the property.
+ * Intrinsics ({@code Ref}, {@code Fn::GetAtt}, {@code Fn::Sub}, {@code Fn::Join}, {@code Fn::Select},
+ * {@code Fn::Split}) resolve to what CloudFormation would give, in stack {@code local} and account
+ * {@code 123456789012}; docs/local-services.md lists them.
  */
 public final class SamTemplate {
     static final String IMPLICIT_REST_API = "ServerlessRestApi";
     static final String IMPLICIT_HTTP_API = "ServerlessHttpApi";
-    private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}!][^}]*)}");
 
     private final Path file;
     private final Map<String, TemplateFunction> functions = new LinkedHashMap<>();
     private final Map<String, TemplateApi> apis = new LinkedHashMap<>();
+    private final Map<String, TemplateResource> resources = new LinkedHashMap<>();
     private final List<String> warnings = new ArrayList<>();
-    private final Map<String, String> references = new LinkedHashMap<>();
     private final String region;
+    private Intrinsics intrinsics;
+    private FunctionEvents events;
 
     private SamTemplate(Path file, String region) {
         this.file = file;
@@ -93,47 +94,82 @@ public final class SamTemplate {
         return functions.values().stream().flatMap(f -> f.routes().stream()).toList();
     }
 
+    /** The resources the local platform stands in for (tables, queues, buckets, topics, buses, rules), in template order. */
+    public List<TemplateResource> resources() {
+        return List.copyOf(resources.values());
+    }
+
+    /** The resources of one kind, e.g. {@code resources(TemplateResource.Queue.class)}, in template order. */
+    public <T extends TemplateResource> List<T> resources(Class<T> kind) {
+        return resources.values().stream().filter(kind::isInstance).map(kind::cast).toList();
+    }
+
+    /** The resource with this logical id, if it is one the local platform stands in for. */
+    public Optional<TemplateResource> resource(String logicalId) {
+        return Optional.ofNullable(resources.get(logicalId));
+    }
+
+    /** The stack name {@code AWS::StackName} resolves to, and generated names start with: {@code local}. */
+    public String stackName() {
+        return ResourceIdentities.STACK_NAME;
+    }
+
+    /** The account {@code AWS::AccountId} resolves to, and ARNs name: {@code 123456789012}. */
+    public String accountId() {
+        return ResourceIdentities.ACCOUNT_ID;
+    }
+
+    public String region() {
+        return region;
+    }
+
     /** What the local run does not simulate, one line each. */
     public List<String> warnings() {
         return List.copyOf(warnings);
     }
 
     private void parse(JsonNode root) {
-        JsonNode resources = root.path("Resources");
-        JsonNode parameters = root.path("Parameters");
-        parameters.fields().forEachRemaining(p -> {
-            if (p.getValue().has("Default")) {
-                references.put(p.getKey(), p.getValue().get("Default").asText());
-            }
-        });
-        references.put("AWS::Region", region);
-        references.put("AWS::AccountId", "123456789012");
-        references.put("AWS::StackName", "local");
-        references.put("AWS::Partition", "aws");
-        references.put("AWS::URLSuffix", "amazonaws.com");
-        resources.fields().forEachRemaining(r -> {
-            if ("AWS::Serverless::Function".equals(r.getValue().path("Type").asText())) {
-                String name = r.getValue().path("Properties").path("FunctionName").asText(r.getKey());
-                references.put(r.getKey(), name);
-            }
-        });
+        Map<String, JsonNode> declared = new LinkedHashMap<>();
+        root.path("Resources").fields().forEachRemaining(r -> declared.put(r.getKey(), r.getValue()));
+        Map<String, String> parameters = new LinkedHashMap<>();
+        root.path("Parameters").fields().forEachRemaining(p -> parameters.put(p.getKey(),
+                p.getValue().has("Default") ? p.getValue().get("Default").asText() : null));
+        parameters.put("AWS::Region", region);
+        parameters.put("AWS::AccountId", ResourceIdentities.ACCOUNT_ID);
+        parameters.put("AWS::StackName", ResourceIdentities.STACK_NAME);
+        parameters.put("AWS::Partition", "aws");
+        parameters.put("AWS::URLSuffix", "amazonaws.com");
+        ResourceIdentities identities = new ResourceIdentities(declared, region);
+        intrinsics = new Intrinsics(parameters, identities);
+        events = new FunctionEvents(intrinsics, this::warn);
+        ResourceReader reader = new ResourceReader(declared, identities, intrinsics);
         JsonNode globals = root.path("Globals").path("Function");
         JsonNode globalApi = root.path("Globals").path("Api");
-        for (Iterator<Map.Entry<String, JsonNode>> it = resources.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> resource = it.next();
-            String type = resource.getValue().path("Type").asText();
-            JsonNode properties = resource.getValue().path("Properties");
-            switch (type) {
-                case "AWS::Serverless::Function" -> functions.put(resource.getKey(),
-                        function(resource.getKey(), merged(globals, properties)));
-                case "AWS::Serverless::Api" -> apis.put(resource.getKey(), new TemplateApi(resource.getKey(),
-                        ApiRoute.Kind.REST, properties.path("StageName").asText("Prod"),
-                        properties.path("TracingEnabled").asBoolean(globalApi.path("TracingEnabled").asBoolean())));
-                case "AWS::Serverless::HttpApi" -> apis.put(resource.getKey(), new TemplateApi(resource.getKey(),
-                        ApiRoute.Kind.HTTP, properties.path("StageName").asText("$default"), false));
-                default -> warn("resource " + resource.getKey() + " (" + type + ") is not simulated");
+        declared.forEach((id, resource) -> {
+            String type = resource.path("Type").asText();
+            JsonNode properties = resource.path("Properties");
+            try {
+                switch (type) {
+                    case "AWS::Serverless::Function" -> functions.put(id, function(id, merged(globals, properties)));
+                    case "AWS::Serverless::Api" -> apis.put(id, new TemplateApi(id, ApiRoute.Kind.REST,
+                            properties.path("StageName").asText("Prod"), properties.path("TracingEnabled")
+                            .asBoolean(globalApi.path("TracingEnabled").asBoolean())));
+                    case "AWS::Serverless::HttpApi" -> apis.put(id, new TemplateApi(id, ApiRoute.Kind.HTTP,
+                            properties.path("StageName").asText("$default"), false));
+                    case "AWS::SNS::Subscription" -> { } // read into its topic
+                    default -> {
+                        if (ResourceReader.TYPES.contains(type)) {
+                            resources.put(id, reader.read(id, this::warn));
+                        } else {
+                            warn("resource " + id + " (" + type + ") is not simulated");
+                        }
+                    }
+                }
+            } catch (TemplateError | Intrinsics.Unresolved e) {
+                throw new LocalRunException(file.getFileName() + ": resource " + id + " (" + type + "): "
+                        + e.getMessage());
             }
-        }
+        });
         for (ApiRoute route : routes()) {
             if (!apis.containsKey(route.api())) {
                 boolean rest = route.kind() == ApiRoute.Kind.REST;
@@ -146,7 +182,7 @@ public final class SamTemplate {
 
     private static JsonNode merged(JsonNode globals, JsonNode own) {
         ObjectNode merged = globals.isObject() ? ((ObjectNode) globals).deepCopy()
-                : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+                : JsonNodeFactory.instance.objectNode();
         own.fields().forEachRemaining(e -> {
             JsonNode global = merged.get(e.getKey());
             if (e.getKey().equals("Environment") && global != null && global.path("Variables").isObject()
@@ -162,7 +198,7 @@ public final class SamTemplate {
     }
 
     private TemplateFunction function(String logicalId, JsonNode p) {
-        String name = references.get(logicalId);
+        String name = intrinsics.ref(logicalId);
         String handler = p.path("Handler").asText(null);
         if (handler == null) {
             warn("function " + logicalId + " has no Handler (container images are not simulated)");
@@ -188,78 +224,17 @@ public final class SamTemplate {
         }
         Map<String, String> environment = new LinkedHashMap<>();
         p.path("Environment").path("Variables").fields().forEachRemaining(v -> {
-            String value = resolve(v.getValue(), "function " + logicalId + " variable " + v.getKey());
-            if (value != null) {
-                environment.put(v.getKey(), value);
+            try {
+                environment.put(v.getKey(), intrinsics.text(v.getValue()));
+            } catch (Intrinsics.Undeclared e) {
+                throw new TemplateError("Environment.Variables " + v.getKey() + ": " + e.getMessage());
+            } catch (Intrinsics.Unresolved e) {
+                warn("function " + logicalId + " variable " + v.getKey() + ": " + e.getMessage() + "; left unset");
             }
         });
-        List<ApiRoute> routes = new ArrayList<>();
-        p.path("Events").fields().forEachRemaining(e -> route(logicalId, name, e.getKey(), e.getValue())
-                .ifPresent(routes::add));
         return new TemplateFunction(logicalId, name, handler, runtime, p.path("MemorySize").asInt(128),
                 p.path("Timeout").asInt(3), p.path("Tracing").asText("PassThrough"), codeUri, environment,
-                List.copyOf(routes));
-    }
-
-    private Optional<ApiRoute> route(String logicalId, String functionName, String eventName, JsonNode event) {
-        String type = event.path("Type").asText();
-        JsonNode p = event.path("Properties");
-        ApiRoute.Kind kind;
-        String api;
-        if (type.equals("Api")) {
-            kind = ApiRoute.Kind.REST;
-            api = p.path("RestApiId").path("Ref").asText(IMPLICIT_REST_API);
-        } else if (type.equals("HttpApi")) {
-            kind = ApiRoute.Kind.HTTP;
-            api = p.path("ApiId").path("Ref").asText(IMPLICIT_HTTP_API);
-        } else {
-            warn("function " + logicalId + ": event " + eventName + " of type " + type + " is not simulated yet");
-            return Optional.empty();
-        }
-        String method = p.path("Method").asText(kind == ApiRoute.Kind.HTTP ? "ANY" : "");
-        String path = p.path("Path").asText(kind == ApiRoute.Kind.HTTP ? "/{proxy+}" : "");
-        if (method.isEmpty() || path.isEmpty()) {
-            warn("function " + logicalId + ": event " + eventName + " lacks Method or Path; skipped");
-            return Optional.empty();
-        }
-        method = method.equalsIgnoreCase("any") || method.equals("x-amazon-apigateway-any-method") ? "ANY"
-                : method.toUpperCase(Locale.ROOT);
-        return Optional.of(new ApiRoute(kind, api, method, path, functionName));
-    }
-
-    /** A property value as text: plain, {@code Ref} or {@code Fn::Sub}; anything else is a warning and null. */
-    private String resolve(JsonNode value, String where) {
-        if (value.isValueNode()) {
-            return value.asText();
-        }
-        if (value.isObject() && value.size() == 1) {
-            if (value.has("Ref")) {
-                String target = value.get("Ref").asText();
-                String resolved = references.get(target);
-                if (resolved == null) {
-                    warn(where + ": Ref " + target + " names nothing the local run knows; left unset");
-                }
-                return resolved;
-            }
-            if (value.has("Fn::Sub") && value.get("Fn::Sub").isTextual()) {
-                Matcher matcher = SUB_VARIABLE.matcher(value.get("Fn::Sub").asText());
-                StringBuilder out = new StringBuilder();
-                while (matcher.find()) {
-                    String resolved = references.get(matcher.group(1));
-                    if (resolved == null) {
-                        warn(where + ": Fn::Sub variable ${" + matcher.group(1) + "} is not known locally; left as is");
-                        resolved = matcher.group();
-                    }
-                    matcher.appendReplacement(out, Matcher.quoteReplacement(resolved));
-                }
-                return matcher.appendTail(out).toString();
-            }
-            String intrinsic = value.fieldNames().next();
-            warn(where + ": " + intrinsic + " is not supported locally (only Ref and Fn::Sub); left unset");
-            return null;
-        }
-        warn(where + ": " + value + " is not a plain value; left unset");
-        return null;
+                events.routes(logicalId, name, p.path("Events")), events.events(logicalId, p.path("Events")));
     }
 
     private Path baseDirectory() {

@@ -12,10 +12,12 @@ import java.util.Optional;
  * @param codeUri   where its code is, resolved against the template's folder (empty: none given)
  * @param tracing   {@code Active} or {@code PassThrough} (the default)
  * @param routes    its API events
+ * @param events    its other events (queues, topics, rules, schedules, buckets), for the event sources
  */
 public record TemplateFunction(String logicalId, String name, String handler, String runtime, int memoryMb,
                                int timeoutSeconds, String tracing, Optional<Path> codeUri,
-                               Map<String, String> environment, List<ApiRoute> routes) {
+                               Map<String, String> environment, List<ApiRoute> routes,
+                               List<FunctionEvent> events) {
 
     public boolean activeTracing() {
         return "Active".equalsIgnoreCase(tracing);

@@ -1,0 +1,44 @@
+package dev.xraytracing.local.template;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A function's event that is not an API route, as plain data for the event sources that consume it (they arrive in a
+ * later release; today the run says once that the source does not run yet). {@code eventName} is the key under the
+ * function's {@code Events}; ARNs and names are resolved as CloudFormation would.
+ */
+public sealed interface FunctionEvent {
+    String eventName();
+
+    /** {@code SQS}: {@code FunctionResponseTypes: [ReportBatchItemFailures]} is {@code reportBatchItemFailures}. */
+    record Sqs(String eventName, String queueArn, int batchSize, int maximumBatchingWindowSeconds,
+               boolean reportBatchItemFailures, boolean enabled) implements FunctionEvent {
+    }
+
+    /** {@code SNS}: the topic's ARN and the subscription's {@code FilterPolicy} (JSON), if any. */
+    record Sns(String eventName, String topicArn, Optional<String> filterPolicy) implements FunctionEvent {
+    }
+
+    /**
+     * {@code EventBridgeRule} or {@code CloudWatchEvent} (its older name): {@code pattern} JSON on bus
+     * {@code eventBusName} ({@code default} when none is named).
+     */
+    record EventBridgeRule(String eventName, String type, Optional<String> pattern, String eventBusName,
+                           Optional<String> input) implements FunctionEvent {
+    }
+
+    /** {@code Schedule} ({@code Schedule}) or {@code ScheduleV2} ({@code ScheduleExpression}). */
+    record Schedule(String eventName, String type, String expression, boolean enabled, Optional<String> input)
+            implements FunctionEvent {
+    }
+
+    /** {@code S3}: the bucket (a resource of the template), the event types and the key filter's rules. */
+    record S3(String eventName, String bucketLogicalId, String bucketName, List<String> events,
+              List<FilterRule> filter) implements FunctionEvent {
+    }
+
+    /** A key filter rule: {@code prefix} or {@code suffix}, and its value. */
+    record FilterRule(String name, String value) {
+    }
+}

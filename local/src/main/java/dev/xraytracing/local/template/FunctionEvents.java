@@ -1,0 +1,164 @@
+package dev.xraytracing.local.template;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Reads a function's {@code Events}: API events into {@link ApiRoute}s, the event types of queues, topics, buses,
+ * schedules and buckets into {@link FunctionEvent}s. A property that cannot be read is a {@link TemplateError}; an
+ * event type the run does not know is one warning.
+ */
+final class FunctionEvents {
+    private final Intrinsics intrinsics;
+    private final Consumer<String> warn;
+
+    FunctionEvents(Intrinsics intrinsics, Consumer<String> warn) {
+        this.intrinsics = intrinsics;
+        this.warn = warn;
+    }
+
+    /** The function's API routes, in template order. */
+    List<ApiRoute> routes(String logicalId, String functionName, JsonNode events) {
+        List<ApiRoute> routes = new ArrayList<>();
+        events.fields().forEachRemaining(e -> route(logicalId, functionName, e.getKey(), e.getValue())
+                .ifPresent(routes::add));
+        return List.copyOf(routes);
+    }
+
+    /** The function's other events, in template order. */
+    List<FunctionEvent> events(String logicalId, JsonNode events) {
+        List<FunctionEvent> read = new ArrayList<>();
+        events.fields().forEachRemaining(e -> {
+            String type = e.getValue().path("Type").asText();
+            if (type.equals("Api") || type.equals("HttpApi")) {
+                return;
+            }
+            Optional<FunctionEvent> event = event(e.getKey(), type, e.getValue().path("Properties"));
+            if (event.isPresent()) {
+                read.add(event.get());
+                warn.accept("function " + logicalId + ": event " + e.getKey() + " of type " + type
+                        + " is read, but its event source does not run yet");
+            } else {
+                warn.accept("function " + logicalId + ": event " + e.getKey() + " of type " + type
+                        + " is not simulated");
+            }
+        });
+        return List.copyOf(read);
+    }
+
+    private Optional<FunctionEvent> event(String name, String type, JsonNode p) {
+        try {
+            return Optional.ofNullable(switch (type) {
+                case "SQS" -> new FunctionEvent.Sqs(name, text(p, "Queue"), integer(p, "BatchSize", 10),
+                        integer(p, "MaximumBatchingWindowInSeconds", 0),
+                        contains(p.path("FunctionResponseTypes"), "ReportBatchItemFailures"),
+                        bool(p, "Enabled", true));
+                case "SNS" -> new FunctionEvent.Sns(name, text(p, "Topic"), json(p, "FilterPolicy"));
+                case "EventBridgeRule", "CloudWatchEvent" -> new FunctionEvent.EventBridgeRule(name, type,
+                        json(p, "Pattern"), p.has("EventBusName")
+                        ? ResourceIdentities.eventBusName(p, intrinsics) : "default", optionalText(p, "Input"));
+                case "Schedule" -> new FunctionEvent.Schedule(name, type, text(p, "Schedule"),
+                        bool(p, "Enabled", true) && !optionalText(p, "State").orElse("").equals("DISABLED"),
+                        optionalText(p, "Input"));
+                case "ScheduleV2" -> new FunctionEvent.Schedule(name, type, text(p, "ScheduleExpression"),
+                        !optionalText(p, "State").orElse("").equals("DISABLED"), optionalText(p, "Input"));
+                case "S3" -> s3(name, p);
+                default -> null;
+            });
+        } catch (Intrinsics.Unresolved e) {
+            throw new TemplateError("event " + name + " (" + type + "): " + e.getMessage());
+        } catch (TemplateError e) {
+            throw new TemplateError("event " + name + " (" + type + "): " + e.getMessage());
+        }
+    }
+
+    private FunctionEvent s3(String name, JsonNode p) {
+        JsonNode bucket = p.path("Bucket");
+        if (!bucket.has("Ref")) {
+            throw new TemplateError("Bucket must be a Ref to a bucket of the template");
+        }
+        List<String> events = new ArrayList<>();
+        JsonNode declared = intrinsics.resolve(p.path("Events"));
+        if (declared.isArray()) {
+            declared.forEach(e -> events.add(e.asText()));
+        } else if (declared.isTextual()) {
+            events.add(declared.asText());
+        } else {
+            throw new TemplateError("Events is missing");
+        }
+        List<FunctionEvent.FilterRule> filter = new ArrayList<>();
+        for (JsonNode rule : p.path("Filter").path("S3Key").path("Rules")) {
+            filter.add(new FunctionEvent.FilterRule(text(rule, "Name").toLowerCase(Locale.ROOT), text(rule, "Value")));
+        }
+        return new FunctionEvent.S3(name, bucket.get("Ref").asText(), intrinsics.text(bucket), List.copyOf(events),
+                List.copyOf(filter));
+    }
+
+    private Optional<ApiRoute> route(String logicalId, String functionName, String eventName, JsonNode event) {
+        String type = event.path("Type").asText();
+        JsonNode p = event.path("Properties");
+        ApiRoute.Kind kind;
+        String api;
+        if (type.equals("Api")) {
+            kind = ApiRoute.Kind.REST;
+            api = p.path("RestApiId").path("Ref").asText(SamTemplate.IMPLICIT_REST_API);
+        } else if (type.equals("HttpApi")) {
+            kind = ApiRoute.Kind.HTTP;
+            api = p.path("ApiId").path("Ref").asText(SamTemplate.IMPLICIT_HTTP_API);
+        } else {
+            return Optional.empty();
+        }
+        String method = p.path("Method").asText(kind == ApiRoute.Kind.HTTP ? "ANY" : "");
+        String path = p.path("Path").asText(kind == ApiRoute.Kind.HTTP ? "/{proxy+}" : "");
+        if (method.isEmpty() || path.isEmpty()) {
+            warn.accept("function " + logicalId + ": event " + eventName + " lacks Method or Path; skipped");
+            return Optional.empty();
+        }
+        method = method.equalsIgnoreCase("any") || method.equals("x-amazon-apigateway-any-method") ? "ANY"
+                : method.toUpperCase(Locale.ROOT);
+        return Optional.of(new ApiRoute(kind, api, method, path, functionName));
+    }
+
+    private String text(JsonNode p, String property) {
+        if (!p.has(property)) {
+            throw new TemplateError(property + " is missing");
+        }
+        return intrinsics.text(p.get(property));
+    }
+
+    private Optional<String> optionalText(JsonNode p, String property) {
+        return p.has(property) ? Optional.of(intrinsics.text(p.get(property))) : Optional.empty();
+    }
+
+    private Optional<String> json(JsonNode p, String property) {
+        return p.has(property)
+                ? Optional.of(ResourceReader.json(intrinsics.resolve(p.get(property)), property).toString())
+                : Optional.empty();
+    }
+
+    private int integer(JsonNode p, String property, int absent) {
+        String value = optionalText(p, property).orElse(null);
+        try {
+            return value == null ? absent : Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new TemplateError(property + " is not a whole number: " + value);
+        }
+    }
+
+    private boolean bool(JsonNode p, String property, boolean absent) {
+        return optionalText(p, property).map(Boolean::parseBoolean).orElse(absent);
+    }
+
+    private boolean contains(JsonNode list, String value) {
+        for (JsonNode item : intrinsics.resolve(list)) {
+            if (item.asText().equals(value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.xraytracing.local.template;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.xraytracing.local.app.LocalRunException;
+import java.nio.file.Path;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** What CloudFormation would refuse is one line naming the file, the resource, its type and the property. */
+class TemplateErrorsAreOneLineTest {
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Orders: {Type: 'AWS::DynamoDB::Table', Properties: {AttributeDefinitions: [{AttributeName: id, AttributeType: S}]}} \
+            | resource Orders (AWS::DynamoDB::Table): KeySchema is missing
+            Orders: {Type: 'AWS::DynamoDB::Table', Properties: {AttributeDefinitions: [{AttributeName: id, AttributeType: S}], KeySchema: [{AttributeName: pk, KeyType: HASH}]}} \
+            | resource Orders (AWS::DynamoDB::Table): KeySchema names pk, which AttributeDefinitions does not define
+            Orders: {Type: 'AWS::DynamoDB::Table', Properties: {AttributeDefinitions: [{AttributeName: id, AttributeType: S}], KeySchema: [{AttributeName: id, KeyType: HASH}], GlobalSecondaryIndexes: [{IndexName: byX, Projection: {ProjectionType: ALL}}]}} \
+            | resource Orders (AWS::DynamoDB::Table): GlobalSecondaryIndexes byX KeySchema is missing
+            Jobs: {Type: 'AWS::SQS::Queue', Properties: {QueueName: jobs, FifoQueue: true}} \
+            | resource Jobs (AWS::SQS::Queue): QueueName jobs must end with .fifo for a FIFO queue
+            Jobs: {Type: 'AWS::SQS::Queue', Properties: {RedrivePolicy: {deadLetterTargetArn: {'Fn::GetAtt': [Dlq, Arn]}, maxReceiveCount: 3}}} \
+            | resource Jobs (AWS::SQS::Queue): RedrivePolicy: Fn::GetAtt Dlq.Arn: Dlq is no resource or parameter of the template
+            Jobs: {Type: 'AWS::SQS::Queue', Properties: {RedrivePolicy: {deadLetterTargetArn: 'arn:aws:sqs:us-east-1:123456789012:dlq', maxReceiveCount: 0}}} \
+            | resource Jobs (AWS::SQS::Queue): RedrivePolicy maxReceiveCount must be 1 to 1000, not 0
+            Jobs: {Type: 'AWS::SQS::Queue', Properties: {VisibilityTimeout: soon}} \
+            | resource Jobs (AWS::SQS::Queue): VisibilityTimeout is not a whole number: soon
+            Bus: {Type: 'AWS::Events::EventBus'} \
+            | resource Bus (AWS::Events::EventBus): Name is missing
+            Rule: {Type: 'AWS::Events::Rule', Properties: {Targets: []}} \
+            | resource Rule (AWS::Events::Rule): EventPattern or ScheduleExpression is missing
+            Fn: {Type: 'AWS::Serverless::Function', Properties: {Handler: a.B, Runtime: java21, Environment: {Variables: {TABLE_NAME: {Ref: Orderz}}}}} \
+            | resource Fn (AWS::Serverless::Function): Environment.Variables TABLE_NAME: Ref Orderz: Orderz is no resource or parameter of the template
+            Fn: {Type: 'AWS::Serverless::Function', Properties: {Handler: a.B, Runtime: java21, Events: {Jobs: {Type: SQS, Properties: {BatchSize: 5}}}}} \
+            | resource Fn (AWS::Serverless::Function): event Jobs (SQS): Queue is missing
+            Fn: {Type: 'AWS::Serverless::Function', Properties: {Handler: a.B, Runtime: java21, Events: {Up: {Type: S3, Properties: {Bucket: my-bucket, Events: 's3:ObjectCreated:*'}}}}} \
+            | resource Fn (AWS::Serverless::Function): event Up (S3): Bucket must be a Ref to a bucket of the template
+            """)
+    void a_template_error_names_resource_and_property(String resource, String expected) {
+        String text = "Resources:\n  " + resource + "\n";
+
+        assertThatThrownBy(() -> SamTemplate.parse(text, Path.of("template.yaml"), "us-east-1"))
+                .isInstanceOf(LocalRunException.class)
+                .hasMessage("template.yaml: " + expected);
+    }
+}
