@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
+import dev.xraytracing.lambda.RecordLoop.RecordKind;
 import java.util.List;
 
 /** How each event type's records are named, annotated and identified, as Lambda delivers them. */
@@ -13,114 +14,37 @@ final class EventKinds {
     /** The system attribute that carries an SQS message's producer trace header. */
     static final String AWS_TRACE_HEADER = "AWSTraceHeader";
 
-    static final RecordLoop.RecordKind<SQSEvent.SQSMessage> SQS = new RecordLoop.RecordKind<>() {
-        @Override
-        public String subsegmentName(SQSEvent.SQSMessage message) {
-            return "SQS " + lastArnPart(message.getEventSourceArn());
-        }
+    static final RecordKind<SQSEvent.SQSMessage> SQS = new RecordKind<>("aws:sqs",
+            message -> "SQS " + lastArnPart(message.getEventSourceArn()),
+            SQSEvent.SQSMessage::getMessageId,
+            message -> message.getAttributes() == null ? null : message.getAttributes().get(AWS_TRACE_HEADER));
 
-        @Override
-        public String eventSource() {
-            return "aws:sqs";
-        }
+    static final RecordKind<SNSEvent.SNSRecord> SNS = new RecordKind<>("aws:sns",
+            record -> "SNS " + lastArnPart(record.getSNS().getTopicArn()),
+            record -> record.getSNS().getMessageId(),
+            null);
 
-        @Override
-        public String id(SQSEvent.SQSMessage message) {
-            return message.getMessageId();
-        }
+    /** Stream records are named by sequence number: what a streams batch response names a failed record by. */
+    static final RecordKind<KinesisEvent.KinesisEventRecord> KINESIS = new RecordKind<>("aws:kinesis",
+            record -> "Kinesis " + afterSlash(record.getEventSourceARN()),
+            record -> record.getKinesis().getSequenceNumber(),
+            null);
 
-        @Override
-        public String producerHeader(SQSEvent.SQSMessage message) {
-            return message.getAttributes() == null ? null : message.getAttributes().get(AWS_TRACE_HEADER);
-        }
-    };
+    static final RecordKind<DynamodbEvent.DynamodbStreamRecord> DYNAMODB = new RecordKind<>("aws:dynamodb",
+            record -> "DynamoDB " + afterSlash(record.getEventSourceARN()),
+            record -> record.getDynamodb().getSequenceNumber(),
+            null);
 
-    static final RecordLoop.RecordKind<SNSEvent.SNSRecord> SNS = new RecordLoop.RecordKind<>() {
-        @Override
-        public String subsegmentName(SNSEvent.SNSRecord record) {
-            return "SNS " + lastArnPart(record.getSNS().getTopicArn());
-        }
+    /** S3 notifications carry no message id: the object key stands for one. */
+    static final RecordKind<S3EventNotificationRecord> S3 = new RecordKind<>("aws:s3",
+            record -> "S3 " + record.getS3().getBucket().getName(),
+            record -> record.getS3().getObject().getKey(),
+            null);
 
-        @Override
-        public String eventSource() {
-            return "aws:sns";
-        }
-
-        @Override
-        public String id(SNSEvent.SNSRecord record) {
-            return record.getSNS().getMessageId();
-        }
-    };
-
-    static final RecordLoop.RecordKind<KinesisEvent.KinesisEventRecord> KINESIS = new RecordLoop.RecordKind<>() {
-        @Override
-        public String subsegmentName(KinesisEvent.KinesisEventRecord record) {
-            return "Kinesis " + afterSlash(record.getEventSourceARN());
-        }
-
-        @Override
-        public String eventSource() {
-            return "aws:kinesis";
-        }
-
-        /** The sequence number: what a streams batch response names a failed record by. */
-        @Override
-        public String id(KinesisEvent.KinesisEventRecord record) {
-            return record.getKinesis().getSequenceNumber();
-        }
-    };
-
-    static final RecordLoop.RecordKind<DynamodbEvent.DynamodbStreamRecord> DYNAMODB = new RecordLoop.RecordKind<>() {
-        @Override
-        public String subsegmentName(DynamodbEvent.DynamodbStreamRecord record) {
-            return "DynamoDB " + afterSlash(record.getEventSourceARN());
-        }
-
-        @Override
-        public String eventSource() {
-            return "aws:dynamodb";
-        }
-
-        @Override
-        public String id(DynamodbEvent.DynamodbStreamRecord record) {
-            return record.getDynamodb().getSequenceNumber();
-        }
-    };
-
-    static final RecordLoop.RecordKind<S3EventNotificationRecord> S3 = new RecordLoop.RecordKind<>() {
-        @Override
-        public String subsegmentName(S3EventNotificationRecord record) {
-            return "S3 " + record.getS3().getBucket().getName();
-        }
-
-        @Override
-        public String eventSource() {
-            return "aws:s3";
-        }
-
-        /** The object key: S3 notifications carry no message id. */
-        @Override
-        public String id(S3EventNotificationRecord record) {
-            return record.getS3().getObject().getKey();
-        }
-    };
-
-    static final RecordLoop.RecordKind<ScheduledEvent> EVENTBRIDGE = new RecordLoop.RecordKind<>() {
-        @Override
-        public String subsegmentName(ScheduledEvent event) {
-            return "EventBridge " + event.getDetailType();
-        }
-
-        @Override
-        public String eventSource() {
-            return "aws:events";
-        }
-
-        @Override
-        public String id(ScheduledEvent event) {
-            return event.getId();
-        }
-    };
+    static final RecordKind<ScheduledEvent> EVENTBRIDGE = new RecordKind<>("aws:events",
+            event -> "EventBridge " + event.getDetailType(),
+            ScheduledEvent::getId,
+            null);
 
     private EventKinds() {
     }

@@ -8,6 +8,7 @@ import dev.xraytracing.internal.Spans;
 import dev.xraytracing.internal.TraceHeader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Runs a handler over the records of one batch: one subsegment per recorded record, each record's failure kept to
@@ -15,19 +16,40 @@ import java.util.List;
  */
 final class RecordLoop<R> {
     /** What one event type's records say about themselves. */
-    interface RecordKind<R> {
-        /** The record's subsegment name, such as {@code SQS orders}. */
-        String subsegmentName(R record);
+    static final class RecordKind<R> {
+        private final String eventSource;
+        private final Function<R, String> subsegmentName;
+        private final Function<R, String> id;
+        private final Function<R, String> producerHeader;
 
-        /** The {@code EventSource} annotation: {@code aws:sqs}, {@code aws:sns}, ... */
-        String eventSource();
+        /**
+         * {@code eventSource} is the {@code EventSource} annotation ({@code aws:sqs}, ...); {@code subsegmentName}
+         * names a record's subsegment ({@code SQS orders}); {@code id} gives the {@code MessageId} annotation and what
+         * a batch response names a failed record by; {@code producerHeader} the producer's trace header the record
+         * carries itself, or null (only SQS records carry one).
+         */
+        RecordKind(String eventSource, Function<R, String> subsegmentName, Function<R, String> id,
+                   Function<R, String> producerHeader) {
+            this.eventSource = eventSource;
+            this.subsegmentName = subsegmentName;
+            this.id = id;
+            this.producerHeader = producerHeader;
+        }
 
-        /** The {@code MessageId} annotation, and the id a batch response names a failed record by; may be null. */
-        String id(R record);
+        String eventSource() {
+            return eventSource;
+        }
 
-        /** The producer's trace header carried by the record itself, or null (only SQS records carry one). */
-        default String producerHeader(R record) {
-            return null;
+        String subsegmentName(R record) {
+            return subsegmentName.apply(record);
+        }
+
+        String id(R record) {
+            return id.apply(record);
+        }
+
+        String producerHeader(R record) {
+            return producerHeader == null ? null : producerHeader.apply(record);
         }
     }
 
@@ -91,14 +113,18 @@ final class RecordLoop<R> {
     }
 
     private void process(R record, RecordHandler<R, ?> handler) throws Exception {
-        String header = headerPerRecord ? kind.producerHeader(record) : null;
+        String header = headerPerRecord ? producerHeader(record) : null;
         if (headerPerRecord && sampling == RecordSampling.BY_PRODUCER && !sampledByProducer(header)) {
             handler.handle(record); // oversampling mitigation: no subsegment, nothing allocated
             return;
         }
         Tracing.run(subsegmentName(record), (SubRunnable<Exception>) sub -> {
             if (sub.isRecording()) {
-                describe(sub, record, header);
+                try {
+                    describe(sub, record, header);
+                } catch (RuntimeException tracingFailed) {
+                    // Only the description is lost: the record is processed and its outcome recorded.
+                }
             }
             try {
                 handler.handle(record);
@@ -117,8 +143,20 @@ final class RecordLoop<R> {
         }
     }
 
+    private String producerHeader(R record) {
+        try {
+            return kind.producerHeader(record);
+        } catch (RuntimeException malformed) {
+            return null; // a record that cannot say counts as unsampled by its producer
+        }
+    }
+
     private static boolean sampledByProducer(String header) {
-        return header != null && header.contains("Sampled=1") && TraceHeader.parse(header).isSampled();
+        try {
+            return header != null && header.contains("Sampled=1") && TraceHeader.parse(header).isSampled();
+        } catch (RuntimeException unreadable) {
+            return false;
+        }
     }
 
     private void describe(Sub sub, R record, String header) {
