@@ -6,6 +6,7 @@ import dev.xraytracing.Tracing;
 import dev.xraytracing.internal.Links;
 import dev.xraytracing.internal.Spans;
 import dev.xraytracing.internal.TraceHeader;
+import dev.xraytracing.internal.TracerCore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -124,6 +125,8 @@ final class RecordLoop<R> {
                     describe(sub, record, header);
                 } catch (RuntimeException tracingFailed) {
                     // Only the description is lost: the record is processed and its outcome recorded.
+                    warn("batch:describe", "could not describe the subsegment of a " + kind.eventSource()
+                            + " record; the record is processed and its outcome recorded", tracingFailed);
                 }
             }
             try {
@@ -147,7 +150,9 @@ final class RecordLoop<R> {
         try {
             return kind.producerHeader(record);
         } catch (RuntimeException malformed) {
-            return null; // a record that cannot say counts as unsampled by its producer
+            warn("batch:header", "could not read the producer trace header of a " + kind.eventSource() + " record; "
+                    + "it counts as not sampled by its producer", malformed);
+            return null;
         }
     }
 
@@ -169,9 +174,30 @@ final class RecordLoop<R> {
             return;
         }
         TraceHeader producer = TraceHeader.parse(header);
-        if (producer.root() != null) {
-            sub.annotate("ProducerTraceId", producer.root());
-            sub.xraySubsegment().ifPresent(entity -> Links.add(entity, producer.root(), producer.parent()));
+        if (producer.root() == null) {
+            warn("batch:root", "the " + EventKinds.AWS_TRACE_HEADER + " of a " + kind.eventSource() + " record"
+                    + " names no X-Ray trace, so its subsegment links to none: " + preview(header), null);
+            return;
+        }
+        sub.annotate("ProducerTraceId", producer.root());
+        boolean linked = sub.xraySubsegment().map(entity -> Links.add(entity, producer.root(), producer.parent()))
+                .orElse(false);
+        if (!linked) {
+            warn("batch:link", "the producer of a " + kind.eventSource() + " record could not be linked (no 16-digit "
+                    + "Parent in its header, or a subsegment of the X-Ray SDK's); ProducerTraceId still names it: "
+                    + preview(header), null);
+        }
+    }
+
+    private static String preview(String header) {
+        return header.length() <= 120 ? header : header.substring(0, 120) + "...";
+    }
+
+    private static void warn(String key, String message, Throwable cause) {
+        try {
+            TracerCore.current().warnings().warn(key, message, cause);
+        } catch (RuntimeException ownFailure) {
+            // Only a warning was at stake.
         }
     }
 
