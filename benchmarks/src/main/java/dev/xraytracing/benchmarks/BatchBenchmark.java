@@ -41,8 +41,10 @@ import software.amazon.awssdk.utilslite.SdkInternalThreadLocal;
 @State(Scope.Thread)
 public class BatchBenchmark {
     static final int BATCH = 10;
-    private static final String INVOCATION = "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=";
-    private static final String PRODUCER = "Root=1-6759e988-cd862e3fe1be46a994272794;Parent=63995c3f42cd8ad9;Sampled=";
+    private static final String INVOCATION =
+            "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=";
+    private static final String PRODUCER =
+            "Root=1-6759e988-cd862e3fe1be46a994272794;Parent=63995c3f42cd8ad9;Sampled=";
 
     @Param({"1", "0"})
     public String invocation;

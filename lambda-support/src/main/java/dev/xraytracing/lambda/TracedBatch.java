@@ -87,8 +87,8 @@ public final class TracedBatch {
     }
 
     /** EventBridge's single event, in a subsegment of its own; rethrows its failure. */
-    public static <E extends Exception> void forEachRecord(ScheduledEvent event, RecordHandler<ScheduledEvent, E> handler)
-            throws E {
+    public static <E extends Exception> void forEachRecord(ScheduledEvent event,
+            RecordHandler<ScheduledEvent, E> handler) throws E {
         rethrowFirstFailure(RecordLoop.followingTheInvocation(EventKinds.EVENTBRIDGE)
                 .run(event == null ? null : List.of(event), handler, false));
     }

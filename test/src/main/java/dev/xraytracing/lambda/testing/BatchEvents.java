@@ -158,7 +158,7 @@ public final class BatchEvents {
     public static ScheduledEvent eventBridgeEvent(String source, String detailType, Map<String, Object> detail) {
         return new ScheduledEvent()
                 .withVersion("0")
-                .withId(randomHex(8) + "-" + randomHex(4) + "-" + randomHex(4) + "-" + randomHex(4) + "-" + randomHex(12))
+                .withId(String.join("-", randomHex(8), randomHex(4), randomHex(4), randomHex(4), randomHex(12)))
                 .withSource(source)
                 .withDetailType(detailType)
                 .withAccount(ACCOUNT)
