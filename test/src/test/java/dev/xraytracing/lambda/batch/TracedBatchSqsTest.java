@@ -22,6 +22,7 @@ import dev.xraytracing.trace.RecordedEntity;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TracedBatchSqsTest {
@@ -138,6 +139,19 @@ class TracedBatchSqsTest {
                 .invoke(sqsEvent(sqsMessage("orders", "m1", "bad", producerHeader(newTraceId(), true))));
 
         assertThat(invocation.documents()).isEmpty();
+        assertThat(failedIds(invocation.output())).containsExactly("m1");
+    }
+
+    @Test
+    void withTracingSwitchedOffTheMessagesRunUnrecordedAndFailuresAreStillReported() {
+        Invocation<SQSBatchResponse> invocation = LambdaInvoker.of(consumer(RecordSampling.WITH_INVOCATION))
+                .withEnvironment(Map.of("XRAY_TRACING_ENABLED", "false"))
+                .invoke(sqsEvent(
+                        sqsMessage("orders", "m1", "bad", producerHeader(newTraceId(), true)),
+                        sqsMessage("orders", "m2", "ok", producerHeader(newTraceId(), true))));
+
+        assertThat(invocation.documents()).isEmpty();
+        assertThat(processed).containsExactly("m1", "m2");
         assertThat(failedIds(invocation.output())).containsExactly("m1");
     }
 
