@@ -121,34 +121,24 @@ class TracedBatchSqsTest {
 
     @Test
     void anUnsampledInvocationRecordsNothingButStillReportsFailures() {
-        Invocation<SQSBatchResponse> invocation = LambdaInvoker.of(consumer(RecordSampling.WITH_INVOCATION))
-                .unsampled()
-                .invoke(sqsEvent(
-                        sqsMessage("orders", "m1", "bad", producerHeader(newTraceId(), true)),
-                        sqsMessage("orders", "m2", "ok", producerHeader(newTraceId(), true))));
-
-        assertThat(invocation.documents()).isEmpty();
-        assertThat(processed).containsExactly("m1", "m2");
-        assertThat(failedIds(invocation.output())).containsExactly("m1");
+        assertUnrecordedButReported(LambdaInvoker.of(consumer(RecordSampling.WITH_INVOCATION)).unsampled());
     }
 
     @Test
     void withoutATraceContextTheMessagesRunUntracedAndFailuresAreStillReported() {
-        Invocation<SQSBatchResponse> invocation = LambdaInvoker.of(consumer(RecordSampling.BY_PRODUCER))
-                .withoutTraceHeader()
-                .invoke(sqsEvent(sqsMessage("orders", "m1", "bad", producerHeader(newTraceId(), true))));
-
-        assertThat(invocation.documents()).isEmpty();
-        assertThat(failedIds(invocation.output())).containsExactly("m1");
+        assertUnrecordedButReported(LambdaInvoker.of(consumer(RecordSampling.WITH_INVOCATION)).withoutTraceHeader());
     }
 
     @Test
     void withTracingSwitchedOffTheMessagesRunUnrecordedAndFailuresAreStillReported() {
-        Invocation<SQSBatchResponse> invocation = LambdaInvoker.of(consumer(RecordSampling.WITH_INVOCATION))
-                .withEnvironment(Map.of("XRAY_TRACING_ENABLED", "false"))
-                .invoke(sqsEvent(
-                        sqsMessage("orders", "m1", "bad", producerHeader(newTraceId(), true)),
-                        sqsMessage("orders", "m2", "ok", producerHeader(newTraceId(), true))));
+        assertUnrecordedButReported(LambdaInvoker.of(consumer(RecordSampling.WITH_INVOCATION))
+                .withEnvironment(Map.of("XRAY_TRACING_ENABLED", "false")));
+    }
+
+    private void assertUnrecordedButReported(LambdaInvoker<SQSEvent, SQSBatchResponse> lambda) {
+        Invocation<SQSBatchResponse> invocation = lambda.invoke(sqsEvent(
+                sqsMessage("orders", "m1", "bad", producerHeader(newTraceId(), true)),
+                sqsMessage("orders", "m2", "ok", producerHeader(newTraceId(), true))));
 
         assertThat(invocation.documents()).isEmpty();
         assertThat(processed).containsExactly("m1", "m2");
