@@ -7,7 +7,7 @@ import com.amazonaws.xray.entities.Subsegment;
 import com.amazonaws.xray.entities.ThrowableDescription;
 import dev.xraytracing.internal.emit.DocumentWriter;
 import dev.xraytracing.internal.emit.JsonNull;
-import dev.xraytracing.internal.emit.RecordedCause;
+import dev.xraytracing.internal.emit.LeanFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +27,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * once something asks for it (its class sets up commons-logging); the recorder exists once something asks for
  * {@link #getCreator()}.
  */
-abstract class LeanEntity implements Entity, RecordedCause {
+abstract class LeanEntity implements Entity, LeanFields {
     final TracerCore core;
     private final String name;
     private String id;
@@ -53,6 +53,7 @@ abstract class LeanEntity implements Entity, RecordedCause {
     private AWSXRayRecorder creator;
     private final LongAdder referenceCount = new LongAdder();
     private final LongAdder totalSize = new LongAdder();
+    private List<String[]> links;
 
     LeanEntity(TracerCore core, String name, String id) {
         this.core = core;
@@ -398,6 +399,19 @@ abstract class LeanEntity implements Entity, RecordedCause {
         Objects.requireNonNull(key);
         metadata.computeIfAbsent(namespace, n -> new ConcurrentHashMap<>())
                 .put(key, object != null ? object : JsonNull.VALUE);
+    }
+
+    /** Links this entity to {@code id} of trace {@code traceId}; both are checked by the caller. */
+    synchronized void addLink(String traceId, String id) {
+        if (links == null) {
+            links = new ArrayList<>(2);
+        }
+        links.add(new String[] {traceId, id});
+    }
+
+    @Override
+    public synchronized List<String[]> links() {
+        return links == null ? List.of() : new ArrayList<>(links);
     }
 
     @Override

@@ -58,6 +58,22 @@ public final class Spans {
         return openUnder(TracerCore.of(parent), parent, segment, name);
     }
 
+    /**
+     * Whether {@link #open} would record now: tracing is on and the current entity, or else the current invocation,
+     * is sampled. Allocates nothing once the invocation's header was read.
+     */
+    public static boolean wouldRecord() {
+        if (TracerCore.tracingOffHere()) {
+            return false;
+        }
+        Entity parent = ThreadLocalStorage.get();
+        if (parent != null) {
+            return parent.getParentSegment().isSampled();
+        }
+        InvocationParent header = currentInvocationParent(TracerCore.current());
+        return header != null && header.sampled;
+    }
+
     /** Opens a recording subsegment under {@code parent}, which must be sampled, and makes it current. */
     public static Subsegment openUnder(TracerCore core, Entity parent, Segment segment, String name) {
         Subsegment subsegment = newSubsegment(core, parent, segment, Names.sanitize(name, core.warnings()));

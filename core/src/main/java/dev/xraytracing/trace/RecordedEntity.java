@@ -33,6 +33,7 @@ public final class RecordedEntity {
     private final HttpRequest httpRequest;
     private final HttpResponse httpResponse;
     private final Cause cause;
+    private final List<RecordedLink> links;
     private RecordedEntity parent;
     private RecordedTrace trace;
     private final List<RecordedEntity> children = new ArrayList<>();
@@ -61,6 +62,11 @@ public final class RecordedEntity {
         this.httpRequest = http.path("request").isObject() ? HttpRequest.of(http.get("request")) : null;
         this.httpResponse = http.path("response").isObject() ? HttpResponse.of(http.get("response")) : null;
         this.cause = json.hasNonNull("cause") ? new Cause(json.get("cause")) : null;
+        List<RecordedLink> links = new ArrayList<>();
+        for (JsonNode link : json.path("links")) {
+            links.add(new RecordedLink(link.path("trace_id").asText(), link.path("id").asText()));
+        }
+        this.links = Collections.unmodifiableList(links);
     }
 
     public String name() {
@@ -133,6 +139,11 @@ public final class RecordedEntity {
 
     public boolean isThrottle() {
         return throttle;
+    }
+
+    /** The entities of other traces this one links to (X-Ray's {@code links}), in order; empty when none. */
+    public List<RecordedLink> links() {
+        return links;
     }
 
     /** Annotation values as JSON gives them: String, Boolean, Integer, Long or Double. */

@@ -37,6 +37,21 @@ public final class EntityAssert extends AbstractAssert<EntityAssert, RecordedEnt
         return this;
     }
 
+    /** The entity links to trace {@code traceId} (X-Ray's {@code links}), as a batch record links to its producer. */
+    public EntityAssert hasLinkTo(String traceId) {
+        if (actual.links().stream().noneMatch(link -> link.traceId().equals(traceId))) {
+            fail("Expected <%s> to link to trace <%s>, but its links are %s", actual.name(), traceId, actual.links());
+        }
+        return this;
+    }
+
+    public EntityAssert hasNoLinks() {
+        if (!actual.links().isEmpty()) {
+            fail("Expected <%s> to link to no trace, but its links are %s", actual.name(), actual.links());
+        }
+        return this;
+    }
+
     public EntityAssert hasNoAnnotation(String key) {
         if (actual.annotations().containsKey(key)) {
             fail("Expected <%s> to have no annotation <%s>, but it is <%s>", key, actual.annotations().get(key));

@@ -6,6 +6,7 @@ import org.assertj.core.api.AbstractAssert;
 
 /** Assertions on a whole trace; a failure prints the trace as a waterfall. */
 public final class TraceAssert extends AbstractAssert<TraceAssert, RecordedTrace> {
+    private static final String RECORD_ID = "MessageId";
 
     TraceAssert(RecordedTrace trace) {
         super(trace, TraceAssert.class);
@@ -29,6 +30,30 @@ public final class TraceAssert extends AbstractAssert<TraceAssert, RecordedTrace
                     Waterfall.render(actual));
             return null;
         });
+    }
+
+    /**
+     * Continues with the subsegment of the batch record {@code messageId} (its {@code MessageId} annotation, as
+     * {@code TracedBatch} writes it: an SQS or SNS message id, a stream record's sequence number, an S3 object key).
+     */
+    public EntityAssert record(String messageId) {
+        isNotNull();
+        return actual.find(e -> messageId.equals(e.annotations().get(RECORD_ID))).map(EntityAssert::new)
+                .orElseGet(() -> {
+                    failWithMessage("Expected a subsegment of record <%s> in the trace, but there is none:%n%s",
+                            messageId, Waterfall.render(actual));
+                    return null;
+                });
+    }
+
+    /** No subsegment records batch record {@code messageId}: it was processed unrecorded, or not at all. */
+    public TraceAssert hasNoRecord(String messageId) {
+        isNotNull();
+        if (actual.find(e -> messageId.equals(e.annotations().get(RECORD_ID))).isPresent()) {
+            failWithMessage("Expected no subsegment of record <%s>, but found one:%n%s", messageId,
+                    Waterfall.render(actual));
+        }
+        return this;
     }
 
     public TraceAssert hasEntityCount(int expected) {

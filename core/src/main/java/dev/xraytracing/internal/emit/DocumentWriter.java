@@ -131,6 +131,9 @@ public final class DocumentWriter {
                 annotations(json, entity.getAnnotations(), DETAILS_ANNOTATION_BUDGET);
             }
         }
+        if (entity instanceof LeanFields lean) {
+            links(json, lean.links());
+        }
         if (shape == Shape.WHOLE) {
             List<Subsegment> children = entity.getSubsegments();
             if (children != null && !children.isEmpty()) {
@@ -142,6 +145,22 @@ public final class DocumentWriter {
                 json.endArray();
             }
         }
+    }
+
+    private static void links(JsonOut json, List<String[]> links) {
+        if (links.isEmpty()) {
+            return;
+        }
+        json.name("links");
+        json.beginArray();
+        for (String[] link : links) {
+            json.element();
+            json.beginObject();
+            json.field("trace_id", link[0]);
+            json.field("id", link[1]);
+            json.endObject();
+        }
+        json.endArray();
     }
 
     /**
@@ -179,7 +198,7 @@ public final class DocumentWriter {
     }
 
     private static void cause(JsonOut json, Entity entity, boolean withStacks) {
-        List<ThrowableDescription> own = entity instanceof RecordedCause lean ? lean.ownExceptions() : null;
+        List<ThrowableDescription> own = entity instanceof LeanFields lean ? lean.ownExceptions() : null;
         if (own == null) {
             Cause cause = entity.getCause();
             if (cause != null) {
