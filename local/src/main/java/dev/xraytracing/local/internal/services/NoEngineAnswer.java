@@ -13,7 +13,8 @@ import java.util.Map;
  *
  * <p>The status is 501 Not Implemented: the request may be fine, this server does not implement the service. The AWS
  * SDKs retry 500, 502, 503 and 504 (and throttling or transient error codes) but not 501, so the call fails on its
- * first attempt, and X-Ray marks the call a fault of the remote side, not an error in the caller's input.
+ * first attempt, and X-Ray marks the call a fault of the remote side, not an error in the caller's input (a 4xx).
+ * A HEAD request (S3's HeadObject) gets the status and headers only, as HTTP wants.
  */
 record NoEngineAnswer(int status, Map<String, String> headers, byte[] body) {
     static final String ERROR_CODE = "NoLocalEngine";
