@@ -28,6 +28,7 @@ class ServicesWithoutAnEngineTest {
                 Properties:
                   Handler: dev.xraytracing.local.handlers.OrderTableHandler
                   Runtime: java21
+                  Timeout: 30
                   Tracing: Active
                   Environment:
                     Variables:

@@ -16,14 +16,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public final class OrderTableHandler
         extends TracedRequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
-    private static final DynamoDbClient DYNAMODB = DynamoDbClient.builder()
-            .httpClient(UrlConnectionHttpClient.create())
-            .build();
+    private final String table = System.getenv("TABLE_NAME");
+    /** Endpoint, region and credentials from the environment, as in Lambda. */
+    private final DynamoDbClient dynamoDb = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
 
     @Override
     protected APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event, Context context) {
         try {
-            DYNAMODB.putItem(r -> r.tableName(System.getenv("TABLE_NAME"))
+            dynamoDb.putItem(r -> r.tableName(table)
                     .item(Map.of("id", AttributeValue.fromS(context.getAwsRequestId()))));
             return new APIGatewayProxyResponseEvent().withStatusCode(201).withBody("saved");
         } catch (AwsServiceException refused) {
