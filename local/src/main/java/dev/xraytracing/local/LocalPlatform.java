@@ -117,8 +117,8 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     /**
-     * One-line descriptions of init errors, crashes and timeouts in the functions' JVMs, in order, then one for each AWS
-     * service the functions called that this run has no engine for (their calls failed at once).
+     * One-line descriptions of init errors, crashes and timeouts in the functions' JVMs, in order, then one for each
+     * AWS service the functions called that this run has no engine for (their calls failed at once).
      */
     public List<String> problems() {
         return services.problems();

@@ -18,7 +18,8 @@ public final class OrderTableHandler
         extends TracedRequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
     private final String table = System.getenv("TABLE_NAME");
     /** Endpoint, region and credentials from the environment, as in Lambda. */
-    private final DynamoDbClient dynamoDb = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+    private final DynamoDbClient dynamoDb = DynamoDbClient.builder()
+            .httpClient(UrlConnectionHttpClient.create()).build();
 
     @Override
     protected APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event, Context context) {

@@ -45,8 +45,8 @@ public final class NoEngineService implements AutoCloseable {
                     exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), body);
             if (servicesNamed.putIfAbsent(call.service(), Boolean.TRUE) == null) {
                 problems.add(call.service() + " has no engine in this run, so its calls fail at once with "
-                        + NoEngineAnswer.ERROR_CODE + " (first: " + call.operation() + "); to call a server of your own,"
-                        + " --env FUNCTION:" + call.endpointVariable() + "=URL");
+                        + NoEngineAnswer.ERROR_CODE + " (first: " + call.operation() + ");"
+                        + " to call a server of your own, --env FUNCTION:" + call.endpointVariable() + "=URL");
             }
             String message = "xray-tracing-local runs no engine for " + call.service() + " (" + call.operation()
                     + "): point " + call.endpointVariable() + " at a server of your own with --env";

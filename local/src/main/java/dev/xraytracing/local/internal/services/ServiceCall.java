@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * Which AWS service and operation an SDK request is for, read from the request itself: the service from the SigV4
- * credential scope (the signing name, e.g. {@code dynamodb}), the operation from the JSON protocols' {@code X-Amz-Target},
- * the query protocol's {@code Action}, or else the method and path; and the protocol family its error must be in.
+ * credential scope (the signing name, e.g. {@code dynamodb}), the operation from the JSON protocols'
+ * {@code X-Amz-Target}, the query protocol's {@code Action}, or else the method and path; and the protocol family its
+ * error must be in.
  */
 record ServiceCall(String service, String operation, Protocol protocol) {
     /** What the signing name is when a request carries no SigV4 credential scope. */

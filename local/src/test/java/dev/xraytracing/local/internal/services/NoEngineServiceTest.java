@@ -91,7 +91,8 @@ class NoEngineServiceTest {
                         + " (first: DynamoDB_20120810.GetItem); to call a server of your own,"
                         + " --env FUNCTION:AWS_ENDPOINT_URL_DYNAMODB=URL",
                 "sns has no engine in this run, so its calls fail at once with NoLocalEngine"
-                        + " (first: ListTopics); to call a server of your own, --env FUNCTION:AWS_ENDPOINT_URL_SNS=URL");
+                        + " (first: ListTopics); to call a server of your own,"
+                        + " --env FUNCTION:AWS_ENDPOINT_URL_SNS=URL");
     }
 
     private static void assertNoLocalEngine(AwsServiceException failure, String serviceAndOperation,
