@@ -116,9 +116,12 @@ public final class LocalPlatform implements AutoCloseable {
         return services.daemon.awaitQuiet(Duration.ofMillis(300), Duration.ofSeconds(10));
     }
 
-    /** One-line descriptions of init errors, crashes and timeouts in the functions' JVMs, in order. */
+    /**
+     * One-line descriptions of init errors, crashes and timeouts in the functions' JVMs, in order, then one for each
+     * AWS service the functions called that this run has no engine for (their calls failed at once).
+     */
     public List<String> problems() {
-        return services.lambda.problems();
+        return services.problems();
     }
 
     /** One line for each invocation that ended in a function error (function, error type, message), in order. */

@@ -10,6 +10,7 @@ import dev.xraytracing.local.internal.events.HttpApiStage;
 import dev.xraytracing.local.internal.lambda.InvokeApiServer;
 import dev.xraytracing.local.internal.lambda.LambdaService;
 import dev.xraytracing.local.internal.lambda.PlatformSettings;
+import dev.xraytracing.local.internal.services.NoEngineService;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,13 +18,16 @@ import java.util.Map;
 
 /**
  * The services of a started {@link LocalPlatform}, wired bottom up: the X-Ray daemon, the Lambda service with its
- * Invoke API, then the event sources in front (API Gateway's REST stage and HTTP API). Started together; a failure
- * stops what had started; {@link #stop} stops them all, top down.
+ * Invoke API and, for every other AWS service, the service that answers that it has no engine here, then the event
+ * sources in front (API Gateway's REST stage and HTTP API). Started together; a failure stops what had started;
+ * {@link #stop} stops them all, top down.
  */
 final class RunningServices {
     final LocalXrayDaemon daemon;
     final boolean ownsDaemon;
     final InvokeApiServer invokeApi;
+    /** Where functions' calls to services without an engine go ({@code AWS_ENDPOINT_URL}). */
+    final NoEngineService noEngine;
     final LambdaService lambda;
     /** The REST API stage, or null. */
     final ApiGatewayStage restApi;
@@ -34,15 +38,18 @@ final class RunningServices {
         ownsDaemon = builder.daemon == null;
         daemon = ownsDaemon ? LocalXrayDaemon.start(builder.daemonPort) : builder.daemon;
         InvokeApiServer invoke = null;
+        NoEngineService services = null;
         LambdaService service = null;
         ApiGatewayStage rest = null;
         HttpApiStage http = null;
         try {
             invoke = new InvokeApiServer(builder.invokePort);
+            services = new NoEngineService();
             PlatformSettings settings = new PlatformSettings(builder.region, builder.accountId, builder.classpath,
                     List.copyOf(builder.functions.values()), faults, builder.extraLatency,
                     builder.keepWarm, builder.runtimeLoop, builder.nativeLibrary, daemon.address(), builder.output);
-            service = new LambdaService(settings, functionEnvironment(builder, invoke.endpoint()));
+            service = new LambdaService(settings, functionEnvironment(builder, invoke.endpoint(),
+                    services.endpoint()));
             if (builder.apiFunction != null) {
                 rest = new ApiGatewayStage(builder.apiName, builder.stage, builder.apiFunction, builder.apiPort,
                         settings);
@@ -60,13 +67,14 @@ final class RunningServices {
             }
             invoke.start(service);
         } catch (RuntimeException e) {
-            closeQuietly(http, rest, service, invoke);
+            closeQuietly(http, rest, service, invoke, services);
             if (ownsDaemon) {
                 daemon.close();
             }
             throw e;
         }
         invokeApi = invoke;
+        noEngine = services;
         lambda = service;
         restApi = rest;
         httpApi = http;
@@ -95,7 +103,8 @@ final class RunningServices {
         }
     }
 
-    private Map<String, String> functionEnvironment(LocalPlatform.Builder builder, String invokeEndpoint) {
+    private Map<String, String> functionEnvironment(LocalPlatform.Builder builder, String invokeEndpoint,
+                                                    String noEngineEndpoint) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("AWS_REGION", builder.region);
         env.put("AWS_DEFAULT_REGION", builder.region);
@@ -108,14 +117,23 @@ final class RunningServices {
         env.put("_AWS_XRAY_DAEMON_PORT", Integer.toString(daemon.address().getPort()));
         env.put("AWS_XRAY_CONTEXT_MISSING", "LOG_ERROR");
         env.put("AWS_ENDPOINT_URL_LAMBDA", invokeEndpoint);
+        // Every other service: the SDKs take a service-specific variable (ours, or the user's --env) over this one.
+        env.put("AWS_ENDPOINT_URL", noEngineEndpoint);
         env.put("TZ", ":UTC");
         env.putAll(builder.environment);
         return env;
     }
 
-    /** Stops the event sources, the Invoke API, every function JVM and (if it started it) the daemon. */
+    /** One line for each problem of the run: the Lambda service's, then each service called that has no engine. */
+    List<String> problems() {
+        List<String> problems = new ArrayList<>(lambda.problems());
+        problems.addAll(noEngine.problems());
+        return problems;
+    }
+
+    /** Stops the event sources, the Invoke API, every function JVM, the no-engine service and the daemon if ours. */
     void stop() {
-        closeQuietly(httpApi, restApi, invokeApi, lambda);
+        closeQuietly(httpApi, restApi, invokeApi, lambda, noEngine);
         if (ownsDaemon) {
             daemon.close();
         }
