@@ -20,7 +20,9 @@ import java.util.List;
  */
 public final class HtmlReport {
     private static final String CSS = resource("console.css");
-    private static final String JS = resource("console.js");
+    /** The console's script, in the parts a reader looks for (report/console/*.js), run in one function scope. */
+    private static final List<String> SCRIPT_PARTS = List.of("base", "map", "list", "trace", "details");
+    private static final String JS = script();
 
     private HtmlReport() {
     }
@@ -82,6 +84,17 @@ public final class HtmlReport {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * The parts joined in order inside one function: the console reads the traces from #xray-data, filters them with
+     * XRayFilter (the engine the test kit runs too), and draws the trace list, the service map, a trace's map and
+     * timeline, and a segment's details.
+     */
+    private static String script() {
+        StringBuilder js = new StringBuilder("(function () {\n  'use strict';\n");
+        SCRIPT_PARTS.forEach(part -> js.append(resource("console/" + part + ".js")));
+        return js.append("})();\n").toString();
     }
 
     private static String resource(String name) {
