@@ -75,7 +75,7 @@ public final class PublicApi {
     }
 
     private static String declaration(Class<?> type) {
-        StringBuilder text = new StringBuilder(type.toGenericString());
+        StringBuilder text = new StringBuilder(kindWithSealing(type));
         if (type.getGenericSuperclass() != null && type.getSuperclass() != Object.class && !type.isEnum()
                 && !type.isRecord()) {
             text.append(" extends ").append(type.getGenericSuperclass().getTypeName());
@@ -89,6 +89,18 @@ public final class PublicApi {
             text.append(String.join(", ", names));
         }
         return text.toString();
+    }
+
+    /**
+     * {@code toGenericString()} with sealing written the same on every JDK: JDK 17 leaves {@code sealed} out, later
+     * JDKs print it (and {@code non-sealed}), so the listing would differ with the JDK that runs the test.
+     */
+    private static String kindWithSealing(Class<?> type) {
+        String plain = type.toGenericString().replace("non-sealed ", "").replace("sealed ", "");
+        if (!type.isSealed()) {
+            return plain;
+        }
+        return plain.replaceFirst("(^|\\s)(interface|class) ", "$1sealed $2 ");
     }
 
     /**
