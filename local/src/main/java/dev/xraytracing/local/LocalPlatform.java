@@ -7,6 +7,9 @@ import dev.xraytracing.local.daemon.LocalXrayDaemon;
 import dev.xraytracing.local.internal.events.ApiRoutes;
 import dev.xraytracing.local.internal.lambda.DefaultClasspath;
 import dev.xraytracing.local.internal.lambda.InvokeResponse;
+import dev.xraytracing.local.template.FunctionEvent;
+import dev.xraytracing.local.template.TemplateFunction;
+import dev.xraytracing.local.template.TemplateResource;
 import dev.xraytracing.local.template.TemplateSetup;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -171,6 +174,8 @@ public final class LocalPlatform implements AutoCloseable {
         boolean apiTracing = true;
         final List<ApiRoutes.Route> routes = new ArrayList<>();
         final List<ApiRoutes.Route> httpRoutes = new ArrayList<>();
+        final List<TemplateResource> resources = new ArrayList<>();
+        final Map<String, List<FunctionEvent>> events = new LinkedHashMap<>();
         String httpStage = "$default";
         Duration extraLatency = Duration.ofMillis(1500);
         boolean keepWarm = true;
@@ -200,6 +205,27 @@ public final class LocalPlatform implements AutoCloseable {
             setup.restRoutes().forEach(r -> route(r.method(), r.path(), r.function()));
             setup.httpApi().ifPresent(api -> httpApi(api.stageName()));
             setup.httpRoutes().forEach(r -> httpRoute(r.method(), r.path(), r.function()));
+            resources(setup.template().resources());
+            for (TemplateFunction f : setup.template().functions()) {
+                if (!f.events().isEmpty()) {
+                    events(f.name(), f.events());
+                }
+            }
+            return this;
+        }
+
+        /**
+         * Resources the platform creates on engines started for them (tables, queues, buckets, topics, buses and
+         * rules); none by default. docs/local-services.md lists what is supported.
+         */
+        public Builder resources(List<TemplateResource> resources) {
+            this.resources.addAll(resources);
+            return this;
+        }
+
+        /** A function's events other than API routes (queues, topics, rules, schedules, buckets); none by default. */
+        public Builder events(String functionName, List<FunctionEvent> events) {
+            this.events.computeIfAbsent(functionName, f -> new ArrayList<>()).addAll(events);
             return this;
         }
 

@@ -10,11 +10,15 @@ import dev.xraytracing.local.internal.events.HttpApiStage;
 import dev.xraytracing.local.internal.lambda.InvokeApiServer;
 import dev.xraytracing.local.internal.lambda.LambdaService;
 import dev.xraytracing.local.internal.lambda.PlatformSettings;
+import dev.xraytracing.local.internal.lambda.InvokeResponse;
+import dev.xraytracing.local.internal.services.LocalServices;
 import dev.xraytracing.local.internal.services.NoEngineService;
+import dev.xraytracing.local.internal.services.ServiceContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The services of a started {@link LocalPlatform}, wired bottom up: the X-Ray daemon, the Lambda service with its
@@ -28,6 +32,8 @@ final class RunningServices {
     final InvokeApiServer invokeApi;
     /** Where functions' calls to services without an engine go ({@code AWS_ENDPOINT_URL}). */
     final NoEngineService noEngine;
+    /** The services the template's resources need (queues, tables, buckets, topics, buses); often none. */
+    final LocalServices appServices;
     final LambdaService lambda;
     /** The REST API stage, or null. */
     final ApiGatewayStage restApi;
@@ -39,17 +45,26 @@ final class RunningServices {
         daemon = ownsDaemon ? LocalXrayDaemon.start(builder.daemonPort) : builder.daemon;
         InvokeApiServer invoke = null;
         NoEngineService services = null;
+        LocalServices app = null;
         LambdaService service = null;
         ApiGatewayStage rest = null;
         HttpApiStage http = null;
         try {
             invoke = new InvokeApiServer(builder.invokePort);
             services = new NoEngineService();
+            // The services start before the Lambda service, whose functions need their endpoints; their event
+            // sources invoke it only once it exists (nothing is sent to them before the constructor returns).
+            AtomicReference<LambdaService> lambdaOnceStarted = new AtomicReference<>();
+            app = LocalServices.start(new ServiceContext(builder.resources, builder.events,
+                    (function, payload, traceHeader) -> invokeOnceStarted(lambdaOnceStarted, function, payload,
+                            traceHeader),
+                    new LinkedHashMap<>(), builder.region, builder.accountId, daemon.address(), builder.output));
             PlatformSettings settings = new PlatformSettings(builder.region, builder.accountId, builder.classpath,
                     List.copyOf(builder.functions.values()), faults, builder.extraLatency,
                     builder.keepWarm, builder.runtimeLoop, builder.nativeLibrary, daemon.address(), builder.output);
             service = new LambdaService(settings, functionEnvironment(builder, invoke.endpoint(),
-                    services.endpoint()));
+                    services.endpoint(), app.endpoints()));
+            lambdaOnceStarted.set(service);
             if (builder.apiFunction != null) {
                 rest = new ApiGatewayStage(builder.apiName, builder.stage, builder.apiFunction, builder.apiPort,
                         settings);
@@ -67,7 +82,7 @@ final class RunningServices {
             }
             invoke.start(service);
         } catch (RuntimeException e) {
-            closeQuietly(http, rest, service, invoke, services);
+            closeQuietly(http, rest, app, service, invoke, services);
             if (ownsDaemon) {
                 daemon.close();
             }
@@ -75,6 +90,7 @@ final class RunningServices {
         }
         invokeApi = invoke;
         noEngine = services;
+        appServices = app;
         lambda = service;
         restApi = rest;
         httpApi = http;
@@ -104,7 +120,7 @@ final class RunningServices {
     }
 
     private Map<String, String> functionEnvironment(LocalPlatform.Builder builder, String invokeEndpoint,
-                                                    String noEngineEndpoint) {
+                                                    String noEngineEndpoint, Map<String, String> appEndpoints) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("AWS_REGION", builder.region);
         env.put("AWS_DEFAULT_REGION", builder.region);
@@ -119,6 +135,7 @@ final class RunningServices {
         env.put("AWS_ENDPOINT_URL_LAMBDA", invokeEndpoint);
         // Every other service: the SDKs take a service-specific variable (ours, or the user's --env) over this one.
         env.put("AWS_ENDPOINT_URL", noEngineEndpoint);
+        env.putAll(appEndpoints);
         env.put("TZ", ":UTC");
         env.putAll(builder.environment);
         return env;
@@ -127,16 +144,29 @@ final class RunningServices {
     /** One line for each problem of the run: the Lambda service's, then each service called that has no engine. */
     List<String> problems() {
         List<String> problems = new ArrayList<>(lambda.problems());
+        problems.addAll(appServices.problems());
         problems.addAll(noEngine.problems());
         return problems;
     }
 
-    /** Stops the event sources, the Invoke API, every function JVM, the no-engine service and the daemon if ours. */
+    /**
+     * Stops the event sources, the app's services (and their pollers), the Invoke API, every function JVM, the
+     * no-engine service and the daemon if ours.
+     */
     void stop() {
-        closeQuietly(httpApi, restApi, invokeApi, lambda, noEngine);
+        closeQuietly(httpApi, restApi, appServices, invokeApi, lambda, noEngine);
         if (ownsDaemon) {
             daemon.close();
         }
+    }
+
+    private static InvokeResponse invokeOnceStarted(AtomicReference<LambdaService> lambda, String function,
+                                                    byte[] payload, String traceHeader) {
+        LambdaService started = lambda.get();
+        if (started == null) {
+            throw new IllegalStateException("an event source invoked " + function + " before the Lambda service started");
+        }
+        return started.invoke(function, payload, traceHeader);
     }
 
     private static void closeQuietly(AutoCloseable... closeables) {

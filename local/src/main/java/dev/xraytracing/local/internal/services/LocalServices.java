@@ -1,0 +1,82 @@
+package dev.xraytracing.local.internal.services;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * The services a template needs, started in dependency order (a topic delivers to queues, a bus to topics and queues,
+ * so the queues start first) and stopped in reverse. A service starts only when the template declares one of its
+ * resources or events: the examples' template starts none. Each kind is one row of {@link #KINDS}.
+ */
+public final class LocalServices implements AutoCloseable {
+    /** One kind of service: when the template needs it, and how it starts. */
+    record Kind(String name, Predicate<ServiceContext> needed, Function<ServiceContext, LocalService> start) {
+    }
+
+    /** In start order. */
+    static final List<Kind> KINDS = List.of();
+
+    private final List<LocalService> started = new ArrayList<>();
+    private final Map<String, String> endpoints = new LinkedHashMap<>();
+
+    private LocalServices() {
+    }
+
+    /**
+     * Starts every service {@code context} needs; a service that cannot start (its engine is missing) says so in one
+     * line and the rest of the app still runs. {@code context.endpoints()} must be a mutable map: each service's
+     * endpoint is added before the next one starts.
+     */
+    public static LocalServices start(ServiceContext context) {
+        LocalServices services = new LocalServices();
+        try {
+            for (Kind kind : KINDS) {
+                if (kind.needed().test(context)) {
+                    LocalService service = kind.start().apply(context);
+                    services.started.add(service);
+                    services.endpoints.put(service.endpointVariable(), service.endpoint());
+                    context.endpoints().put(service.endpointVariable(), service.endpoint());
+                }
+            }
+        } catch (RuntimeException e) {
+            services.close();
+            throw e;
+        }
+        return services;
+    }
+
+    /** The variables that point functions at the started services, e.g. {@code AWS_ENDPOINT_URL_SQS}. */
+    public Map<String, String> endpoints() {
+        return Map.copyOf(endpoints);
+    }
+
+    public List<String> problems() {
+        return started.stream().flatMap(s -> s.problems().stream()).toList();
+    }
+
+    /** Whether every service is quiet (nothing in flight or waiting). */
+    public boolean quiet() {
+        return started.stream().allMatch(LocalService::quiet);
+    }
+
+    public List<String> summary() {
+        return started.stream().flatMap(s -> s.summary().stream()).toList();
+    }
+
+    /** Stops the services, the last started first. */
+    @Override
+    public void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (RuntimeException e) {
+                // stopping the others matters more
+            }
+        }
+        started.clear();
+    }
+}
