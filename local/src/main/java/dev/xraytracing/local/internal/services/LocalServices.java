@@ -1,5 +1,8 @@
 package dev.xraytracing.local.internal.services;
 
+import dev.xraytracing.local.template.FunctionEvent;
+import dev.xraytracing.local.template.TemplateResource;
+import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +21,9 @@ public final class LocalServices implements AutoCloseable {
     }
 
     /** In start order. */
-    static final List<Kind> KINDS = List.of();
+    static final List<Kind> KINDS = List.of(
+            new Kind("SQS", context -> !context.resources(TemplateResource.Queue.class).isEmpty()
+                    || !context.events(FunctionEvent.Sqs.class).isEmpty(), startedBy("sqs.SqsService")));
 
     private final List<LocalService> started = new ArrayList<>();
     private final Map<String, String> endpoints = new LinkedHashMap<>();
@@ -47,6 +52,25 @@ public final class LocalServices implements AutoCloseable {
             throw e;
         }
         return services;
+    }
+
+    /**
+     * Starts a kind by its class's static {@code start(ServiceContext)}, named relative to this package. Each kind's
+     * package depends on this one (its service is a {@link LocalService}), so a reference back by class would be a
+     * package cycle; its name is not.
+     */
+    private static Function<ServiceContext, LocalService> startedBy(String className) {
+        return context -> {
+            try {
+                return (LocalService) Class.forName(LocalServices.class.getPackageName() + "." + className)
+                        .getMethod("start", ServiceContext.class).invoke(null, context);
+            } catch (InvocationTargetException e) {
+                throw e.getCause() instanceof RuntimeException failure ? failure
+                        : new IllegalStateException(className + " did not start", e.getCause());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(className + " cannot be started", e);
+            }
+        };
     }
 
     /** The variables that point functions at the started services, e.g. {@code AWS_ENDPOINT_URL_SQS}. */
