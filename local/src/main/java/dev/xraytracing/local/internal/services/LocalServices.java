@@ -1,5 +1,6 @@
 package dev.xraytracing.local.internal.services;
 
+import dev.xraytracing.local.internal.services.sns.SnsService;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +19,8 @@ public final class LocalServices implements AutoCloseable {
     }
 
     /** In start order. */
-    static final List<Kind> KINDS = List.of();
+    static final List<Kind> KINDS = List.of(
+            new Kind("SNS", SnsService::needed, SnsService::new));
 
     private final List<LocalService> started = new ArrayList<>();
     private final Map<String, String> endpoints = new LinkedHashMap<>();
