@@ -57,6 +57,31 @@ public final class Targets implements AutoCloseable {
         return arn.substring(arn.lastIndexOf(':') + 1);
     }
 
+    /**
+     * Delivers {@code body} to a function, a queue or a topic, whichever {@code arn} names; a queue that is FIFO
+     * gets {@code groupId} and {@code dedupId}. Any other kind of target fails the delivery, naming it.
+     */
+    public void deliver(String arn, String body, String traceHeader, String groupId, String dedupId)
+            throws Deliveries.Failed {
+        switch (service(arn)) {
+            case "lambda" -> invoke(arn, body, traceHeader);
+            case "sqs" -> send(arn, body, Map.of(), traceHeader, groupId, dedupId);
+            case "sns" -> publish(arn, body, traceHeader);
+            default -> throw new Deliveries.Failed("xray-tracing-local delivers to functions, queues and topics"
+                    + " only, not to " + arn);
+        }
+    }
+
+    /** What {@code arn} is, for a delivery's line: "function F", "queue Q", "topic T", or the ARN itself. */
+    public static String describe(String arn) {
+        return switch (service(arn)) {
+            case "lambda" -> "function " + arn.split(":")[Math.min(6, arn.split(":").length - 1)];
+            case "sqs" -> "queue " + name(arn);
+            case "sns" -> "topic " + name(arn);
+            default -> arn;
+        };
+    }
+
     /** Invokes the function with {@code payload}; a function error or a refused invoke fails the delivery. */
     public void invoke(String functionArn, String payload, String traceHeader) throws Deliveries.Failed {
         InvokeResponse response = context.lambda().invoke(functionArn, payload.getBytes(StandardCharsets.UTF_8),
