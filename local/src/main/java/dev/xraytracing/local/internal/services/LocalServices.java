@@ -1,8 +1,5 @@
 package dev.xraytracing.local.internal.services;
 
-import dev.xraytracing.local.template.FunctionEvent;
-import dev.xraytracing.local.template.TemplateResource;
-import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,17 +10,15 @@ import java.util.function.Predicate;
 /**
  * The services a template needs, started in dependency order (a topic delivers to queues, a bus to topics and queues,
  * so the queues start first) and stopped in reverse. A service starts only when the template declares one of its
- * resources or events: the examples' template starts none. Each kind is one row of {@link #KINDS}.
+ * resources or events: the examples' template starts none. Each kind is one row of the table it is given.
  */
 public final class LocalServices implements AutoCloseable {
-    /** One kind of service: when the template needs it, and how it starts. */
-    record Kind(String name, Predicate<ServiceContext> needed, Function<ServiceContext, LocalService> start) {
+    /**
+     * One kind of service: when the template needs it, and how it starts. The table of kinds lives above this
+     * package (each kind's package depends on this one), in {@code dev.xraytracing.local.internal.services.catalog.ServiceCatalog}.
+     */
+    public record Kind(String name, Predicate<ServiceContext> needed, Function<ServiceContext, LocalService> start) {
     }
-
-    /** In start order. */
-    static final List<Kind> KINDS = List.of(
-            new Kind("SQS", context -> !context.resources(TemplateResource.Queue.class).isEmpty()
-                    || !context.events(FunctionEvent.Sqs.class).isEmpty(), startedBy("sqs.SqsService")));
 
     private final List<LocalService> started = new ArrayList<>();
     private final Map<String, String> endpoints = new LinkedHashMap<>();
@@ -32,14 +27,14 @@ public final class LocalServices implements AutoCloseable {
     }
 
     /**
-     * Starts every service {@code context} needs; a service that cannot start (its engine is missing) says so in one
+     * Starts every service of {@code kinds} (in their order) that {@code context} needs; a service that cannot start (its engine is missing) says so in one
      * line and the rest of the app still runs. {@code context.endpoints()} must be a mutable map: each service's
      * endpoint is added before the next one starts.
      */
-    public static LocalServices start(ServiceContext context) {
+    public static LocalServices start(ServiceContext context, List<Kind> kinds) {
         LocalServices services = new LocalServices();
         try {
-            for (Kind kind : KINDS) {
+            for (Kind kind : kinds) {
                 if (kind.needed().test(context)) {
                     LocalService service = kind.start().apply(context);
                     services.started.add(service);
@@ -52,25 +47,6 @@ public final class LocalServices implements AutoCloseable {
             throw e;
         }
         return services;
-    }
-
-    /**
-     * Starts a kind by its class's static {@code start(ServiceContext)}, named relative to this package. Each kind's
-     * package depends on this one (its service is a {@link LocalService}), so a reference back by class would be a
-     * package cycle; its name is not.
-     */
-    private static Function<ServiceContext, LocalService> startedBy(String className) {
-        return context -> {
-            try {
-                return (LocalService) Class.forName(LocalServices.class.getPackageName() + "." + className)
-                        .getMethod("start", ServiceContext.class).invoke(null, context);
-            } catch (InvocationTargetException e) {
-                throw e.getCause() instanceof RuntimeException failure ? failure
-                        : new IllegalStateException(className + " did not start", e.getCause());
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(className + " cannot be started", e);
-            }
-        };
     }
 
     /** The variables that point functions at the started services, e.g. {@code AWS_ENDPOINT_URL_SQS}. */

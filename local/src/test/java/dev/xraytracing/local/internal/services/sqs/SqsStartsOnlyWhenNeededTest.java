@@ -3,6 +3,7 @@ package dev.xraytracing.local.internal.services.sqs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.xraytracing.local.internal.services.LocalServices;
+import dev.xraytracing.local.internal.services.catalog.ServiceCatalog;
 import dev.xraytracing.local.internal.services.ServiceContext;
 import dev.xraytracing.local.template.FunctionEvent;
 import dev.xraytracing.local.template.TemplateResource;
@@ -22,7 +23,7 @@ class SqsStartsOnlyWhenNeededTest {
         TemplateResource.Queue jobs = new TemplateResource.Queue("Jobs", "jobs", ARN,
                 "https://sqs.us-east-1.amazonaws.com/123456789012/jobs", false, false, 30, 0, 345600,
                 Optional.empty());
-        try (LocalServices services = LocalServices.start(context(List.of(jobs), Map.of()))) {
+        try (LocalServices services = LocalServices.start(context(List.of(jobs), Map.of()), ServiceCatalog.ALL)) {
             assertThat(services.endpoints()).containsOnlyKeys("AWS_ENDPOINT_URL_SQS");
             assertThat(services.endpoints().get("AWS_ENDPOINT_URL_SQS")).matches("http://127\\.0\\.0\\.1:\\d+");
             assertThat(services.summary()).containsExactly("queue jobs: empty");
@@ -32,7 +33,7 @@ class SqsStartsOnlyWhenNeededTest {
 
     @Test
     void a_template_without_queues_or_sqs_events_starts_no_engine() {
-        try (LocalServices services = LocalServices.start(context(List.of(), Map.of()))) {
+        try (LocalServices services = LocalServices.start(context(List.of(), Map.of()), ServiceCatalog.ALL)) {
             assertThat(services.endpoints()).doesNotContainKey("AWS_ENDPOINT_URL_SQS");
         }
     }
@@ -41,7 +42,7 @@ class SqsStartsOnlyWhenNeededTest {
     void an_sqs_event_on_a_queue_the_template_does_not_declare_is_one_problem_line() {
         Map<String, List<FunctionEvent>> events = Map.of("Worker",
                 List.of(new FunctionEvent.Sqs("Jobs", ARN, 10, 0, false, true)));
-        try (LocalServices services = LocalServices.start(context(List.of(), events))) {
+        try (LocalServices services = LocalServices.start(context(List.of(), events), ServiceCatalog.ALL)) {
             assertThat(services.problems()).containsExactly("function Worker: SQS event Jobs polls " + ARN
                     + ", which is no queue of the template; it does not run");
         }
