@@ -1,5 +1,7 @@
 package dev.xraytracing.local.internal.services;
 
+import dev.xraytracing.local.internal.services.dynamodb.DynamoDbService;
+import dev.xraytracing.local.internal.services.s3.S3Service;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +20,9 @@ public final class LocalServices implements AutoCloseable {
     }
 
     /** In start order. */
-    static final List<Kind> KINDS = List.of();
+    static final List<Kind> KINDS = List.of(
+            new Kind("DynamoDB", DynamoDbService::neededAndInstalled, DynamoDbService::start),
+            new Kind("S3", S3Service::neededAndInstalled, S3Service::start));
 
     private final List<LocalService> started = new ArrayList<>();
     private final Map<String, String> endpoints = new LinkedHashMap<>();
