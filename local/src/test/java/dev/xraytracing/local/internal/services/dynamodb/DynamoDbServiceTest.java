@@ -18,8 +18,10 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * The template's tables in dynalite, called with a real SDK v2 client as a function's would: items written and read,
@@ -106,6 +108,22 @@ class DynamoDbServiceTest {
                 .returnValues(ReturnValue.ALL_NEW)).attributes();
 
         assertThat(updated).containsEntry("hits", AttributeValue.fromN("2"));
+    }
+
+    @Test
+    void batch_writes_batch_gets_scans_and_deletes_work() {
+        dynamo.batchWriteItem(b -> b.requestItems(Map.of(SIMPLE.name(), List.of(
+                WriteRequest.builder().putRequest(p -> p.item(Map.of("id", s("b-1")))).build(),
+                WriteRequest.builder().putRequest(p -> p.item(Map.of("id", s("b-2")))).build()))));
+
+        var got = dynamo.batchGetItem(b -> b.requestItems(Map.of(SIMPLE.name(), KeysAndAttributes.builder()
+                .keys(Map.of("id", s("b-1")), Map.of("id", s("b-2"))).build()))).responses().get(SIMPLE.name());
+        dynamo.deleteItem(b -> b.tableName(SIMPLE.name()).key(Map.of("id", s("b-1"))));
+        var scanned = dynamo.scan(b -> b.tableName(SIMPLE.name()).filterExpression("begins_with(id, :b)")
+                .expressionAttributeValues(Map.of(":b", s("b-")))).items();
+
+        assertThat(got).hasSize(2);
+        assertThat(scanned).containsExactly(Map.of("id", s("b-2")));
     }
 
     @Test
