@@ -2,15 +2,17 @@ package dev.xraytracing.local.internal.services.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.xraytracing.local.internal.services.LocalServices;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Where the platform looks for dynalite, and the one line it says when there is none. */
+/** Where the platform looks for dynalite, and what the run does when there is none. */
 class DynaliteTest {
     @TempDir
     Path folder;
@@ -62,6 +64,24 @@ class DynaliteTest {
         Dynalite.Found found = Dynalite.find(null, Map.of("PATH", dynalite.getParent().toString()), folder);
 
         assertThat(found.command()).contains(List.of(dynalite.toString()));
+    }
+
+    @Test
+    void a_dynalite_path_that_is_no_dynalite_is_one_line_and_the_run_sets_no_dynamodb_endpoint() {
+        String before = System.getProperty(Dynalite.PATH_PROPERTY);
+        System.setProperty(Dynalite.PATH_PROPERTY, "/nowhere/dynalite");
+        List<String> said = new ArrayList<>();
+        try (LocalServices services = LocalServices.start(DynamoDbServiceTest.context(List.of(DynamoDbServiceTest.SIMPLE), said))) {
+            assertThat(services.endpoints()).doesNotContainKey(DynamoDbService.ENDPOINT_VARIABLE);
+            assertThat(said).singleElement().asString().startsWith("DynamoDB: /nowhere/dynalite")
+                    .contains(Dynalite.PATH_VARIABLE).endsWith("DynamoDB calls fail at once");
+        } finally {
+            if (before == null) {
+                System.clearProperty(Dynalite.PATH_PROPERTY);
+            } else {
+                System.setProperty(Dynalite.PATH_PROPERTY, before);
+            }
+        }
     }
 
     private static Path installedCli(Path repository) throws IOException {

@@ -142,25 +142,6 @@ class DynamoDbServiceTest {
         assertThat(failure.awsErrorDetails().errorCode()).isEqualTo("UnknownOperationException");
     }
 
-    @Test
-    void a_dynalite_path_that_is_no_dynalite_is_one_line_and_starts_no_dynamodb() {
-        String before = System.getProperty(Dynalite.PATH_PROPERTY);
-        System.setProperty(Dynalite.PATH_PROPERTY, "/nowhere/dynalite");
-        try {
-            List<String> said = new ArrayList<>();
-
-            assertThat(DynamoDbService.neededAndInstalled(context(List.of(SIMPLE), said))).isFalse();
-            assertThat(said).singleElement().asString().startsWith("DynamoDB: /nowhere/dynalite")
-                    .contains(Dynalite.PATH_VARIABLE).endsWith("DynamoDB calls fail at once");
-        } finally {
-            if (before == null) {
-                System.clearProperty(Dynalite.PATH_PROPERTY);
-            } else {
-                System.setProperty(Dynalite.PATH_PROPERTY, before);
-            }
-        }
-    }
-
     static Map<String, AttributeValue> order(String customer, String id, String status, String total) {
         return Map.of("customer", s(customer), "orderId", s(id), "status", s(status), "total",
                 AttributeValue.fromN(total));
