@@ -35,7 +35,10 @@ public final class LocalRun {
     static final String USAGE = "usage: LocalRun [--template FILE] [--requests N] [--method GET] [--path /PATH]"
             + " [--fault none|function-error|throttle|5xx|latency] [--fault-on FUNCTION] [--cold]"
             + " [--runtime auto|ric|java] [--html FILE] [--first NAME=HANDLER --second NAME=HANDLER]"
-            + " [--env NAME:KEY=VALUE]... [--quiet] [--build-command COMMAND] [--faults FILE | --experiment FILE]";
+            + " [--env NAME:KEY=VALUE]... [--quiet] [--build-command COMMAND] [--faults FILE | --experiment FILE]"
+            + " [--header 'NAME: VALUE']... [--body TEXT | --body-file FILE...] [--send-message QUEUE BODY|@FILE]..."
+            + " [--publish TOPIC MESSAGE|@FILE]... [--put-event FILE]... [--fire-schedule FUNCTION.EVENT|RULE]..."
+            + " [--invoke FUNCTION FILE]... [--quiet-timeout SECONDS] [--documents FILE] [--expect-dead-letters N]";
 
     private LocalRun() {
     }
@@ -80,36 +83,47 @@ public final class LocalRun {
         }
     }
 
-    /** The plain run: the requests, one line each, then the report and the verdict. */
+    /**
+     * The plain run: the entries, one line each; the wait until the app is quiet; then the report, the summary (what
+     * the services hold, the failed invocations) and the verdict.
+     */
     private static int runRequests(LocalRunOptions options, RunPlan plan, PrintStream out) {
         long started = System.nanoTime();
+        RunEntries entries = RunEntries.of(options, plan);
         List<Integer> statuses = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
         RunReport report;
         Map<String, String> runtimes;
-        List<String> functionErrors;
+        RunVerdict.AppState app;
         try (LocalPlatform platform = plan.platform(options, out).start()) {
             out.println("xray-tracing-local: " + plan.endpoints(platform));
             for (int i = 1; i <= options.requests; i++) {
+                RunEntries.Entry entry = entries.get(i - 1);
                 long t0 = System.nanoTime();
-                LocalPlatform.ApiResponse response = plan.send(platform, false);
+                LocalPlatform.ApiResponse response = entry.send(platform);
                 statuses.add(response.status());
-                if (plan.takesHttpRequests()) {
-                    out.printf(Locale.ROOT, "request %d: %s %s -> %d %s (%.0f ms)%n", i, plan.method(), plan.path(),
-                            response.status(), response.body(), (System.nanoTime() - t0) / 1e6);
-                } else {
-                    out.printf(Locale.ROOT, "request %d: invoke %s -> %s (%.0f ms)%n", i, plan.firstFunction(),
-                            response.body(), (System.nanoTime() - t0) / 1e6);
+                if (entry.refusedWhenNotOk() && response.status() >= 300) {
+                    refused.add("request " + i + " (" + entry.describe() + ") was refused: " + response.status()
+                            + " " + response.body());
                 }
+                out.printf(Locale.ROOT, "request %d: %s -> %d %s (%.0f ms)%n", i, entry.describe(),
+                        response.status(), response.body(), (System.nanoTime() - t0) / 1e6);
             }
+            boolean quiet = platform.awaitQuiet(options.quietTimeout);
             report = new RunReport(platform.awaitDocuments(), platform.problems());
-            functionErrors = platform.functionErrors();
             runtimes = platform.runtimes();
+            app = new RunVerdict.AppState(platform.functionErrors(), platform.eventSourceErrors(),
+                    platform.summary(), platform.deadLetters(), quiet);
         }
         out.println();
         report.printViews(out, runtimes);
+        report.printSummary(out, app.summary(), app.functionErrors());
+        if (options.documents != null) {
+            out.println("segment documents: " + report.writeDocuments(options.documents));
+        }
         report.printProblemsAndWriteHtml(out, options.html, "xray-tracing local run: " + plan.name(), "", started);
-        return RunVerdict.of(statuses, report.problems(), functionErrors, options.fault, options.faults != null)
-                .report(out);
+        return RunVerdict.of(statuses, report.problems(), app.functionErrors(), options.fault,
+                options.faults != null, refused, app, options.quietTimeout, options.expectedDeadLetters).report(out);
     }
 
     /** Hands {@code --faults}'s rules to every function that has (or can be given) the faults module. */

@@ -122,10 +122,7 @@ record RunPlan(TemplateSetup setup, String name, String method, String path, Str
         if (setup.hasHttpApi()) {
             return platform.requestHttpApi(method, path, null);
         }
-        String header = namedTrace ? TraceIds.newTrace().toString() : null;
-        LocalPlatform.ApiResponse response = platform.invoke(firstFunction(), "{}", header);
-        return new LocalPlatform.ApiResponse(response.body().contains("\"errorType\"") ? 502 : 200, response.body(),
-                header);
+        return platform.invokeCounted(firstFunction(), "{}", namedTrace ? TraceIds.newTrace().toString() : null);
     }
 
     /** Where the started platform listens, in one line. */
