@@ -6,6 +6,7 @@ import dev.xraytracing.local.internal.experiment.FaultRulesCheck;
 import dev.xraytracing.local.internal.experiment.ExperimentRunner;
 import dev.xraytracing.local.internal.lambda.FaultsModule;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,13 +16,17 @@ import java.util.stream.Collectors;
 
 /**
  * The command line: runs a SAM template's functions ({@code template.yaml} in the current folder unless
- * {@code --template} names one) end to end behind its local API, or, without a template, any two handlers, then
- * prints the waterfall of every trace and the service map, and writes the HTML report. Exits 1 when a request answered
- * 5xx without a {@code --fault} or {@code --faults} asking for it or a function failed during init, 2 on a bad command
- * line.
+ * {@code --template} names one) end to end, or, without a template, any two handlers. It enters the app as
+ * {@link RunEntries} says (API requests with headers and bodies; messages, publications and events through SDK
+ * clients; fired schedules; direct invocations), waits until the app is quiet, prints the waterfall of every trace,
+ * the service map and the summary (what the queues hold, the failed invocations), and writes the HTML report and, with
+ * {@code --documents}, every segment document. {@link RunVerdict} says when it exits 1; 2 is a bad command line.
  *
  * <pre>
  * java -cp ... dev.xraytracing.local.LocalRun [--template template.yaml] [--requests 3] [--method GET] [--path /hello]
+ *     [--header 'Name: value']... [--body TEXT | --body-file FILE...] [--send-message QUEUE BODY|@FILE]...
+ *     [--publish TOPIC MESSAGE|@FILE]... [--put-event FILE]... [--fire-schedule FUNCTION.EVENT|RULE]...
+ *     [--invoke FUNCTION FILE]... [--quiet-timeout SECONDS] [--documents FILE] [--expect-dead-letters N]
  *     [--fault function-error|throttle|5xx|latency] [--fault-on Name] [--cold] [--runtime auto|ric|java]
  *     [--html report.html] [--env Name:KEY=VALUE]... [--quiet] [--first Name=handler --second Name=handler]
  *     [--build-command COMMAND] [--faults rules.json | --experiment experiment.json]
@@ -90,6 +95,7 @@ public final class LocalRun {
     private static int runRequests(LocalRunOptions options, RunPlan plan, PrintStream out) {
         long started = System.nanoTime();
         RunEntries entries = RunEntries.of(options, plan);
+        Duration quietTimeout = plan.quietTimeout(options);
         List<Integer> statuses = new ArrayList<>();
         List<String> refused = new ArrayList<>();
         RunReport report;
@@ -109,7 +115,7 @@ public final class LocalRun {
                 out.printf(Locale.ROOT, "request %d: %s -> %d %s (%.0f ms)%n", i, entry.describe(),
                         response.status(), response.body(), (System.nanoTime() - t0) / 1e6);
             }
-            boolean quiet = platform.awaitQuiet(options.quietTimeout);
+            boolean quiet = platform.awaitQuiet(quietTimeout);
             report = new RunReport(platform.awaitDocuments(), platform.problems());
             runtimes = platform.runtimes();
             app = new RunVerdict.AppState(platform.functionErrors(), platform.eventSourceErrors(),
@@ -123,7 +129,7 @@ public final class LocalRun {
         }
         report.printProblemsAndWriteHtml(out, options.html, "xray-tracing local run: " + plan.name(), "", started);
         return RunVerdict.of(statuses, report.problems(), app.functionErrors(), options.fault,
-                options.faults != null, refused, app, options.quietTimeout, options.expectedDeadLetters).report(out);
+                options.faults != null, refused, app, quietTimeout, options.expectedDeadLetters).report(out);
     }
 
     /** Hands {@code --faults}'s rules to every function that has (or can be given) the faults module. */

@@ -50,8 +50,11 @@ final class LocalRunOptions {
     final List<Path> bodyFiles = new ArrayList<>();
     /** The entries other than the API request, in command-line order. */
     final List<EntryOption> entries = new ArrayList<>();
-    /** How long the run waits for the app to be quiet after its entries ({@code --quiet-timeout}). */
-    Duration quietTimeout = Duration.ofSeconds(DEFAULT_QUIET_SECONDS);
+    /**
+     * How long the run waits for the app to be quiet after its entries ({@code --quiet-timeout}), or null for
+     * {@link RunPlan#quietTimeout}'s default.
+     */
+    Duration quietTimeout;
     /** Where every segment document goes, one per line ({@code --documents}), or null. */
     Path documents;
     /** How many messages the dead-letter queues may hold at the end without failing the run. */
@@ -115,7 +118,8 @@ final class LocalRunOptions {
             "  --invoke FUNCTION FILE    invoke a function directly with the event in FILE; repeatable"
                     + " (default: none, or the first function with {} when the template has no API)",
             "  --quiet-timeout SECONDS   after the entries, how long to wait for no invocation in flight and every"
-                    + " service quiet (default: " + DEFAULT_QUIET_SECONDS + ")",
+                    + " service quiet (default: " + DEFAULT_QUIET_SECONDS + ", or longer where a queue's"
+                    + " VisibilityTimeout x maxReceiveCount + 30 needs it)",
             "  --documents FILE          write every segment document received, one JSON document per line"
                     + " (default: none)",
             "  --expect-dead-letters N   how many messages the dead-letter queues may hold at the end; any other"

@@ -134,6 +134,10 @@ final class RunEntries {
         List<Entry> entries = new ArrayList<>();
         if (options.entries.isEmpty()) {
             if (!plan.takesHttpRequests()) {
+                if (!options.headers.isEmpty() || options.body != null || !options.bodyFiles.isEmpty()) {
+                    throw new LocalRunException("--header, --body and --body-file shape an API request, and this"
+                            + " template has no API: use --invoke FUNCTION EVENT_FILE");
+                }
                 entries.add(new Invoke(plan.firstFunction(), "{}", null));
             } else if (options.bodyFiles.isEmpty()) {
                 entries.add(new ApiRequest(plan, headers(options), options.body));

@@ -75,4 +75,23 @@ class RunEntriesTest {
                 .isInstanceOf(LocalRunException.class)
                 .hasMessage("no schedule F.Nightly in the template (it declares none)");
     }
+
+    @Test
+    void a_body_for_a_template_without_an_api_is_one_line_naming_the_way_in() throws Exception {
+        Path template = Files.writeString(dir.resolve("template.yaml"), """
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Worker:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: dev.xraytracing.local.handlers.BackHandler
+                      Runtime: java21
+                """);
+
+        assertThatThrownBy(() -> entries("--template", template.toString(), "--body", "{}"))
+                .isInstanceOf(LocalRunException.class).hasMessage("--header, --body and --body-file shape an API"
+                        + " request, and this template has no API: use --invoke FUNCTION EVENT_FILE");
+        assertThat(entries("--template", template.toString()).get(0)).isEqualTo(new RunEntries.Invoke("Worker", "{}",
+                null));
+    }
 }

@@ -52,17 +52,20 @@ public final class EntryTargets {
     }
 
     /**
-     * The schedule as {@code FiresSchedules.fire} takes it: {@code FUNCTION.EventName} with the function's name, or
-     * the logical id of a rule with a {@code ScheduleExpression}.
+     * The schedule as {@code FiresSchedules.fire} takes it: {@code FUNCTION/EventName} with the function's name for a
+     * function's {@code Schedule}/{@code ScheduleV2} event, or the logical id of a rule with a
+     * {@code ScheduleExpression}. {@code name} may be {@code FUNCTION.EventName} or {@code FUNCTION/EventName}, the
+     * function by name or logical id, or the rule by logical id, name or ARN.
      */
     public String schedule(String name) {
+        String asked = functionEvent(name);
         List<String> known = new ArrayList<>();
         for (Map.Entry<String, List<FunctionEvent>> function : events.entrySet()) {
             for (FunctionEvent event : function.getValue()) {
                 if (event instanceof FunctionEvent.Schedule) {
-                    String id = function.getKey() + "." + event.eventName();
-                    known.add(id);
-                    if (id.equals(name) || idOfLogical(name).equals(id)) {
+                    String id = function.getKey() + "/" + event.eventName();
+                    known.add(function.getKey() + "." + event.eventName());
+                    if (id.equals(asked)) {
                         return id;
                     }
                 }
@@ -80,14 +83,14 @@ public final class EntryTargets {
                 + (known.isEmpty() ? "it declares none" : "schedules: " + String.join(", ", known)) + ")");
     }
 
-    /** {@code LogicalId.Event} with the function's name for its logical id, else {@code name} itself. */
-    private String idOfLogical(String name) {
-        int dot = name.indexOf('.');
-        if (dot <= 0) {
+    /** {@code FUNCTION.Event} or {@code FUNCTION/Event} as {@code name/Event}, a logical id made the name. */
+    private String functionEvent(String name) {
+        int separator = Math.max(name.lastIndexOf('.'), name.lastIndexOf('/'));
+        if (separator <= 0) {
             return name;
         }
-        String function = functionNames.get(name.substring(0, dot));
-        return function == null ? name : function + name.substring(dot);
+        String function = name.substring(0, separator);
+        return functionNames.getOrDefault(function, function) + "/" + name.substring(separator + 1);
     }
 
     private <T extends TemplateResource> List<T> of(Class<T> kind) {

@@ -94,7 +94,8 @@ public final class Producers implements AutoCloseable {
                         .detail(event.detail()).eventBusName(busNames.get(i)).resources(event.resources())
                         .traceHeader(traceHeader).build());
             }
-            PutEventsResponse response = eventBridge().putEvents(r -> r.entries(entries).overrideConfiguration(withTraceHeader(traceHeader)));
+            PutEventsResponse response = eventBridge().putEvents(r -> r.entries(entries)
+                    .overrideConfiguration(withTraceHeader(traceHeader)));
             if (response.failedEntryCount() != null && response.failedEntryCount() > 0) {
                 PutEventsResultEntry failed = response.entries().stream().filter(e -> e.errorCode() != null)
                         .findFirst().orElse(PutEventsResultEntry.builder().build());

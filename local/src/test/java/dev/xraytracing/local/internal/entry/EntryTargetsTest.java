@@ -53,8 +53,9 @@ class EntryTargetsTest {
 
     @Test
     void a_schedule_is_a_functions_schedule_event_by_its_name_or_logical_id_or_a_scheduled_rule() {
-        assertThat(targets.schedule(worker + ".Nightly")).isEqualTo(worker + ".Nightly");
-        assertThat(targets.schedule("Worker.Weekly")).isEqualTo(worker + ".Weekly");
+        assertThat(targets.schedule(worker + ".Nightly")).isEqualTo(worker + "/Nightly");
+        assertThat(targets.schedule("Worker/Weekly")).isEqualTo(worker + "/Weekly");
+        assertThat(targets.schedule("Worker.Weekly")).isEqualTo(worker + "/Weekly");
         assertThat(targets.schedule("Nightly")).isEqualTo("Nightly");
     }
 
