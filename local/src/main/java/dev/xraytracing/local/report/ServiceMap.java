@@ -14,7 +14,8 @@ import java.util.Optional;
  * The service map of a set of traces, as X-Ray draws it: a node per service (a segment's name and origin) and per
  * AWS resource or remote service called (a subsegment in the {@code aws} or {@code remote} namespace that no traced
  * service answered), the client in front, and for each edge the call count, average latency, errors, faults and
- * throttles, taken from the called side.
+ * throttles, taken from the called side. A queue whose messages a consumer's records link to gets a linked edge to that
+ * consumer, drawn dashed as X-Ray draws SQS to Lambda, with the messages' received-event ages.
  */
 public final class ServiceMap {
     public static final String CLIENT = "client";
@@ -26,19 +27,37 @@ public final class ServiceMap {
         }
     }
 
-    /** Calls from one node to another, summed. */
+    /** Calls from one node to another, summed; or, for a linked edge, the messages a consumer took from a queue. */
     public static final class Edge {
         private final Node from;
         private final Node to;
+        private final boolean linked;
+        private final List<Double> agesMillis = new ArrayList<>();
         private int calls;
         private double totalMillis;
         private int errors;
         private int faults;
         private int throttles;
 
-        Edge(Node from, Node to) {
+        Edge(Node from, Node to, boolean linked) {
             this.from = from;
             this.to = to;
+            this.linked = linked;
+        }
+
+        void addLinked(TraceLinks.Link link) {
+            add(link.record());
+            link.ageMillis().ifPresent(agesMillis::add);
+        }
+
+        /** True for a queue-to-consumer edge made of trace links rather than calls (X-Ray draws it dashed). */
+        public boolean linked() {
+            return linked;
+        }
+
+        /** The received-event ages of a linked edge's messages, in milliseconds, those that carry one. */
+        public List<Double> agesMillis() {
+            return List.copyOf(agesMillis);
         }
 
         void add(RecordedEntity called) {
@@ -85,6 +104,13 @@ public final class ServiceMap {
 
         @Override
         public String toString() {
+            if (linked) {
+                return String.format(Locale.ROOT, "%s ⇢ %s  %d message%s linked%s", from.id(), to.id(), calls,
+                        calls == 1 ? "" : "s", agesMillis.isEmpty() ? "" : String.format(Locale.ROOT,
+                                "  received-event age avg %.1f ms, max %.1f ms", agesMillis.stream()
+                                        .mapToDouble(Double::doubleValue).average().orElse(0),
+                                agesMillis.stream().mapToDouble(Double::doubleValue).max().orElse(0)));
+            }
             return String.format(Locale.ROOT, "%s → %s  %d call%s  avg %.1f ms  %d error%s  %d fault%s%s",
                     from.id(), to.id(), calls, calls == 1 ? "" : "s", averageMillis(), errors, errors == 1 ? "" : "s",
                     faults, faults == 1 ? "" : "s", throttles == 0 ? "" : "  " + throttles + " throttled");
@@ -115,6 +141,10 @@ public final class ServiceMap {
                     map.edge(from, map.node(resourceName(entity), resourceType(entity))).add(entity);
                 }
             }
+        }
+        for (TraceLinks.Link link : TraceLinks.of(List.copyOf(traces)).all()) {
+            link.queue().ifPresent(queue -> map.linkedEdge(map.node(queue.name(), queue.type()),
+                    map.node(link.consumerNode().name(), link.consumerNode().type())).addLinked(link));
         }
         return map;
     }
@@ -169,7 +199,11 @@ public final class ServiceMap {
     }
 
     private Edge edge(Node from, Node to) {
-        return edges.computeIfAbsent(from.id() + "\u0000" + to.id(), key -> new Edge(from, to));
+        return edges.computeIfAbsent(from.id() + "\u0000" + to.id(), key -> new Edge(from, to, false));
+    }
+
+    private Edge linkedEdge(Node from, Node to) {
+        return edges.computeIfAbsent("linked\u0000" + from.id() + "\u0000" + to.id(), key -> new Edge(from, to, true));
     }
 
     public List<Node> nodes() {
@@ -180,10 +214,16 @@ public final class ServiceMap {
         return List.copyOf(edges.values());
     }
 
-    /** The edge between two nodes named so, whatever their types. */
+    /** The edge of calls between two nodes named so, whatever their types. */
     public Optional<Edge> edge(String fromName, String toName) {
-        return edges.values().stream()
+        return edges.values().stream().filter(e -> !e.linked())
                 .filter(e -> e.from().name().equals(fromName) && e.to().name().equals(toName)).findFirst();
+    }
+
+    /** The linked edge from the queue named {@code queueName} to the consumer named {@code consumerName}. */
+    public Optional<Edge> linkedEdge(String queueName, String consumerName) {
+        return edges.values().stream().filter(Edge::linked)
+                .filter(e -> e.from().name().equals(queueName) && e.to().name().equals(consumerName)).findFirst();
     }
 
     /** How far each node is from the client, following edges: the columns of the drawn map. */
