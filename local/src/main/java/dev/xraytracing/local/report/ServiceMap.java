@@ -4,11 +4,13 @@ import dev.xraytracing.trace.RecordedEntity;
 import dev.xraytracing.trace.RecordedTrace;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The service map of a set of traces, as X-Ray draws it: a node per service (a segment's name and origin) and per
@@ -128,11 +130,17 @@ public final class ServiceMap {
     public static ServiceMap of(Collection<RecordedTrace> traces) {
         ServiceMap map = new ServiceMap(traces.size());
         Node client = map.node(CLIENT, CLIENT);
+        TraceLinks links = TraceLinks.of(List.copyOf(traces));
         for (RecordedTrace trace : traces) {
+            // A trace its queue started has the queue's linked edge leading in, not one from the client.
+            boolean fromQueue = links.from(trace.traceId()).stream().anyMatch(link -> link.queue().isPresent());
             for (RecordedEntity entity : trace.entities()) {
                 if (entity.isSegment()) {
                     Node service = map.node(entity.name(), typeOf(entity.origin()));
                     Optional<RecordedEntity> caller = entity.parent().map(RecordedEntity::owningSegment);
+                    if (caller.isEmpty() && fromQueue) {
+                        continue;
+                    }
                     Node from = caller.map(c -> map.node(c.name(), typeOf(c.origin()))).orElse(client);
                     map.edge(from, service).add(entity);
                 } else if (isCall(entity) && entity.children().stream().noneMatch(RecordedEntity::isSegment)) {
@@ -142,7 +150,7 @@ public final class ServiceMap {
                 }
             }
         }
-        for (TraceLinks.Link link : TraceLinks.of(List.copyOf(traces)).all()) {
+        for (TraceLinks.Link link : links.all()) {
             link.queue().ifPresent(queue -> map.linkedEdge(map.node(queue.name(), queue.type()),
                     map.node(link.consumerNode().name(), link.consumerNode().type())).addLinked(link));
         }
@@ -226,11 +234,17 @@ public final class ServiceMap {
                 .filter(e -> e.from().name().equals(queueName) && e.to().name().equals(consumerName)).findFirst();
     }
 
-    /** How far each node is from the client, following edges: the columns of the drawn map. */
+    /**
+     * How far each node is from the client, or from a node nothing leads into (a queue that started a linked trace),
+     * following edges: the columns of the drawn map.
+     */
     public Map<Node, Integer> depths() {
         Map<Node, Integer> depths = new LinkedHashMap<>();
+        Set<Node> led = new HashSet<>();
+        edges.values().stream().filter(e -> !e.from().equals(e.to())).forEach(e -> led.add(e.to()));
         for (Node node : nodes.values()) {
-            depths.put(node, node.name().equals(CLIENT) && node.type().equals(CLIENT) ? 0 : -1);
+            boolean client = node.name().equals(CLIENT) && node.type().equals(CLIENT);
+            depths.put(node, client || !led.contains(node) ? 0 : -1);
         }
         boolean changed = true;
         for (int round = 0; changed && round < nodes.size(); round++) {

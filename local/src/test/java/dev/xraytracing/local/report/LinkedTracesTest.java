@@ -31,7 +31,18 @@ class LinkedTracesTest {
                         "receipts (AWS::SQS::Queue) ⇢ receipts-consumer (Lambda) x1");
         assertThat(map.edge("OrdersLambda", "orders")).hasValueSatisfying(e -> assertThat(e.linked()).isFalse());
         assertThat(map.edge("orders-consumer", "receipts")).isPresent();
+        assertThat(map.edge(ServiceMap.CLIENT, "orders-consumer")).as("the queue leads in, not a client").isEmpty();
         assertThat(map.render()).contains("orders (AWS::SQS::Queue) ⇢ orders-consumer (Lambda)  2 messages linked");
+    }
+
+    @Test
+    void aConsumersOwnMapStartsAtTheQueueThatLeadsIn() {
+        List<String> consumerOnly = RUN.documents.stream().filter(d -> d.contains(RUN.ordersConsumer)).toList();
+
+        assertThat(TraceReport.of(consumerOnly).serviceMap().depths().entrySet())
+                .extracting(e -> e.getKey().id() + "@" + e.getValue())
+                .contains("orders (AWS::SQS::Queue)@0", "orders-consumer (Lambda)@1",
+                        "orders-consumer (Lambda function)@2", "receipts (AWS::SQS::Queue)@3");
     }
 
     @Test
