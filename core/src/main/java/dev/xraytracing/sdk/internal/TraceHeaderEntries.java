@@ -23,10 +23,10 @@ import software.amazon.awssdk.utils.builder.ToCopyableBuilder;
  * Those requests are left as the user built them.
  */
 public final class TraceHeaderEntries {
-    /** Service (SDK service name) to operation to the list member and the entry's trace header member. */
-    private static final Map<String, Map<String, Carrier>> CARRIERS = Map.of(
-            "EventBridge", Map.of("PutEvents", new Carrier("Entries", "TraceHeader")),
-            "CloudWatchEvents", Map.of("PutEvents", new Carrier("Entries", "TraceHeader")));
+    /** Service (SDK service name) to operation to {the list member, the entry's trace header member}. */
+    private static final Map<String, Map<String, String[]>> CARRIERS = Map.of(
+            "EventBridge", Map.of("PutEvents", new String[] {"Entries", "TraceHeader"}),
+            "CloudWatchEvents", Map.of("PutEvents", new String[] {"Entries", "TraceHeader"}));
 
     private TraceHeaderEntries() {
     }
@@ -34,74 +34,64 @@ public final class TraceHeaderEntries {
     /** The request with the call's trace header in every entry that has none; the same request for any other call. */
     public static SdkRequest modifyRequest(Object owner, Context.ModifyRequest context, ExecutionAttributes attributes) {
         SdkRequest request = context.request();
-        Map<String, Carrier> operations = CARRIERS.get(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME));
+        Map<String, String[]> operations = CARRIERS.get(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME));
         if (operations == null) {
             return request;
         }
-        Carrier carrier = operations.get(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+        String[] carrier = operations.get(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
         SdkCall call = carrier == null ? null : SdkCallTracer.callOwnedBy(owner, attributes);
         if (call == null) {
             return request;
         }
-        return carrier.fill(request, call.traceHeader);
+        return fill(request, carrier[0], carrier[1], call.traceHeader);
     }
 
-    private static final class Carrier {
-        final String listMember;
-        final String headerMember;
-
-        Carrier(String listMember, String headerMember) {
-            this.listMember = listMember;
-            this.headerMember = headerMember;
+    private static SdkRequest fill(SdkRequest request, String listMember, String headerMember, String header) {
+        SdkField<?> listField = field(request, listMember);
+        Object value = listField == null ? null : listField.getValueOrDefault(request);
+        if (!(value instanceof List) || ((List<?>) value).isEmpty()) {
+            return request;
         }
-
-        SdkRequest fill(SdkRequest request, String header) {
-            SdkField<?> listField = field(request, listMember);
-            Object value = listField == null ? null : listField.getValueOrDefault(request);
-            if (!(value instanceof List) || ((List<?>) value).isEmpty()) {
-                return request;
-            }
-            List<?> entries = (List<?>) value;
-            List<Object> filled = new ArrayList<>(entries.size());
-            boolean changed = false;
-            for (Object entry : entries) {
-                Object withHeader = withHeader(entry, header);
-                changed |= withHeader != entry;
-                filled.add(withHeader);
-            }
-            if (!changed) {
-                return request;
-            }
-            SdkRequest.Builder builder = request.toBuilder();
-            listField.set(builder, filled);
-            return builder.build();
+        List<?> entries = (List<?>) value;
+        List<Object> filled = new ArrayList<>(entries.size());
+        boolean changed = false;
+        for (Object entry : entries) {
+            Object withHeader = withHeader(entry, headerMember, header);
+            changed |= withHeader != entry;
+            filled.add(withHeader);
         }
-
-        /** The entry with {@code header} when it has no trace header of its own, else the entry itself. */
-        private Object withHeader(Object entry, String header) {
-            if (!(entry instanceof SdkPojo) || !(entry instanceof ToCopyableBuilder)) {
-                return entry;
-            }
-            SdkField<?> headerField = field((SdkPojo) entry, headerMember);
-            if (headerField == null) {
-                return entry;
-            }
-            Object own = headerField.getValueOrDefault(entry);
-            if (own instanceof String && !((String) own).isBlank()) {
-                return entry;
-            }
-            CopyableBuilder<?, ?> builder = ((ToCopyableBuilder<?, ?>) entry).toBuilder();
-            headerField.set(builder, header);
-            return builder.build();
+        if (!changed) {
+            return request;
         }
+        SdkRequest.Builder builder = request.toBuilder();
+        listField.set(builder, filled);
+        return builder.build();
+    }
 
-        private static SdkField<?> field(SdkPojo pojo, String member) {
-            for (SdkField<?> field : pojo.sdkFields()) {
-                if (field.memberName().equals(member)) {
-                    return field;
-                }
-            }
-            return null;
+    /** The entry with {@code header} when it has no trace header of its own, else the entry itself. */
+    private static Object withHeader(Object entry, String headerMember, String header) {
+        if (!(entry instanceof SdkPojo) || !(entry instanceof ToCopyableBuilder)) {
+            return entry;
         }
+        SdkField<?> headerField = field((SdkPojo) entry, headerMember);
+        if (headerField == null) {
+            return entry;
+        }
+        Object own = headerField.getValueOrDefault(entry);
+        if (own instanceof String && !((String) own).isBlank()) {
+            return entry;
+        }
+        CopyableBuilder<?, ?> builder = ((ToCopyableBuilder<?, ?>) entry).toBuilder();
+        headerField.set(builder, header);
+        return builder.build();
+    }
+
+    private static SdkField<?> field(SdkPojo pojo, String member) {
+        for (SdkField<?> field : pojo.sdkFields()) {
+            if (field.memberName().equals(member)) {
+                return field;
+            }
+        }
+        return null;
     }
 }
