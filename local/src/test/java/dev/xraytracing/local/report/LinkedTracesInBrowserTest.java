@@ -71,9 +71,7 @@ class LinkedTracesInBrowserTest {
     @Test
     @Order(3)
     void fromATraceTheTracesItFollowsAndThatFollowItAreOneClickAway() throws Exception {
-        browser.type("#filter", "");
-        browser.click("tr.trace-row[data-trace='" + RUN.receiptsConsumer + "']");
-        browser.waitFor("document.body.getAttribute('data-trace') === '" + RUN.receiptsConsumer + "'");
+        browser.openTrace(RUN.receiptsConsumer);
         assertThat(browser.text("document.querySelector('#linked-traces [data-direction=to]').textContent"))
                 .contains(RUN.ordersConsumer, "orders-consumer", "via SQS receipts, message r1");
 
