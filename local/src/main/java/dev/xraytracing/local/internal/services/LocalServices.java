@@ -1,6 +1,7 @@
 package dev.xraytracing.local.internal.services;
 
 import dev.xraytracing.local.internal.services.eventbridge.EventBridgeService;
+import dev.xraytracing.local.internal.services.schedule.ScheduleService;
 import dev.xraytracing.local.internal.services.sns.SnsService;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,7 +23,8 @@ public final class LocalServices implements AutoCloseable {
     /** In start order. */
     static final List<Kind> KINDS = List.of(
             new Kind("SNS", SnsService::needed, SnsService::new),
-            new Kind("EventBridge", EventBridgeService::needed, EventBridgeService::new));
+            new Kind("EventBridge", EventBridgeService::needed, EventBridgeService::new),
+            new Kind("schedules", ScheduleService::needed, ScheduleService::new));
 
     private final List<LocalService> started = new ArrayList<>();
     private final Map<String, String> endpoints = new LinkedHashMap<>();
