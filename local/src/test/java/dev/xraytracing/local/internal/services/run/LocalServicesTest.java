@@ -1,5 +1,8 @@
-package dev.xraytracing.local.internal.services;
+package dev.xraytracing.local.internal.services.run;
 
+import dev.xraytracing.local.internal.services.RecordingLambda;
+import dev.xraytracing.local.internal.services.ServiceContext;
+import dev.xraytracing.local.internal.services.ServiceTesting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.xraytracing.local.template.SamTemplate;

@@ -1,5 +1,7 @@
-package dev.xraytracing.local.internal.services;
+package dev.xraytracing.local.internal.services.run;
 
+import dev.xraytracing.local.internal.services.LocalService;
+import dev.xraytracing.local.internal.services.ServiceContext;
 import dev.xraytracing.local.internal.services.eventbridge.EventBridgeService;
 import dev.xraytracing.local.internal.services.schedule.ScheduleService;
 import dev.xraytracing.local.internal.services.sns.SnsService;
