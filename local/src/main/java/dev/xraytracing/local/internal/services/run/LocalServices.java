@@ -66,9 +66,18 @@ public final class LocalServices implements AutoCloseable {
         return started.stream().flatMap(s -> s.problems().stream()).toList();
     }
 
-    /** Whether every service is quiet (nothing in flight or waiting). */
+    /**
+     * Whether every service is quiet (nothing in flight or waiting). Asked the last started first: work flows from
+     * later services to earlier ones (a bus delivers to a topic, a topic to a queue) and each holds its own until the
+     * next has taken it, so a service found quiet cannot hand work to one asked after it.
+     */
     public boolean quiet() {
-        return started.stream().allMatch(LocalService::quiet);
+        for (int i = started.size() - 1; i >= 0; i--) {
+            if (!started.get(i).quiet()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public List<String> summary() {
