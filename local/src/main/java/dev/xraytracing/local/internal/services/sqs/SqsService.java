@@ -29,6 +29,10 @@ public final class SqsService implements LocalService {
         try {
             client = SqsClients.to(engine.endpoint(), context.region());
             queues = TemplateQueues.create(client, context.resources(TemplateResource.Queue.class));
+            queues.problems().forEach(problem -> {
+                problems.add(problem);
+                context.say().accept(problem);
+            });
             for (Map.Entry<String, FunctionEvent.Sqs> event : context.events(FunctionEvent.Sqs.class)) {
                 poller(context, client, event.getKey(), event.getValue()).ifPresent(pollers::add);
             }
