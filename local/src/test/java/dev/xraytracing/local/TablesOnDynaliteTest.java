@@ -1,0 +1,78 @@
+package dev.xraytracing.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The same function as {@link ServicesWithoutAnEngineTest}, now with the table declared in its template: the run
+ * starts dynalite, creates the table, points the function at it, and every request saves its order. Skips, saying
+ * why, where dynalite is not installed ({@code .ci/run} installs it).
+ */
+class TablesOnDynaliteTest {
+    static final String TEMPLATE = """
+            AWSTemplateFormatVersion: "2010-09-09"
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              OrdersTable:
+                Type: AWS::Serverless::SimpleTable
+                Properties:
+                  TableName: orders
+              Orders:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: dev.xraytracing.local.handlers.OrderTableHandler
+                  Runtime: java21
+                  Timeout: 30
+                  Tracing: Active
+                  Environment:
+                    Variables:
+                      TABLE_NAME: !Ref OrdersTable
+                  Events:
+                    Save:
+                      Type: Api
+                      Properties:
+                        Path: /orders
+                        Method: get
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void a_function_writes_the_templates_table_with_an_unmodified_client() throws Exception {
+        assumeTrue(OS.LINUX.isCurrentOs(), "the runtime client's native library is Linux's");
+        assumeTrue(dynaliteInstalled(), "dynalite is not installed: run npm ci --ignore-scripts --prefix"
+                + " local/engines/dynamodb");
+        Path template = Files.writeString(dir.resolve("template.yaml"), TEMPLATE);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+        int exit = LocalRun.run(new PrintStream(bytes, true, StandardCharsets.UTF_8), "--template",
+                template.toString(), "--runtime", "ric", "--requests", "2", "--html", dir.resolve("r.html").toString());
+
+        String output = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(output).isZero();
+        assertThat(output)
+                .contains("request 1: GET /orders -> 201 saved")
+                .contains("request 2: GET /orders -> 201 saved")
+                .doesNotContain("NoLocalEngine").doesNotContain("dynalite is not installed");
+    }
+
+    /** In the repository, as the run looks for it: from the working directory (the module's, under Maven) up. */
+    private static boolean dynaliteInstalled() {
+        for (Path folder = Path.of("").toAbsolutePath(); folder != null; folder = folder.getParent()) {
+            if (Files.isRegularFile(folder.resolve("local/engines/dynamodb/node_modules/dynalite/cli.js"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
