@@ -1,8 +1,9 @@
-package dev.xraytracing.local;
+package dev.xraytracing.local.internal.services.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.xraytracing.local.LocalRun;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The same function as {@link ServicesWithoutAnEngineTest}, now with the table declared in its template: the run
+ * The same function as {@code ServicesWithoutAnEngineTest}'s, now with the table declared in its template: the run
  * starts dynalite, creates the table, points the function at it, and every request saves its order. Skips, saying
  * why, where dynalite is not installed ({@code .ci/run} installs it).
  */
@@ -50,8 +51,8 @@ class TablesOnDynaliteTest {
     @Test
     void a_function_writes_the_templates_table_with_an_unmodified_client() throws Exception {
         assumeTrue(OS.LINUX.isCurrentOs(), "the runtime client's native library is Linux's");
-        assumeTrue(dynaliteInstalled(), "dynalite is not installed: run npm ci --ignore-scripts --prefix"
-                + " local/engines/dynamodb");
+        Dynalite.Found dynalite = DynamoDbService.locate();
+        assumeTrue(dynalite.command().isPresent(), dynalite.missing());
         Path template = Files.writeString(dir.resolve("template.yaml"), TEMPLATE);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
@@ -64,15 +65,5 @@ class TablesOnDynaliteTest {
                 .contains("request 1: GET /orders -> 201 saved")
                 .contains("request 2: GET /orders -> 201 saved")
                 .doesNotContain("NoLocalEngine").doesNotContain("dynalite is not installed");
-    }
-
-    /** In the repository, as the run looks for it: from the working directory (the module's, under Maven) up. */
-    private static boolean dynaliteInstalled() {
-        for (Path folder = Path.of("").toAbsolutePath(); folder != null; folder = folder.getParent()) {
-            if (Files.isRegularFile(folder.resolve("local/engines/dynamodb/node_modules/dynalite/cli.js"))) {
-                return true;
-            }
-        }
-        return false;
     }
 }
