@@ -1,49 +1,33 @@
-package dev.xraytracing.local.internal.services.dynamodb;
+package dev.xraytracing.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.xraytracing.local.LocalRun;
+import dev.xraytracing.local.internal.services.dynamodb.DynamoDbService;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The same function as {@code ServicesWithoutAnEngineTest}'s, now with the table declared in its template: the run
+ * The same function as {@link ServicesWithoutAnEngineTest}'s, now with the table declared in its template: the run
  * starts dynalite, creates the table, points the function at it, and every request saves its order. Skips, saying
  * why, where dynalite is not installed ({@code .ci/run} installs it).
  */
 class TablesOnDynaliteTest {
-    static final String TEMPLATE = """
-            AWSTemplateFormatVersion: "2010-09-09"
-            Transform: AWS::Serverless-2016-10-31
+    /** The same function and table name, the table now declared. */
+    static final String TEMPLATE = ServicesWithoutAnEngineTest.TEMPLATE.replace("Resources:\n", """
             Resources:
               OrdersTable:
                 Type: AWS::Serverless::SimpleTable
                 Properties:
                   TableName: orders
-              Orders:
-                Type: AWS::Serverless::Function
-                Properties:
-                  Handler: dev.xraytracing.local.handlers.OrderTableHandler
-                  Runtime: java21
-                  Timeout: 30
-                  Tracing: Active
-                  Environment:
-                    Variables:
-                      TABLE_NAME: !Ref OrdersTable
-                  Events:
-                    Save:
-                      Type: Api
-                      Properties:
-                        Path: /orders
-                        Method: get
-            """;
+            """);
 
     @TempDir
     Path dir;
@@ -51,8 +35,8 @@ class TablesOnDynaliteTest {
     @Test
     void a_function_writes_the_templates_table_with_an_unmodified_client() throws Exception {
         assumeTrue(OS.LINUX.isCurrentOs(), "the runtime client's native library is Linux's");
-        Dynalite.Found dynalite = DynamoDbService.locate();
-        assumeTrue(dynalite.command().isPresent(), dynalite.missing());
+        Optional<String> missing = DynamoDbService.missingEngine();
+        assumeTrue(missing.isEmpty(), missing.orElse(""));
         Path template = Files.writeString(dir.resolve("template.yaml"), TEMPLATE);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
