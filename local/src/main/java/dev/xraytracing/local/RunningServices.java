@@ -11,7 +11,7 @@ import dev.xraytracing.local.internal.lambda.InvokeApiServer;
 import dev.xraytracing.local.internal.lambda.LambdaService;
 import dev.xraytracing.local.internal.lambda.PlatformSettings;
 import dev.xraytracing.local.internal.lambda.InvokeResponse;
-import dev.xraytracing.local.internal.services.run.LocalServices;
+import dev.xraytracing.local.internal.services.LocalServices;
 import dev.xraytracing.local.internal.services.NoEngineService;
 import dev.xraytracing.local.internal.services.ServiceContext;
 import java.util.ArrayList;

@@ -1,8 +1,5 @@
-package dev.xraytracing.local.internal.services.run;
+package dev.xraytracing.local.internal.services;
 
-import dev.xraytracing.local.internal.services.RecordingLambda;
-import dev.xraytracing.local.internal.services.ServiceContext;
-import dev.xraytracing.local.internal.services.ServiceTesting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.xraytracing.local.template.SamTemplate;

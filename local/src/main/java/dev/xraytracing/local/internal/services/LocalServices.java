@@ -1,7 +1,5 @@
-package dev.xraytracing.local.internal.services.run;
+package dev.xraytracing.local.internal.services;
 
-import dev.xraytracing.local.internal.services.LocalService;
-import dev.xraytracing.local.internal.services.ServiceContext;
 import dev.xraytracing.local.internal.services.eventbridge.EventBridgeService;
 import dev.xraytracing.local.internal.services.schedule.ScheduleService;
 import dev.xraytracing.local.internal.services.sns.SnsService;
