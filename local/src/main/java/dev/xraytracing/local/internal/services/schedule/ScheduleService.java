@@ -5,6 +5,7 @@ import dev.xraytracing.local.internal.HttpServers;
 import dev.xraytracing.local.internal.LoopbackServer;
 import dev.xraytracing.local.internal.TraceIds;
 import dev.xraytracing.local.internal.services.Deliveries;
+import dev.xraytracing.local.internal.services.FiresSchedules;
 import dev.xraytracing.local.internal.services.LocalService;
 import dev.xraytracing.local.internal.services.ServiceContext;
 import dev.xraytracing.local.internal.services.Targets;
@@ -33,7 +34,7 @@ import java.util.concurrent.TimeUnit;
  * trace header: EventBridge does not trace scheduled events. Its endpoint answers EventBridge Scheduler's API with an
  * honest 501: schedules are the template's.
  */
-public final class ScheduleService implements LocalService {
+public final class ScheduleService implements LocalService, FiresSchedules {
     public static final String ENDPOINT_VARIABLE = "AWS_ENDPOINT_URL_SCHEDULER";
 
     private final ServiceContext context;
@@ -89,11 +90,12 @@ public final class ScheduleService implements LocalService {
 
     /**
      * Fires the schedule now, enabled or not: by its rule's name or logical id, or for a function's event by
-     * {@code FunctionEvent}, {@code Function/Event} or the event's name alone. Deliveries are asynchronous, as the
-     * service's {@link #quiet()} tells.
+     * {@code Function/Event} ({@link FiresSchedules}'s form), {@code FunctionEvent} or the event's name alone.
+     * Deliveries are asynchronous, as the service's {@link #quiet()} tells.
      *
      * @throws IllegalArgumentException naming the run's schedules, when none has that name
      */
+    @Override
     public void fire(String name) {
         Schedule schedule = byName.get(name);
         if (schedule == null) {
