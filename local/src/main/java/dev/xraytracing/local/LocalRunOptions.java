@@ -124,7 +124,19 @@ final class LocalRunOptions {
                     + " (default: none)",
             "  --expect-dead-letters N   how many messages the dead-letter queues may hold at the end; any other"
                     + " count fails the run (default: 0)",
-            "  -h, --help                print this help and exit");
+            "  -h, --help                print this help and exit",
+            "",
+            "exit status: 0 when the run went as asked; 1, after one 'FAILED:' line naming the first reason, when a"
+                    + " function failed during init,",
+            "  an entry was refused by its queue, topic or bus, a request answered 5xx (a direct invocation's"
+                    + " function error counts as 502)",
+            "  and no --fault or --faults asked for failures, an invocation by a queue, topic, bus, schedule or"
+                    + " bucket ended in a function",
+            "  error and no fault asked for it, the app was still busy at --quiet-timeout, or the dead-letter queues"
+                    + " hold another number",
+            "  of messages than --expect-dead-letters; 2 on a bad command line. A record reported in"
+                    + " batchItemFailures fails a run only",
+            "  by ending in a dead-letter queue nobody expected (docs/local-services.md).");
 
     static LocalRunOptions parse(String... args) {
         LocalRunOptions options = new LocalRunOptions();
