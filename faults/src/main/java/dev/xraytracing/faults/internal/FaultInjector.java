@@ -104,18 +104,21 @@ final class FaultInjector implements FaultHook {
         return passed != null && passed.contains(rule);
     }
 
-    private Set<Rule> decideMatches(Object event) {
+    private Set<Rule> decideMatches(Object event, Entity handlerSubsegment) {
+        boolean readsEvent = java.util.Arrays.stream(rules.all)
+                .anyMatch(rule -> rule.match != null && rule.match.readsEvent());
         JsonNode tree = null;
         try {
-            tree = event == null ? null : EVENTS.valueToTree(event);
+            tree = event == null || !readsEvent ? null : EVENTS.valueToTree(event);
         } catch (RuntimeException unreadable) {
             warnings.warn("faults:event:" + event.getClass().getName(), "the event type " + event.getClass().getName()
                     + " cannot be read as JSON; fault rules with a match do not apply to it: "
                     + RuleSources.oneLine(unreadable.getMessage()));
         }
+        String traceRoot = InvocationTrace.rootOf(handlerSubsegment);
         Set<Rule> passed = new HashSet<>();
         for (Rule rule : rules.all) {
-            if (rule.match != null && tree != null && rule.match.matches(tree)) {
+            if (rule.match != null && rule.match.matches(tree, traceRoot)) {
                 passed.add(rule);
             }
         }
@@ -181,7 +184,7 @@ final class FaultInjector implements FaultHook {
         }
         refresh();
         if (rules.anyMatch) {
-            matched.set(decideMatches(event));
+            matched.set(decideMatches(event, handlerSubsegment));
         }
         for (Rule rule : rules.handler) {
             if (applies(rule)) {
