@@ -35,7 +35,8 @@ public final class LocalRun {
     static final String USAGE = "usage: LocalRun [--template FILE] [--requests N] [--method GET] [--path /PATH]"
             + " [--fault none|function-error|throttle|5xx|latency] [--fault-on FUNCTION] [--cold]"
             + " [--runtime auto|ric|java] [--html FILE] [--first NAME=HANDLER --second NAME=HANDLER]"
-            + " [--env NAME:KEY=VALUE]... [--quiet] [--build-command COMMAND] [--faults FILE | --experiment FILE]";
+            + " [--env NAME:KEY=VALUE]... [--quiet] [--build-command COMMAND] [--faults FILE | --experiment FILE"
+            + " | --explore [FILE] [--budget N] [--report-json FILE]]";
 
     private LocalRun() {
     }
@@ -71,6 +72,9 @@ public final class LocalRun {
             RunPlan plan = RunPlan.of(options, out);
             if (options.faults != null) {
                 applyFaults(options, plan.setup().functions(), out);
+            }
+            if (options.explore) {
+                return ExploreRun.run(options, plan, out);
             }
             return options.experiment != null ? ExperimentRun.run(options, plan, out, experiments)
                     : runRequests(options, plan, out);

@@ -38,6 +38,11 @@ final class LocalRunOptions {
     /** The experiment file ({@code --experiment}), or null. */
     Path experiment;
     final Map<String, String> env = new LinkedHashMap<>();
+    /** {@code --explore [FILE]}: whether to explore, its file (null: defaults), {@code --budget}, {@code --report-json}. */
+    boolean explore;
+    Path exploreFile;
+    Integer budget;
+    Path reportJson;
 
     /** What {@code --help} prints after the usage line: one line per option, with its default. Keep beside parse. */
     static final String OPTIONS = String.join(System.lineSeparator(),
@@ -67,6 +72,11 @@ final class LocalRunOptions {
             "  --faults FILE             fault rules for every function, as XRAY_TRACING_FAULTS_FILE (default: none)",
             "  --experiment FILE         a baseline and a faulted phase of the same requests, compared (default:"
                     + " none)",
+            "  --explore [FILE]          explore the faults the baseline's traces can take, one by one, then"
+                    + " combinations; FILE holds the steady-state hypothesis (default: none, the baseline's status"
+                    + " class within the entry's timeout)",
+            "  --budget N                with --explore: at most N runs after the baseline (default: 100)",
+            "  --report-json FILE        with --explore: the findings as JSON too (default: none)",
             "  -h, --help                print this help and exit");
 
     static LocalRunOptions parse(String... args) {
@@ -92,6 +102,14 @@ final class LocalRunOptions {
                 case "--build-command" -> options.buildCommand = value(args, ++i, arg);
                 case "--first" -> options.first = named(value(args, ++i, arg), arg);
                 case "--second" -> options.second = named(value(args, ++i, arg), arg);
+                case "--explore" -> {
+                    options.explore = true;
+                    if (i + 1 < args.length && !args[i + 1].startsWith("-")) {
+                        options.exploreFile = readableFile(args[++i], arg);
+                    }
+                }
+                case "--budget" -> options.budget = positive(value(args, ++i, arg), arg);
+                case "--report-json" -> options.reportJson = Path.of(value(args, ++i, arg));
                 case "--env" -> {
                     String setting = value(args, ++i, arg);
                     int colon = setting.indexOf(':');
@@ -107,6 +125,13 @@ final class LocalRunOptions {
         if (options.faults != null && options.experiment != null) {
             throw new LocalRunException("--faults and --experiment do not combine: the experiment file holds the "
                     + "rules of its faulted phase");
+        }
+        if (options.explore && (options.faults != null || options.experiment != null)) {
+            throw new LocalRunException("--explore writes its own rules; it does not combine with --faults or "
+                    + "--experiment");
+        }
+        if (!options.explore && (options.budget != null || options.reportJson != null)) {
+            throw new LocalRunException("--budget and --report-json go with --explore");
         }
         if ((options.first == null) != (options.second == null)) {
             throw new LocalRunException("--first and --second go together");

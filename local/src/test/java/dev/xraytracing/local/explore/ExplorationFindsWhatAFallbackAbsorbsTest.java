@@ -1,0 +1,97 @@
+package dev.xraytracing.local.explore;
+
+import static dev.xraytracing.local.explore.ExplorationAssert.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.xraytracing.local.LocalPlatform;
+import dev.xraytracing.local.app.LocalFunction;
+import dev.xraytracing.local.app.RuntimeLoop;
+import dev.xraytracing.local.handlers.BackHandler;
+import dev.xraytracing.local.handlers.FallbackFrontHandler;
+import dev.xraytracing.testing.SegmentDocumentSchema;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+
+/**
+ * The search on an app with a fallback: Front calls Back and, when Back fails, Spare. Each single fault of Back is
+ * absorbed by the fallback, so LDFI fails what absorbed it (the CallSpare block, Spare's invocation, Spare's work) in
+ * combinations, and the faults of Back that looked the same to the rest of the app are pruned to one.
+ */
+@EnabledOnOs(value = OS.LINUX, disabledReason = "the runtime interface client ships its native library for Linux only")
+class ExplorationFindsWhatAFallbackAbsorbsTest {
+    static Exploration exploration;
+
+    @BeforeAll
+    static void explore() {
+        LocalFunction front = LocalFunction.of("Front", FallbackFrontHandler.class.getName())
+                .timeout(Duration.ofSeconds(10));
+        LocalFunction back = LocalFunction.of("Back", BackHandler.class.getName()).env("WORK_MILLIS", "20");
+        LocalFunction spare = LocalFunction.of("Spare", BackHandler.class.getName()).env("WORK_MILLIS", "20");
+        exploration = Explorer.of(List.of(front, back, spare), () -> LocalPlatform.builder().function(front)
+                        .function(back).function(spare).runtimeLoop(RuntimeLoop.INTERFACE_CLIENT).output(line -> { }))
+                .entry(Entry.invoke("Front", "{}"))
+                .settings("{\"hypothesis\": {\"body\": {\"path\": \"$.statusCode\", \"equals\": \"200\"}}}")
+                .explore();
+        System.out.println(exploration.text());
+        exploration.finding("Back block:Work exception").ifPresent(f -> exploration.documents().stream()
+                .filter(d -> d.contains(String.valueOf(f.traceId()))).forEach(System.out::println));
+    }
+
+    @Test
+    void the_fallback_absorbs_every_single_fault_of_back_and_the_answer_says_who_served() {
+        assertThat(exploration.singleFaults()).filteredOn(finding -> finding.label().startsWith("Back "))
+                .extracting(Finding::label, Finding::tolerance, Finding::why).containsExactly(
+                        tuple("Back invoke throttle", Tolerance.DEGRADED, "answered 200 with another body"),
+                        tuple("Back invoke function-error", Tolerance.DEGRADED, "answered 200 with another body"),
+                        tuple("Back block:Work exception", Tolerance.DEGRADED, "answered 200 with another body"));
+        assertThat(exploration.finding("Back invoke function-error")).get()
+                .satisfies(finding -> assertThat(finding.surfacedAt()).isEqualTo("CallBack in Front"));
+        assertThat(exploration.points()).doesNotContain("Spare invoke"); // the baseline never reached Spare
+    }
+
+    @Test
+    void ldfi_fails_what_absorbed_the_fault_and_the_combination_takes_the_request_down() {
+        assertThat(exploration.combinations()).extracting(Finding::label).contains(
+                "Back invoke throttle + Front block:CallSpare exception",
+                "Back invoke throttle + Spare invoke throttle");
+        assertThat(exploration.combinations()).allSatisfy(finding ->
+                assertThat(finding.tolerance()).isEqualTo(Tolerance.FAILED));
+        assertThat(exploration.finding("Back invoke throttle + Spare invoke throttle")).get()
+                .satisfies(finding -> assertThat(finding.replay())
+                        .isEqualTo("--fault throttle --fault-on Back --fault throttle --fault-on Spare"));
+    }
+
+    @Test
+    void faults_of_back_that_looked_the_same_to_the_rest_of_the_app_are_pruned_from_the_combinations() {
+        assertThat(exploration.finding("Back invoke function-error")).get()
+                .satisfies(finding -> assertThat(finding.equivalentTo()).isEqualTo("Back invoke throttle"));
+        assertThat(exploration.coverage()).containsPattern("[1-9]\\d* combinations pruned");
+    }
+
+    @Test
+    void the_front_fails_when_its_own_call_fails_since_both_calls_are_the_same_sdk_operation() {
+        assertThatThrownBy(() -> assertThat(exploration).toleratesEverySingleFault().except("Back"))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("but 9 of 13 did not")
+                .hasMessageContaining("Front sdk:Lambda.Invoke 5xx: failed (200, the body's $.statusCode is 502, not"
+                        + " 200), surfaced at CallBack in Front, replay: --faults FILE (sdk:Lambda.Invoke=status:500,"
+                        + "errorCode=ServiceException) --env Front:XRAY_TRACING_FAULTS_SEED=7");
+        assertThat(exploration).tolerates("Front sdk:Lambda.Invoke slow")
+                .toleratesEverySingleFault().except("Back", "Front invoke", "Front handler", "Front block:CallBack",
+                        "sdk:Lambda.Invoke throttle", "sdk:Lambda.Invoke 5xx", "sdk:Lambda.Invoke exception",
+                        "sdk:Lambda.Invoke timeout");
+        assertThatThrownBy(() -> assertThat(exploration).toleratesEverySingleFault().except("Back", "Middle"))
+                .hasMessageStartingWith("The exception 'Middle' names no single fault the exploration ran");
+    }
+
+    @Test
+    void every_document_of_every_run_is_schema_valid() {
+        SegmentDocumentSchema.assertValid(exploration.documents());
+    }
+}
