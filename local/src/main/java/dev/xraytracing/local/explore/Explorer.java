@@ -107,7 +107,7 @@ public final class Explorer {
         FaultExplorer.Result result = FaultExplorer.explore(
                 new PlatformEnvironments(platforms, ready, entry, plan.seed()),
                 new FaultExplorer.Settings(plan.baselineRequests(), plan.seed(), plan.budgetRuns(), plan.timeLimit(),
-                        plan.hypothesis(), timeouts), output);
+                        plan.hypothesis(), timeouts, plan.skip()), output);
         return new Exploration(result, title);
     }
 }

@@ -55,7 +55,14 @@ public final class FaultExplorer {
      * wall time), the hypothesis (completed from the baseline), and each function's timeout.
      */
     public record Settings(int baselineRequests, long seed, int budgetRuns, Duration timeLimit, Hypothesis hypothesis,
-                           Map<String, Duration> timeouts) {
+                           Map<String, Duration> timeouts, List<String> skip) {
+        /** Whether {@code injection} is left out: named by its label, its point, or its failure (with or without the
+         * function). */
+        boolean skips(Injection injection) {
+            String label = injection.label();
+            return skip.stream().anyMatch(name -> label.equals(name) || label.endsWith(" " + name)
+                    || label.startsWith(name + " "));
+        }
     }
 
     /** What the search found. */
@@ -107,7 +114,7 @@ public final class FaultExplorer {
             }
             answers.forEach(answer -> {
                 statuses.add(answer.status());
-                baselineBodies.add(answer.body());
+                baselineBodies.add(Bodies.canonical(answer.body()));
             });
             baselineStatus = answers.get(answers.size() - 1).status();
         }
@@ -124,7 +131,7 @@ public final class FaultExplorer {
         }
         baselinePoints = new HashSet<>(FaultSpace.pointsOf(traces));
         List<FaultPoint> points = FaultSpace.pointsOf(traces);
-        List<Injection> singles = FaultSpace.singleFaults(points);
+        List<Injection> singles = FaultSpace.singleFaults(points).stream().filter(i -> !settings.skips(i)).toList();
         say.accept("baseline answered " + statuses + "; hypothesis: " + hypothesis.describe() + "; " + points.size()
                 + " fault points, " + singles.size() + " single faults"
                 + (scoped ? "; rules scoped to each run's trace id" : "; the entry's trace id is not known, so rules "
@@ -182,16 +189,16 @@ public final class FaultExplorer {
         List<RecordedTrace> traces = TraceDocuments.assemble(documents);
         RecordedTrace trace = traces.stream().filter(t -> t.traceId().equals(header.root())).findFirst()
                 .orElse(traces.size() == 1 ? traces.get(0) : null);
-        boolean sameBody = baselineBodies.contains(answer.body());
+        boolean sameBody = baselineBodies.contains(Bodies.canonical(answer.body()));
         Tolerance tolerance = violation != null ? Tolerance.FAILED
                 : answer.status() == baselineStatus && sameBody ? Tolerance.TOLERATED : Tolerance.DEGRADED;
-        String why = violation != null ? violation : tolerance == Tolerance.DEGRADED
-                ? "answered " + answer.status() + (sameBody ? "" : " with another body") + ", the baseline "
-                + baselineStatus : null;
+        String why = violation != null ? violation : tolerance != Tolerance.DEGRADED ? null
+                : answer.status() != baselineStatus ? "answered " + answer.status() + ", the baseline " + baselineStatus
+                : "answered " + answer.status() + " with another body than the baseline's";
         RecordedEntity surfaced = trace == null ? null : TraceReading.surfacedAt(trace, injections);
         ExplorationRun run = new ExplorationRun(injections, answer.status(), answer.body(), millis, tolerance, why,
                 TraceReading.describe(surfaced), trace == null ? null : trace.traceId(), trace, documents,
-                TraceReading.signature(answer.status(), answer.body(), trace, injections), null);
+                TraceReading.signature(answer.status(), Bodies.canonical(answer.body()), trace, injections), null);
         runs.add(run);
         say.accept(String.format(java.util.Locale.ROOT, "run %d: %s -> %d %s (%.0f ms)", runs.size(), run.label(),
                 answer.status(), tolerance.word(), millis));
@@ -257,7 +264,7 @@ public final class FaultExplorer {
         }
         for (FaultPoint absorber : TraceReading.absorbers(run.trace(), baselinePoints, run.injections())) {
             for (Injection failure : Failures.of(absorber)) {
-                if (failure.waitsForTimeout()) {
+                if (failure.waitsForTimeout() || settings.skips(failure)) {
                     continue; // a timeout at the absorber fails it as the exception does, at the timeout's cost
                 }
                 List<Injection> combination = new ArrayList<>(run.injections());
