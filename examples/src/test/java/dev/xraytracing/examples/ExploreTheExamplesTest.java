@@ -1,14 +1,14 @@
 package dev.xraytracing.examples;
 
-import static dev.xraytracing.local.explore.ExplorationAssert.assertThat;
+import static dev.xraytracing.local.ExplorationAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.xraytracing.local.LocalPlatform;
-import dev.xraytracing.local.explore.Entry;
-import dev.xraytracing.local.explore.Exploration;
-import dev.xraytracing.local.explore.Explorer;
-import dev.xraytracing.local.explore.Finding;
-import dev.xraytracing.local.explore.Tolerance;
+import dev.xraytracing.local.ExplorationEntry;
+import dev.xraytracing.local.Exploration;
+import dev.xraytracing.local.Explorer;
+import dev.xraytracing.local.ExplorationFinding;
+import dev.xraytracing.local.app.Tolerance;
 import dev.xraytracing.local.template.SamTemplate;
 import dev.xraytracing.local.template.TemplateSetup;
 import java.nio.file.Path;
@@ -33,7 +33,7 @@ class ExploreTheExamplesTest {
                 line -> { });
         setup.functions().forEach(function -> function.env(ExampleSettings.WORK_MILLIS, "50"));
         exploration = Explorer.of(setup.functions(), () -> LocalPlatform.builder().template(setup).output(line -> { }))
-                .entry(Entry.apiRequest("GET", "/hello", null))
+                .entry(ExplorationEntry.apiRequest("GET", "/hello", null))
                 .settings("{\"skip\": [\"timeout\"]}")
                 .title("examples/template.yaml")
                 .explore();
@@ -52,7 +52,7 @@ class ExploreTheExamplesTest {
     @Test
     void a_throttled_invoke_fails_the_request_with_502_where_call_second_lambda_gives_up() {
         assertThat(exploration).fails("MyFirstLambda sdk:Lambda.Invoke throttle");
-        Finding throttle = exploration.finding("MyFirstLambda sdk:Lambda.Invoke throttle").orElseThrow();
+        ExplorationFinding throttle = exploration.finding("MyFirstLambda sdk:Lambda.Invoke throttle").orElseThrow();
         assertThat(throttle.status()).isEqualTo(502);
         assertThat(throttle.replay()).isEqualTo("--faults FILE (sdk:Lambda.Invoke=status:429,"
                 + "errorCode=TooManyRequestsException) --env MyFirstLambda:XRAY_TRACING_FAULTS_SEED=7");

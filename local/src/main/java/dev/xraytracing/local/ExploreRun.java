@@ -2,9 +2,9 @@ package dev.xraytracing.local;
 
 import dev.xraytracing.local.app.LocalFunction;
 import dev.xraytracing.local.app.LocalRunException;
-import dev.xraytracing.local.explore.Entry;
-import dev.xraytracing.local.explore.Exploration;
-import dev.xraytracing.local.explore.Explorer;
+import dev.xraytracing.local.ExplorationEntry;
+import dev.xraytracing.local.Exploration;
+import dev.xraytracing.local.Explorer;
 import dev.xraytracing.local.internal.explore.ExplorePlan;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -25,7 +25,7 @@ final class ExploreRun {
     static int run(LocalRunOptions options, RunPlan plan, PrintStream out) {
         ExplorePlan plan0 = ExplorePlan.read(options.exploreFile);
         ExplorePlan explore = options.budget != null ? plan0.withBudget(options.budget) : plan0;
-        Entry entry = entryOf(plan);
+        ExplorationEntry entry = entryOf(plan);
         List<LocalFunction> functions = plan.setup().functions();
         out.println("xray-tracing-local: exploring " + plan.name() + ": " + (plan.takesHttpRequests()
                 ? plan.method() + " " + plan.path() : "invoke " + plan.firstFunction()) + ", budget "
@@ -49,14 +49,14 @@ final class ExploreRun {
         return 0;
     }
 
-    private static Entry entryOf(RunPlan plan) {
+    private static ExplorationEntry entryOf(RunPlan plan) {
         if (plan.setup().hasApi()) {
-            return Entry.apiRequest(plan.method(), plan.path(), null);
+            return ExplorationEntry.apiRequest(plan.method(), plan.path(), null);
         }
         if (plan.setup().hasHttpApi()) {
             return (platform, traceHeader) -> platform.requestHttpApi(plan.method(), plan.path(), null);
         }
-        return Entry.invoke(plan.firstFunction(), "{}");
+        return ExplorationEntry.invoke(plan.firstFunction(), "{}");
     }
 
     private static void write(Path file, String text) {

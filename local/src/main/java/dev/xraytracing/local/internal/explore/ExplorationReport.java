@@ -1,6 +1,6 @@
 package dev.xraytracing.local.internal.explore;
 
-import dev.xraytracing.local.explore.Tolerance;
+import dev.xraytracing.local.app.Tolerance;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,6 +1,6 @@
 package dev.xraytracing.local.internal.explore;
 
-import dev.xraytracing.local.explore.Tolerance;
+import dev.xraytracing.local.app.Tolerance;
 import dev.xraytracing.trace.RecordedTrace;
 import java.util.List;
 import java.util.stream.Collectors;

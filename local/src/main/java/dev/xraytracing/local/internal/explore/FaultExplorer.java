@@ -1,6 +1,6 @@
 package dev.xraytracing.local.internal.explore;
 
-import dev.xraytracing.local.explore.Tolerance;
+import dev.xraytracing.local.app.Tolerance;
 import dev.xraytracing.internal.TraceHeader;
 import dev.xraytracing.local.app.LocalRunException;
 import dev.xraytracing.local.internal.TraceIds;

@@ -40,7 +40,7 @@ public record Injection(FaultPoint point, String failure, ObjectNode rule, Fault
     }
 
     /** The rule as the faults module reads it, with {@code id}, and scoped to {@code traceRoot} unless null. */
-    ObjectNode ruleJson(String id, String traceRoot) {
+    public ObjectNode ruleJson(String id, String traceRoot) {
         ObjectNode json = JSON.createObjectNode().put("id", id);
         json.setAll(rule);
         if (traceRoot != null) {

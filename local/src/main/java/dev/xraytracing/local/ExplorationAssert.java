@@ -1,5 +1,6 @@
-package dev.xraytracing.local.explore;
+package dev.xraytracing.local;
 
+import dev.xraytracing.local.app.Tolerance;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -42,9 +43,9 @@ public final class ExplorationAssert {
     }
 
     private ExplorationAssert verdict(String label, Tolerance expected) {
-        Finding finding = exploration.finding(label).orElseThrow(() -> new AssertionError("Expected the exploration"
+        ExplorationFinding finding = exploration.finding(label).orElseThrow(() -> new AssertionError("Expected the exploration"
                 + " to have run " + label + " but it did not; it ran:\n  " + exploration.findings().stream()
-                .map(Finding::label).collect(Collectors.joining("\n  "))));
+                .map(ExplorationFinding::label).collect(Collectors.joining("\n  "))));
         if (finding.tolerance() != expected) {
             throw new AssertionError("Expected " + label + " to be " + expected.word() + " but it was "
                     + describe(finding));
@@ -54,9 +55,9 @@ public final class ExplorationAssert {
 
     /** The check of {@link #toleratesEverySingleFault()}, made by its closing call. */
     public final class SingleFaults {
-        private final List<Finding> singles;
+        private final List<ExplorationFinding> singles;
 
-        private SingleFaults(List<Finding> singles) {
+        private SingleFaults(List<ExplorationFinding> singles) {
             this.singles = singles;
         }
 
@@ -71,12 +72,12 @@ public final class ExplorationAssert {
             for (String fault : excepted) {
                 if (singles.stream().noneMatch(finding -> names(fault, finding))) {
                     throw new AssertionError("The exception '" + fault + "' names no single fault the exploration "
-                            + "ran; it ran:\n  " + singles.stream().map(Finding::label)
+                            + "ran; it ran:\n  " + singles.stream().map(ExplorationFinding::label)
                             .collect(Collectors.joining("\n  ")));
                 }
             }
-            List<Finding> offending = new ArrayList<>();
-            for (Finding finding : singles) {
+            List<ExplorationFinding> offending = new ArrayList<>();
+            for (ExplorationFinding finding : singles) {
                 if (finding.tolerance() != Tolerance.TOLERATED
                         && excepted.stream().noneMatch(fault -> names(fault, finding))) {
                     offending.add(finding);
@@ -97,12 +98,12 @@ public final class ExplorationAssert {
         }
     }
 
-    static boolean names(String fault, Finding finding) {
+    static boolean names(String fault, ExplorationFinding finding) {
         return finding.label().equals(fault) || finding.label().endsWith(" " + fault)
                 || finding.label().startsWith(fault + " ");
     }
 
-    static String describe(Finding finding) {
+    static String describe(ExplorationFinding finding) {
         return finding.label() + ": " + finding.tolerance().word() + " (" + finding.status()
                 + (finding.why() != null ? ", " + finding.why() : "") + ")"
                 + (finding.surfacedAt() != null ? ", surfaced at " + finding.surfacedAt() : "")

@@ -1,11 +1,10 @@
-package dev.xraytracing.local.explore;
+package dev.xraytracing.local;
 
 import dev.xraytracing.local.LocalPlatform;
 import dev.xraytracing.local.app.LocalFunction;
 import dev.xraytracing.local.app.LocalRunException;
 import dev.xraytracing.local.internal.explore.ExplorePlan;
 import dev.xraytracing.local.internal.explore.FaultExplorer;
-import dev.xraytracing.local.internal.explore.PlatformEnvironments;
 import dev.xraytracing.local.internal.lambda.DefaultClasspath;
 import dev.xraytracing.local.internal.lambda.FaultsModule;
 import java.nio.file.Path;
@@ -24,14 +23,14 @@ import java.util.function.Supplier;
  *
  * <pre>{@code
  * Exploration exploration = Explorer.of(setup.functions(), () -> LocalPlatform.builder().template(setup))
- *         .entry(Entry.apiRequest("GET", "/hello", null)).explore();
+ *         .entry(ExplorationEntry.apiRequest("GET", "/hello", null)).explore();
  * }</pre>
  */
 public final class Explorer {
     private final List<LocalFunction> functions;
     private final Supplier<LocalPlatform.Builder> platforms;
     private String classpath = DefaultClasspath.detect();
-    private Entry entry;
+    private ExplorationEntry entry;
     private ExplorePlan plan = ExplorePlan.defaults();
     private String title = "the app";
     private Consumer<String> output = line -> { };
@@ -46,7 +45,7 @@ public final class Explorer {
         return new Explorer(functions, platforms);
     }
 
-    public Explorer entry(Entry entry) {
+    public Explorer entry(ExplorationEntry entry) {
         this.entry = entry;
         return this;
     }

@@ -1,12 +1,13 @@
-package dev.xraytracing.local.explore;
+package dev.xraytracing.local;
 
-import static dev.xraytracing.local.explore.ExplorationAssert.assertThat;
+import static dev.xraytracing.local.ExplorationAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.xraytracing.local.LocalPlatform;
+
 import dev.xraytracing.local.app.LocalFunction;
+import dev.xraytracing.local.app.Tolerance;
 import dev.xraytracing.local.app.RuntimeLoop;
 import dev.xraytracing.local.handlers.BackHandler;
 import dev.xraytracing.local.handlers.FallbackFrontHandler;
@@ -34,7 +35,7 @@ class ExplorationFindsWhatAFallbackAbsorbsTest {
         LocalFunction spare = LocalFunction.of("Spare", BackHandler.class.getName()).env("WORK_MILLIS", "20");
         exploration = Explorer.of(List.of(front, back, spare), () -> LocalPlatform.builder().function(front)
                         .function(back).function(spare).runtimeLoop(RuntimeLoop.INTERFACE_CLIENT).output(line -> { }))
-                .entry(Entry.invoke("Front", "{}"))
+                .entry(ExplorationEntry.invoke("Front", "{}"))
                 .settings("{\"hypothesis\": {\"body\": {\"path\": \"$.statusCode\", \"equals\": \"200\"}},"
                         + " \"skip\": [\"timeout\"]}") // a timeout costs the function's 30 s and fails as an exception does
                 .explore();
@@ -44,7 +45,7 @@ class ExplorationFindsWhatAFallbackAbsorbsTest {
     @Test
     void the_fallback_absorbs_every_single_fault_of_back_and_the_answer_says_who_served() {
         assertThat(exploration.singleFaults()).filteredOn(finding -> finding.label().startsWith("Back "))
-                .extracting(Finding::label, Finding::tolerance, Finding::why).containsExactly(
+                .extracting(ExplorationFinding::label, ExplorationFinding::tolerance, ExplorationFinding::why).containsExactly(
                         tuple("Back invoke throttle", Tolerance.DEGRADED, OTHER_BODY),
                         tuple("Back invoke function-error", Tolerance.DEGRADED, OTHER_BODY),
                         tuple("Back block:Work exception", Tolerance.DEGRADED, OTHER_BODY));
@@ -55,7 +56,7 @@ class ExplorationFindsWhatAFallbackAbsorbsTest {
 
     @Test
     void ldfi_fails_what_absorbed_the_fault_and_the_combination_takes_the_request_down() {
-        assertThat(exploration.combinations()).extracting(Finding::label).contains(
+        assertThat(exploration.combinations()).extracting(ExplorationFinding::label).contains(
                 "Back invoke throttle + Front block:CallSpare exception",
                 "Back invoke throttle + Spare invoke throttle");
         assertThat(exploration.combinations()).allSatisfy(finding ->

@@ -1,11 +1,14 @@
-package dev.xraytracing.local.internal.explore;
+package dev.xraytracing.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.xraytracing.local.LocalPlatform;
 import dev.xraytracing.local.app.LocalFunction;
 import dev.xraytracing.local.app.LocalRunException;
-import dev.xraytracing.local.explore.Entry;
+import dev.xraytracing.local.internal.explore.FaultExplorer;
+import dev.xraytracing.local.internal.explore.Hypothesis;
+import dev.xraytracing.local.internal.explore.Injection;
+import dev.xraytracing.local.ExplorationEntry;
 import dev.xraytracing.local.internal.lambda.FaultsModule;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,18 +20,18 @@ import java.util.function.Supplier;
  * Fresh local platforms for the exploration: before each start, every function gets a rules file of its own holding
  * its injections (scoped to the run's trace), or a switched-off one; the Lambda service's faults go to the platform.
  */
-public final class PlatformEnvironments implements FaultExplorer.Environments {
+final class PlatformEnvironments implements FaultExplorer.Environments {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String NO_RULES = "{\"enabled\": false, \"rules\": []}";
 
     private final Supplier<LocalPlatform.Builder> platforms;
     private final List<LocalFunction> functions;
-    private final Entry entry;
+    private final ExplorationEntry entry;
     private final long seed;
     private final Path rules;
 
     /** {@code functions} are those with the faults module ({@code FaultsModule.prepare}); {@code platforms} their platform. */
-    public PlatformEnvironments(Supplier<LocalPlatform.Builder> platforms, List<LocalFunction> functions, Entry entry,
+    PlatformEnvironments(Supplier<LocalPlatform.Builder> platforms, List<LocalFunction> functions, ExplorationEntry entry,
                                 long seed) {
         this.platforms = platforms;
         this.functions = List.copyOf(functions);

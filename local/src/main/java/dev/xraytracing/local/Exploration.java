@@ -1,4 +1,4 @@
-package dev.xraytracing.local.explore;
+package dev.xraytracing.local;
 
 import dev.xraytracing.local.internal.explore.ExplorationReport;
 import dev.xraytracing.local.internal.explore.ExplorationRun;
@@ -8,38 +8,38 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** What an exploration found: every run as a {@link Finding}, the report in its three forms, and the documents. */
+/** What an exploration found: every run as a {@link ExplorationFinding}, the report in its three forms, and the documents. */
 public final class Exploration {
     private final FaultExplorer.Result result;
     private final ExplorationReport report;
-    private final List<Finding> findings;
+    private final List<ExplorationFinding> findings;
 
     Exploration(FaultExplorer.Result result, String title) {
         this.result = result;
         this.report = new ExplorationReport(result, title);
-        List<Finding> all = new ArrayList<>();
+        List<ExplorationFinding> all = new ArrayList<>();
         for (ExplorationRun run : result.runs()) {
-            all.add(new Finding(run.label(), run.injections().stream().map(Injection::label).toList(),
+            all.add(new ExplorationFinding(run.label(), run.injections().stream().map(Injection::label).toList(),
                     run.tolerance(), run.status(), run.why(), run.surfacedAt(), run.traceId(),
                     run.replay(result.seed()), run.equivalentTo()));
         }
         this.findings = List.copyOf(all);
     }
 
-    public List<Finding> findings() {
+    public List<ExplorationFinding> findings() {
         return findings;
     }
 
-    public List<Finding> singleFaults() {
-        return findings.stream().filter(Finding::singleFault).toList();
+    public List<ExplorationFinding> singleFaults() {
+        return findings.stream().filter(ExplorationFinding::singleFault).toList();
     }
 
-    public List<Finding> combinations() {
+    public List<ExplorationFinding> combinations() {
         return findings.stream().filter(finding -> !finding.singleFault()).toList();
     }
 
     /** The run of exactly this label ({@code MyFirstLambda sdk:Lambda.Invoke throttle}). */
-    public Optional<Finding> finding(String label) {
+    public Optional<ExplorationFinding> finding(String label) {
         return findings.stream().filter(finding -> finding.label().equals(label)).findFirst();
     }
 

@@ -1,5 +1,6 @@
-package dev.xraytracing.local.explore;
+package dev.xraytracing.local;
 
+import dev.xraytracing.local.app.Tolerance;
 import java.util.List;
 
 /**
@@ -14,9 +15,9 @@ import java.util.List;
  * @param replay       the {@code --faults} rules (compact form) and options that replay it
  * @param equivalentTo the earlier run whose trace took the same path to the same answer, or null
  */
-public record Finding(String label, List<String> faults, Tolerance tolerance, int status, String why,
+public record ExplorationFinding(String label, List<String> faults, Tolerance tolerance, int status, String why,
                       String surfacedAt, String traceId, String replay, String equivalentTo) {
-    public Finding {
+    public ExplorationFinding {
         faults = List.copyOf(faults);
     }
 

@@ -1,4 +1,4 @@
-package dev.xraytracing.local.explore;
+package dev.xraytracing.local.app;
 
 /** How a request fared under its faults, judged by the steady-state hypothesis and the baseline's answer. */
 public enum Tolerance {

@@ -1,4 +1,4 @@
-package dev.xraytracing.local.explore;
+package dev.xraytracing.local;
 
 import dev.xraytracing.local.LocalPlatform;
 
@@ -10,16 +10,16 @@ import dev.xraytracing.local.LocalPlatform;
  * Gateway does).
  */
 @FunctionalInterface
-public interface Entry {
+public interface ExplorationEntry {
     LocalPlatform.ApiResponse send(LocalPlatform platform, String traceHeader);
 
     /** A request to the platform's REST API stage. */
-    static Entry apiRequest(String method, String path, String body) {
+    static ExplorationEntry apiRequest(String method, String path, String body) {
         return (platform, traceHeader) -> platform.request(method, path, body, traceHeader);
     }
 
     /** A direct invocation of {@code function} with {@code payload}. */
-    static Entry invoke(String function, String payload) {
+    static ExplorationEntry invoke(String function, String payload) {
         return (platform, traceHeader) -> {
             LocalPlatform.ApiResponse response = platform.invoke(function, payload, traceHeader);
             int status = response.status() >= 400 ? response.status()
