@@ -44,7 +44,8 @@ public final class LocalRun {
             + " [--env NAME:KEY=VALUE]... [--quiet] [--build-command COMMAND] [--faults FILE | --experiment FILE]"
             + " [--header 'NAME: VALUE']... [--body TEXT | --body-file FILE...] [--send-message QUEUE BODY|@FILE]..."
             + " [--publish TOPIC MESSAGE|@FILE]... [--put-event FILE]... [--fire-schedule FUNCTION.EVENT|RULE]..."
-            + " [--invoke FUNCTION FILE]... [--quiet-timeout SECONDS] [--documents FILE] [--expect-dead-letters N]";
+            + " [--invoke FUNCTION FILE]... [--quiet-timeout SECONDS] [--documents FILE] [--expect-dead-letters N]"
+            + " [--explore [FILE] [--budget N] [--report-json FILE]]";
 
     private LocalRun() {
     }
@@ -80,6 +81,9 @@ public final class LocalRun {
             RunPlan plan = RunPlan.of(options, out);
             if (options.faults != null) {
                 applyFaults(options, plan.setup().functions(), out);
+            }
+            if (options.explore) {
+                return ExploreRun.run(options, plan, out);
             }
             return options.experiment != null ? ExperimentRun.run(options, plan, out, experiments)
                     : runRequests(options, plan, out);
