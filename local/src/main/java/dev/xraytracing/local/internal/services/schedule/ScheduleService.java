@@ -55,6 +55,18 @@ public final class ScheduleService implements LocalService, FiresSchedules {
             return thread;
         });
         this.server = new LoopbackServer("EventBridge Scheduler service", "scheduler", 0, this::handle);
+        try {
+            readTemplate();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        rates.forEach((name, period) -> clock.scheduleAtFixedRate(() -> fire(byName.get(name)), period.toMillis(),
+                period.toMillis(), TimeUnit.MILLISECONDS));
+        server.start();
+    }
+
+    private void readTemplate() {
         for (TemplateResource.Rule rule : context.resources(TemplateResource.Rule.class)) {
             if (rule.scheduleExpression().isPresent()) {
                 add(Schedule.of(rule), "rule " + rule.logicalId());
@@ -64,9 +76,6 @@ public final class ScheduleService implements LocalService, FiresSchedules {
             add(Schedule.of(e.getKey(), context.region(), context.accountId(), e.getValue()),
                     "function " + e.getKey() + ": event " + e.getValue().eventName());
         }
-        rates.forEach((name, period) -> clock.scheduleAtFixedRate(() -> fire(byName.get(name)), period.toMillis(),
-                period.toMillis(), TimeUnit.MILLISECONDS));
-        server.start();
     }
 
     /** Whether the template has a schedule: a rule with a schedule expression, or a function's schedule event. */
