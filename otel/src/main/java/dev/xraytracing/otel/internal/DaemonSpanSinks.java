@@ -1,0 +1,19 @@
+package dev.xraytracing.otel.internal;
+
+import dev.xraytracing.internal.emit.DocumentSink;
+import dev.xraytracing.internal.log.WarnOnce;
+import dev.xraytracing.otel.XrayUdpSpanExporter;
+import java.net.InetSocketAddress;
+import java.util.function.BiFunction;
+
+/**
+ * What core finds by name when this module is on the class path (core's {@code DocumentSinks}): the daemon reached
+ * with spans in the X-Ray UDP span exporter's format instead of segment documents.
+ */
+public final class DaemonSpanSinks implements BiFunction<InetSocketAddress, WarnOnce, DocumentSink> {
+    @Override
+    public DocumentSink apply(InetSocketAddress daemon, WarnOnce warnings) {
+        XrayUdpSpanExporter exporter = XrayUdpSpanExporter.toDaemon(daemon);
+        return new SpanExportSink(exporter, SpanResources.fromEnvironment(), warnings, exporter::release);
+    }
+}
