@@ -21,8 +21,8 @@ public final class InMemoryEmitter {
     }
 
     /**
-     * Where a tracer of the test kit sends: straight here on the X-Ray backend; on the OpenTelemetry backend
-     * ({@code XRAY_TRACING_BACKEND}, docs/configuration.md) through spans and back into the documents X-Ray would
+     * Where a tracer of the test kit sends: straight here on the X-Ray backend; with
+     * {@code XRAY_TRACING_BACKEND=opentelemetry} (docs/configuration.md) through spans and back into the documents X-Ray would
      * make of them, so that the same assertions hold on either backend.
      */
     public Consumer<String> sink() {

@@ -7,9 +7,9 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
- * The backend the test kit's tracers use, chosen as the library chooses it ({@code XRAY_TRACING_BACKEND}, and
- * {@code xray-tracing-otel} on the class path): the OpenTelemetry one is found by name, so the kit needs no
- * dependency on it.
+ * The backend the test kit's tracers use: X-Ray, unless {@code XRAY_TRACING_BACKEND} says {@code opentelemetry}
+ * (only said, not implied by the module on the class path: a build that has the module through another dependency
+ * keeps its tests as they were). The OpenTelemetry one is found by name, so the kit needs no dependency on it.
  */
 final class KitBackend {
     static final String ROUND_TRIP = "dev.xraytracing.otel.internal.DocumentRoundTrip";
@@ -20,18 +20,15 @@ final class KitBackend {
     @SuppressWarnings("unchecked")
     static Consumer<String> route(Consumer<String> documents) {
         String backend = Configuration.process().value(ConfigKey.BACKEND);
-        if (backend != null && backend.trim().toLowerCase(Locale.ROOT).equals("xray")) {
+        if (backend == null || !backend.trim().toLowerCase(Locale.ROOT).equals("opentelemetry")) {
             return documents;
         }
         try {
             Class<?> type = Class.forName(ROUND_TRIP, true, KitBackend.class.getClassLoader());
             return ((UnaryOperator<Consumer<String>>) type.getDeclaredConstructor().newInstance()).apply(documents);
         } catch (ClassNotFoundException absent) {
-            if (backend != null && !backend.isBlank()) {
-                throw new IllegalStateException("XRAY_TRACING_BACKEND=" + backend
-                        + " but xray-tracing-otel is not on the test class path");
-            }
-            return documents;
+            throw new IllegalStateException("XRAY_TRACING_BACKEND=" + backend
+                    + " but xray-tracing-otel is not on the test class path", absent);
         } catch (ReflectiveOperationException failure) {
             throw new IllegalStateException("could not start the OpenTelemetry backend of the test kit", failure);
         }

@@ -12,8 +12,8 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.data.StatusData;
 import java.util.List;
 
-/** One finished entity of a segment document as an OpenTelemetry span, with the entity's own ids. */
-record DocumentSpan(String name, SpanKind kind, SpanContext spanContext, SpanContext parentSpanContext,
+/** A finished span as plain data: one entity of a segment document with its own ids, or a span the local daemon read. */
+public record DocumentSpan(String name, SpanKind kind, SpanContext spanContext, SpanContext parentSpanContext,
                     StatusData status, long startEpochNanos, long endEpochNanos, Attributes attributes,
                     List<EventData> events, List<LinkData> links, Resource resource) implements SpanData {
     static final InstrumentationScopeInfo SCOPE = InstrumentationScopeInfo.create("dev.xraytracing");
