@@ -2,7 +2,6 @@ package dev.xraytracing.otel.internal;
 
 import dev.xraytracing.internal.emit.DocumentSink;
 import dev.xraytracing.internal.log.WarnOnce;
-import dev.xraytracing.otel.XrayUdpSpanExporter;
 import java.net.InetSocketAddress;
 import java.util.function.BiFunction;
 
@@ -13,7 +12,7 @@ import java.util.function.BiFunction;
 public final class DaemonSpanSinks implements BiFunction<InetSocketAddress, WarnOnce, DocumentSink> {
     @Override
     public DocumentSink apply(InetSocketAddress daemon, WarnOnce warnings) {
-        XrayUdpSpanExporter exporter = XrayUdpSpanExporter.toDaemon(daemon);
+        UdpSpanExporter exporter = new UdpSpanExporter(daemon, warnings);
         return new SpanExportSink(exporter, SpanResources.fromEnvironment(), warnings, exporter::release);
     }
 }
