@@ -81,8 +81,8 @@ public final class Tracer {
         /**
          * Sends documents to the X-Ray daemon at {@code address}. Default: the address in
          * {@code AWS_XRAY_DAEMON_ADDRESS} (Lambda sets it) or {@code -Dcom.amazonaws.xray.emitters.daemonAddress},
-         * else {@code 127.0.0.1:2000}. With {@code xray-tracing-otel} on the class path the trace goes there as
-         * OpenTelemetry spans (see {@code XRAY_TRACING_BACKEND} in docs/configuration.md).
+         * else {@code 127.0.0.1:2000}. With {@code XRAY_TRACING_BACKEND=opentelemetry} (and {@code xray-tracing-otel}
+         * on the class path) the trace goes there as OpenTelemetry spans (docs/opentelemetry.md).
          */
         public Builder daemonAddress(InetSocketAddress address) {
             Objects.requireNonNull(address, "address");

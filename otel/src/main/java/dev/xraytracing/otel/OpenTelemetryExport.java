@@ -18,8 +18,8 @@ import java.util.function.Consumer;
  *         .build());
  * }</pre>
  *
- * <p>In Lambda nothing is needed: with this module on the class path the default tracer already sends spans to
- * Lambda's daemon in the X-Ray UDP span exporter's format ({@link XrayUdpSpanExporter}). Each finished document's
+ * <p>In Lambda no code is needed: with this module on the class path and {@code XRAY_TRACING_BACKEND=opentelemetry}
+ * the default tracer sends spans to Lambda's daemon in the X-Ray UDP span exporter's format ({@link XrayUdpSpanExporter}). Each finished document's
  * spans are exported at once and waited for (at most two seconds), so nothing waits in a queue when the environment
  * freezes.
  */

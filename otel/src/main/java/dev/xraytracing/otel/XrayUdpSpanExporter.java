@@ -15,7 +15,7 @@ import java.util.Objects;
  * one datagram per batch, the daemon's {@code {"format": "json", "version": 1}} header line, then {@code T1S} (sampled
  * spans) and the batch as OTLP protobuf in base64. A batch too large for one datagram is split, never dropped.
  * Nothing here throws at the caller: a failed send is logged once and reported as a failed result. With
- * {@code xray-tracing-otel} on the class path the default tracer already uses one; this is for code that wants the
+ * {@code XRAY_TRACING_BACKEND=opentelemetry} the default tracer already uses one; this is for code that wants the
  * daemon as one exporter among others.
  */
 public final class XrayUdpSpanExporter implements SpanExporter {

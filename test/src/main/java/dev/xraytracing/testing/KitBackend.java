@@ -7,9 +7,9 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
- * The backend the test kit's tracers use: X-Ray, unless {@code XRAY_TRACING_BACKEND} says {@code opentelemetry}
- * (only said, not implied by the module on the class path: a build that has the module through another dependency
- * keeps its tests as they were). The OpenTelemetry one is found by name, so the kit needs no dependency on it.
+ * The backend the test kit's tracers use, chosen as the library chooses it: X-Ray, unless
+ * {@code XRAY_TRACING_BACKEND} says {@code opentelemetry}. The OpenTelemetry one is found by name, so the kit needs
+ * no dependency on it.
  */
 final class KitBackend {
     static final String ROUND_TRIP = "dev.xraytracing.otel.internal.DocumentRoundTrip";

@@ -173,7 +173,7 @@ public final class ColdStart {
         }
         if (tracedOnOpenTelemetry != null) {
             // The examples' zip plus xray-tracing-otel: the same handlers, spans to the daemon (issue 26).
-            forms.add(new Form("traced, OpenTelemetry backend", "OtelFirst",
+            forms.add(new Form("traced, OpenTelemetry backend", "OtelFirst", // XRAY_TRACING_BACKEND set below
                     "dev.xraytracing.examples.MyFirstLambda", tracedOnOpenTelemetry, true));
         }
         if (fromZip) {
@@ -208,6 +208,9 @@ public final class ColdStart {
         for (Form form : forms) {
             LocalFunction function = form.code().applyTo(LocalFunction.of(form.function(), form.handler()))
                     .keepWarm(false);
+            if (form.function().equals("OtelFirst")) {
+                function.env("XRAY_TRACING_BACKEND", "opentelemetry");
+            }
             List<String> options = new ArrayList<>();
             if (jvmOptions != null) {
                 options.add(jvmOptions.replace("{function}", form.function()));

@@ -8,10 +8,11 @@ import java.util.Locale;
 import java.util.function.BiFunction;
 
 /**
- * Chooses the backend that sends a tracer's documents to the daemon: the X-Ray one ({@link UdpSink}) or, when the
- * {@code xray-tracing-otel} module is on the class path and {@code XRAY_TRACING_BACKEND} does not say {@code xray},
- * the OpenTelemetry one, which sends the same trace as spans. The module is found by one class name, not by a
- * class-path scan, so that the X-Ray path pays nothing at cold start.
+ * Chooses the backend that sends a tracer's documents to the daemon: the X-Ray one ({@link UdpSink}) or, when
+ * {@code XRAY_TRACING_BACKEND} says {@code opentelemetry}, the OpenTelemetry one ({@code xray-tracing-otel}), which
+ * sends the same trace as spans. Said, never implied by the module on the class path: a class path that has it
+ * through another dependency (the local platform's, a test's) must not change what a function sends. The module is
+ * found by one class name, so that the X-Ray path pays nothing at cold start.
  */
 public final class DocumentSinks {
     /** The OpenTelemetry backend's entry: a {@code BiFunction<InetSocketAddress, WarnOnce, DocumentSink>}. */
@@ -29,11 +30,14 @@ public final class DocumentSinks {
     public static DocumentSink toDaemon(InetSocketAddress daemon, WarnOnce warnings) {
         String backend = Configuration.process().value(ConfigKey.BACKEND);
         String chosen = backend == null ? "" : backend.trim().toLowerCase(Locale.ROOT);
-        if (!chosen.equals("xray")) {
+        if (chosen.equals("opentelemetry")) {
             DocumentSink spans = openTelemetry(daemon, warnings, chosen);
             if (spans != null) {
                 return spans;
             }
+        } else if (!chosen.isEmpty() && !chosen.equals("xray")) {
+            warnings.warn("backend:unknown", "XRAY_TRACING_BACKEND=" + backend + " is neither xray nor opentelemetry: "
+                    + "documents go to the X-Ray daemon as segment documents");
         }
         return new UdpSink(daemon, warnings);
     }
@@ -45,10 +49,8 @@ public final class DocumentSinks {
             return ((BiFunction<InetSocketAddress, WarnOnce, DocumentSink>) type.getDeclaredConstructor().newInstance())
                     .apply(daemon, warnings);
         } catch (ClassNotFoundException absent) {
-            if (!chosen.isEmpty()) {
-                warnings.warn("backend:absent", "XRAY_TRACING_BACKEND=" + chosen + " but xray-tracing-otel is not on "
-                        + "the class path: documents go to the X-Ray daemon as segment documents");
-            }
+            warnings.warn("backend:absent", "XRAY_TRACING_BACKEND=" + chosen + " but xray-tracing-otel is not on "
+                    + "the class path: documents go to the X-Ray daemon as segment documents");
             return null;
         } catch (ReflectiveOperationException | RuntimeException | LinkageError failure) {
             warnings.warn("backend:otel", "the OpenTelemetry backend could not start; documents go to the X-Ray "

@@ -199,15 +199,29 @@ public final class LocalXrayDaemon implements AutoCloseable {
     private static List<String> documentsOf(String datagram) {
         int newline = datagram.indexOf('\n');
         String payload = newline < 0 ? "" : datagram.substring(newline + 1);
-        if (SpanDatagrams.isSpans(payload) && DaemonWireFormat.hasHeader(datagram)) {
+        if (payload.startsWith("T1") && DaemonWireFormat.hasHeader(datagram)) {
             try {
-                return SpanDatagrams.documentsOf(payload);
+                return SpanDatagrams.isSpans(payload) ? SpanDatagrams.documentsOf(payload) : null;
             } catch (RuntimeException notSpans) {
+                return null;
+            } catch (LinkageError noOtelModule) {
+                // Kept as rejected, and said once: spans need xray-tracing-otel on the daemon's class path.
+                warnOtelMissing();
                 return null;
             }
         }
         String document = DaemonWireFormat.documentOf(datagram);
         return document == null ? null : List.of(document);
+    }
+
+    private static volatile boolean otelMissingSaid;
+
+    private static void warnOtelMissing() {
+        if (!otelMissingSaid) {
+            otelMissingSaid = true;
+            System.err.println("xray-tracing-local: the X-Ray daemon received OpenTelemetry spans but "
+                    + "dev.xraytracing:xray-tracing-otel is not on its class path; they are kept as rejected datagrams");
+        }
     }
 
     @Override

@@ -6,7 +6,7 @@ import java.net.InetSocketAddress;
 import java.util.function.BiFunction;
 
 /**
- * What core finds by name when this module is on the class path (core's {@code DocumentSinks}): the daemon reached
+ * What core finds by name when {@code XRAY_TRACING_BACKEND=opentelemetry} (core's {@code DocumentSinks}): the daemon reached
  * with spans in the X-Ray UDP span exporter's format instead of segment documents.
  */
 public final class DaemonSpanSinks implements BiFunction<InetSocketAddress, WarnOnce, DocumentSink> {

@@ -96,14 +96,16 @@ public final class DocumentSpans {
 
     /**
      * The status from which X-Ray derives the flags again: with a 4xx or 5xx status X-Ray reads the flags from the
-     * status alone; otherwise an error status means fault. So an entity flagged error without such a status (a 3xx,
-     * or a throttling code answered with a 400) cannot say so, and is left unset (docs/opentelemetry.md).
+     * status alone; otherwise an error status means fault. So an entity flagged error with a 3xx cannot say so and is
+     * left unset; one flagged error with no status at all (a service's exception thrown through a {@code Tracing.sub}
+     * body) is marked an error, which X-Ray shows as fault: a failure is never shown as a success
+     * (docs/opentelemetry.md).
      */
     private static StatusData statusOf(Map<?, ?> entity, Long httpStatus, List<EventData> events) {
         boolean fault = Boolean.TRUE.equals(entity.get("fault"));
         boolean error = Boolean.TRUE.equals(entity.get("error"));
         boolean statusTells = httpStatus != null && httpStatus >= 400 && httpStatus <= 599;
-        if (fault || (error && statusTells)) {
+        if (fault || (error && (statusTells || httpStatus == null))) {
             String description = events.isEmpty() ? ""
                     : String.valueOf(events.get(0).getAttributes().get(AttributeKey.stringKey(
                             XrayAttributes.EXCEPTION_MESSAGE)));

@@ -69,6 +69,9 @@ class DocumentSpansTest {
                 + "\"http\":{\"response\":{\"status\":404}}");
         assertThat(notFound.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
         assertThat(notFound.getAttributes().get(AttributeKey.longKey("http.response.status_code"))).isEqualTo(404L);
+        // An error without any status is an error status: X-Ray shows it as fault, never as a success.
+        assertThat(only("\"name\":\"D\",\"id\":\"70de5b6f19ff9a04\",\"error\":true").getStatus().getStatusCode())
+                .isEqualTo(StatusCode.ERROR);
         // An error with a 3xx cannot be told to X-Ray: an error status would read as fault (docs/opentelemetry.md).
         assertThat(only("\"name\":\"C\",\"id\":\"70de5b6f19ff9a03\",\"error\":true,"
                 + "\"http\":{\"response\":{\"status\":302}}").getStatus().getStatusCode()).isEqualTo(StatusCode.UNSET);
