@@ -1,14 +1,14 @@
 package dev.xraytracing.faults.internal;
 
 import com.amazonaws.xray.entities.Entity;
+import dev.xraytracing.internal.config.ConfigKey;
+import dev.xraytracing.internal.config.Configuration;
 
 /**
  * The root of the trace an invocation belongs to, for {@code traceId} matches: the handler subsegment's trace, else
  * the header the runtime hands the function ({@code com.amazonaws.xray.traceHeader}, then {@code _X_AMZN_TRACE_ID}).
  */
 final class InvocationTrace {
-    static final String HEADER_PROPERTY = "com.amazonaws.xray.traceHeader";
-
     private InvocationTrace() {
     }
 
@@ -20,8 +20,8 @@ final class InvocationTrace {
                 return root;
             }
         }
-        String header = System.getProperty(HEADER_PROPERTY);
-        return rootOfHeader(header != null ? header : System.getenv("_X_AMZN_TRACE_ID"));
+        // Read through the configuration table, as every setting is (the runtime's property, then the variable).
+        return rootOfHeader(Configuration.process().value(ConfigKey.TRACE_HEADER));
     }
 
     /** {@code Root=1-...;Parent=...;Sampled=1} to {@code 1-...}; null for none. */
