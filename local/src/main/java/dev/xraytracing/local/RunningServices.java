@@ -63,8 +63,7 @@ final class RunningServices {
             // sources invoke it only once it exists (nothing is sent to them before the constructor returns).
             AtomicReference<LambdaService> lambdaOnceStarted = new AtomicReference<>();
             app = LocalServices.start(new ServiceContext(builder.resources, builder.events,
-                    (function, payload, traceHeader) -> recordingErrors(invokeOnceStarted(lambdaOnceStarted,
-                            function, payload, traceHeader), function),
+                    lambdaForEventSources(lambdaOnceStarted),
                     new LinkedHashMap<>(), builder.region, builder.accountId, daemon.address(), builder.output),
                     ServiceCatalog.ALL);
             PlatformSettings settings = new PlatformSettings(builder.region, builder.accountId, builder.classpath,
@@ -179,13 +178,28 @@ final class RunningServices {
         return response;
     }
 
-    private static InvokeResponse invokeOnceStarted(AtomicReference<LambdaService> lambda, String function,
-                                                    byte[] payload, String traceHeader) {
+    /** The Lambda service as the app's event sources call it, once it has started; function errors recorded. */
+    private EventSource.Lambda lambdaForEventSources(AtomicReference<LambdaService> lambda) {
+        return new EventSource.Lambda() {
+            @Override
+            public InvokeResponse invoke(String function, byte[] payload, String traceHeader) {
+                return recordingErrors(started(lambda, function).invoke(function, payload, traceHeader), function);
+            }
+
+            @Override
+            public InvokeResponse invokeLinkedTo(String function, byte[] payload, List<String> producerHeaders) {
+                return recordingErrors(started(lambda, function).invoke(function, payload, null, producerHeaders),
+                        function);
+            }
+        };
+    }
+
+    private static LambdaService started(AtomicReference<LambdaService> lambda, String function) {
         LambdaService started = lambda.get();
         if (started == null) {
             throw new IllegalStateException("an event source invoked " + function + " before the Lambda service started");
         }
-        return started.invoke(function, payload, traceHeader);
+        return started;
     }
 
     private static void closeQuietly(AutoCloseable... closeables) {

@@ -12,6 +12,7 @@ import dev.xraytracing.testing.SegmentDocumentSchema;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.StreamSupport;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.OS;
@@ -93,6 +94,12 @@ class QueueToFunctionUnderRuntimeInterfaceClientTest {
             assertThat(consumerSegments).extracting(s -> s.path("trace_id").asText())
                     .as("each batch starts a new trace").doesNotContain(root(good).substring(5),
                             root(poison).substring(5));
+            assertThat(consumerSegments.stream()
+                    .filter(s -> s.path("origin").asText().equals("AWS::Lambda"))
+                    .flatMap(s -> StreamSupport.stream(s.path("links").spliterator(), false))
+                    .map(link -> link.path("trace_id").asText()))
+                    .as("the Lambda service's segment of each batch links to its producers' traces, as X-Ray's does")
+                    .contains(root(good).substring(5), root(poison).substring(5));
             assertThat(platform.functionErrors()).as("reported failures are answers, not function errors").isEmpty();
             assertThat(output).noneMatch(line -> line.contains("does not run yet"));
         }

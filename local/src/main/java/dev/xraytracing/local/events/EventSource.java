@@ -1,6 +1,7 @@
 package dev.xraytracing.local.events;
 
 import dev.xraytracing.local.internal.lambda.InvokeResponse;
+import java.util.List;
 
 /**
  * Something that turns outside requests into Lambda invocations, as an AWS event source does: API Gateway REST APIs
@@ -13,6 +14,14 @@ public interface EventSource extends AutoCloseable {
     @FunctionalInterface
     interface Lambda {
         InvokeResponse invoke(String functionName, byte[] payload, String traceHeader);
+
+        /**
+         * An event source mapping's invocation (a batch polled from a queue): a new trace, whose Lambda service
+         * segment links to the traces of the messages' producers, given as their {@code AWSTraceHeader}s.
+         */
+        default InvokeResponse invokeLinkedTo(String functionName, byte[] payload, List<String> producerHeaders) {
+            return invoke(functionName, payload, null);
+        }
     }
 
     /** Where clients send their requests, e.g. {@code http://127.0.0.1:54321/prod}. */

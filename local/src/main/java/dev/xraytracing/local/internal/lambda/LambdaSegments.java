@@ -8,6 +8,9 @@ import dev.xraytracing.local.internal.SegmentBuilder;
 import dev.xraytracing.local.internal.TraceIds;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The two segments the Lambda service emits for every sampled invocation of a function with active tracing: the
@@ -19,9 +22,31 @@ final class LambdaSegments {
     private LambdaSegments() {
     }
 
-    /** Who and what one invocation is: the function, the request, the caller's header and the two segments' ids. */
+    /** X-Ray links at most this many traces from one segment (X-Ray guide, "Tracing event-driven applications"). */
+    static final int MAX_LINKS = 20;
+
+    /**
+     * Who and what one invocation is: the function, the request, the caller's header, the two segments' ids, and the
+     * producers' entities the service's segment links to ({@code [traceId, entityId]}; none but for a queue's batch).
+     */
     record Ids(String functionName, String functionArn, String accountId, String requestId, TraceHeader incoming,
-               String serviceSegmentId, String functionSegmentId) {
+               String serviceSegmentId, String functionSegmentId, List<String[]> links) {
+    }
+
+    /**
+     * The links a batch's service segment carries: one per distinct producer entity named by the messages'
+     * {@code AWSTraceHeader}s (Root and Parent), the first {@link #MAX_LINKS}. A header without both is no link.
+     */
+    static List<String[]> links(List<String> producerHeaders) {
+        Map<String, String[]> links = new LinkedHashMap<>();
+        for (String header : producerHeaders) {
+            TraceHeader producer = TraceIds.readIncoming(header);
+            if (producer != null && producer.parent() != null && links.size() < MAX_LINKS) {
+                links.putIfAbsent(producer.root() + "/" + producer.parent(),
+                        new String[] {producer.root(), producer.parent()});
+            }
+        }
+        return List.copyOf(links.values());
     }
 
     /** One timed phase of the function's segment (Initialization, Invocation), with its fault when it failed. */
@@ -50,7 +75,12 @@ final class LambdaSegments {
                 .put("resource_arn", ids.functionArn())
                 .status(r.status());
         segment.objectAt("aws").put("account_id", ids.accountId()).put("request_id", ids.requestId());
-        return segment.json();
+        ObjectNode json = segment.json();
+        if (!ids.links().isEmpty()) {
+            ArrayNode links = json.putArray("links");
+            ids.links().forEach(link -> links.addObject().put("trace_id", link[0]).put("id", link[1]));
+        }
+        return json;
     }
 
     static ObjectNode function(Record r) {

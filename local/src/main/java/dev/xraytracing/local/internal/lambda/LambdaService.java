@@ -82,15 +82,26 @@ public final class LambdaService implements AutoCloseable {
 
     /** The Invoke API: {@code functionNameOrArn} as the SDK sends it, the raw payload, the caller's trace header. */
     public InvokeResponse invoke(String functionNameOrArn, byte[] payload, String traceHeaderValue) {
+        return invoke(functionNameOrArn, payload, traceHeaderValue, List.of());
+    }
+
+    /**
+     * As {@link #invoke(String, byte[], String)}, for an event source mapping's batch: the service's segment links to
+     * the producers' traces ({@code producerHeaders}, the messages' {@code AWSTraceHeader}s), as X-Ray links an SQS
+     * consumer's trace to its producers'.
+     */
+    public InvokeResponse invoke(String functionNameOrArn, byte[] payload, String traceHeaderValue,
+                                 List<String> producerHeaders) {
         inFlight.incrementAndGet();
         try {
-            return invokeCounted(functionNameOrArn, payload, traceHeaderValue);
+            return invokeCounted(functionNameOrArn, payload, traceHeaderValue, producerHeaders);
         } finally {
             inFlight.decrementAndGet();
         }
     }
 
-    private InvokeResponse invokeCounted(String functionNameOrArn, byte[] payload, String traceHeaderValue) {
+    private InvokeResponse invokeCounted(String functionNameOrArn, byte[] payload, String traceHeaderValue,
+                                         List<String> producerHeaders) {
         Instant received = Clock.now();
         String requestId = TraceIds.newRequestId();
         String name = functionName(functionNameOrArn);
@@ -103,13 +114,13 @@ public final class LambdaService implements AutoCloseable {
         String serviceSegmentId = TraceIds.newSegmentId();
         String functionSegmentId = TraceIds.newSegmentId();
         String arn = settings.functionArn(name);
+        LambdaSegments.Ids ids = new LambdaSegments.Ids(name, arn, settings.accountId(), requestId, incoming,
+                serviceSegmentId, functionSegmentId, LambdaSegments.links(producerHeaders));
         Fault fault = settings.faultOf(name);
         if (fault == Fault.THROTTLE || fault == Fault.SERVER_ERROR) {
             InvokeResponse refused = fault == Fault.THROTTLE
                     ? InvokeResponse.serviceError(429, "TooManyRequestsException", "Rate Exceeded.", requestId)
                     : InvokeResponse.serviceError(500, "ServiceException", "Injected service fault", requestId);
-            LambdaSegments.Ids ids = new LambdaSegments.Ids(name, arn, settings.accountId(), requestId, incoming,
-                    serviceSegmentId, functionSegmentId);
             emit(incoming, LambdaSegments.service(LambdaSegments.Record.refused(ids, received, Clock.now(),
                     refused.status())));
             return refused;
@@ -118,8 +129,7 @@ public final class LambdaService implements AutoCloseable {
             sleep(settings.extraLatency().toMillis());
         }
         synchronized (state) {
-            return invokeInEnvironment(state, payload, incoming, requestId, serviceSegmentId, functionSegmentId,
-                    received, fault);
+            return invokeInEnvironment(state, payload, ids, received, fault);
         }
     }
 
@@ -138,11 +148,13 @@ public final class LambdaService implements AutoCloseable {
                 TraceIds.lineage(incoming));
     }
 
-    private InvokeResponse invokeInEnvironment(FunctionState state, byte[] payload, TraceHeader incoming,
-                                               String requestId, String serviceSegmentId, String functionSegmentId,
+    private InvokeResponse invokeInEnvironment(FunctionState state, byte[] payload, LambdaSegments.Ids ids,
                                                Instant received, Fault fault) {
         String name = state.function.name();
-        String arn = settings.functionArn(name);
+        String arn = ids.functionArn();
+        TraceHeader incoming = ids.incoming();
+        String requestId = ids.requestId();
+        String functionSegmentId = ids.functionSegmentId();
         boolean cold = state.environment == null || !state.environment.isAlive();
         ExecutionEnvironment.InitOutcome init = environments.ensure(state);
         Instant initStart = cold ? Clock.at(state.environment.spawnedNanos()) : null;
@@ -151,8 +163,6 @@ public final class LambdaService implements AutoCloseable {
             problems.add(name + " failed during init: " + oneLine(init));
             environments.discard(state);
             Instant now = Clock.now();
-            LambdaSegments.Ids ids = new LambdaSegments.Ids(name, arn, settings.accountId(), requestId, incoming,
-                    serviceSegmentId, functionSegmentId);
             LambdaSegments.Record record = new LambdaSegments.Record(ids, received, now, 200,
                     new LambdaSegments.Phase(initStart, now, LambdaSegments.cause(null, error)), null, null);
             emit(incoming, LambdaSegments.function(record));
@@ -205,8 +215,6 @@ public final class LambdaService implements AutoCloseable {
         invocation.nextPolledNanos()
                 .completeOnTimeout(System.nanoTime(), OVERHEAD_WAIT_MILLIS, TimeUnit.MILLISECONDS)
                 .thenAccept(polled -> {
-                    LambdaSegments.Ids ids = new LambdaSegments.Ids(name, arn, settings.accountId(), requestId, trace,
-                            serviceSegmentId, functionSegmentId);
                     LambdaSegments.Record record = new LambdaSegments.Record(ids, received, responded, 200,
                             initStart != null ? new LambdaSegments.Phase(initStart, initEnd, null) : null,
                             new LambdaSegments.Phase(invocationStart, invocationEnd, functionFault), Clock.at(polled));
