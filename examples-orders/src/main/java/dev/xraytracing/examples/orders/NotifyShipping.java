@@ -2,6 +2,7 @@ package dev.xraytracing.examples.orders;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import dev.xraytracing.Tracing;
 import dev.xraytracing.lambda.TracedBatch;
 import dev.xraytracing.lambda.TracedRequestHandler;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -34,6 +35,7 @@ public class NotifyShipping extends TracedRequestHandler<SNSEvent, Void> {
     }
 
     private void announce(Order order) {
+        Tracing.annotate("OrderId", order.orderId());
         PutEventsResponse response = events.putEvents(put -> put.entries(entry -> entry
                 .eventBusName(bus)
                 .source(SOURCE)

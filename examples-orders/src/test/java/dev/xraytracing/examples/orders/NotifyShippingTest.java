@@ -26,7 +26,8 @@ class NotifyShippingTest {
             assertThat(entry.detailType()).isEqualTo("OrderFulfilled");
             assertThat(Order.fromJson(entry.detail())).isEqualTo(order);
         });
-        assertThat(invocation.trace()).record("n1").isOk().hasAnnotation("EventSource", "aws:sns");
+        assertThat(invocation.trace()).record("n1").isOk().hasAnnotation("EventSource", "aws:sns")
+                .hasAnnotation("OrderId", "o-1");
     }
 
     @Test
