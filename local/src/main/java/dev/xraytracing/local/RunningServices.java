@@ -14,6 +14,7 @@ import dev.xraytracing.local.internal.lambda.InvokeResponse;
 import dev.xraytracing.local.internal.services.LocalServices;
 import dev.xraytracing.local.internal.services.NoEngineService;
 import dev.xraytracing.local.internal.services.ServiceContext;
+import dev.xraytracing.local.internal.services.catalog.ServiceCatalog;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +59,8 @@ final class RunningServices {
             app = LocalServices.start(new ServiceContext(builder.resources, builder.events,
                     (function, payload, traceHeader) -> invokeOnceStarted(lambdaOnceStarted, function, payload,
                             traceHeader),
-                    new LinkedHashMap<>(), builder.region, builder.accountId, daemon.address(), builder.output));
+                    new LinkedHashMap<>(), builder.region, builder.accountId, daemon.address(), builder.output),
+                    ServiceCatalog.ALL);
             PlatformSettings settings = new PlatformSettings(builder.region, builder.accountId, builder.classpath,
                     List.copyOf(builder.functions.values()), faults, builder.extraLatency,
                     builder.keepWarm, builder.runtimeLoop, builder.nativeLibrary, daemon.address(), builder.output);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -13,6 +14,9 @@ import java.util.function.Consumer;
  * event type the run does not know is one warning.
  */
 final class FunctionEvents {
+    /** The event types whose event source runs (the others are read, and said once not to run yet). */
+    private static final Set<String> RUNNING = Set.of("SQS");
+
     private final Intrinsics intrinsics;
     private final Consumer<String> warn;
 
@@ -40,9 +44,11 @@ final class FunctionEvents {
             Optional<FunctionEvent> event = event(e.getKey(), type, e.getValue().path("Properties"));
             if (event.isPresent()) {
                 read.add(event.get());
+            }
+            if (event.isPresent() && !RUNNING.contains(type)) {
                 warn.accept("function " + logicalId + ": event " + e.getKey() + " of type " + type
                         + " is read, but its event source does not run yet");
-            } else {
+            } else if (event.isEmpty()) {
                 warn.accept("function " + logicalId + ": event " + e.getKey() + " of type " + type
                         + " is not simulated");
             }

@@ -66,7 +66,6 @@ class SamTemplateTest {
         assertThat(template.warnings()).containsExactlyInAnyOrder(
                 "resource Role (AWS::IAM::Role) is not simulated",
                 "function Orders: Layers is not simulated",
-                "function Orders: event Queue of type SQS is read, but its event source does not run yet",
                 "function Billing declares Runtime python3.12, not a Java runtime; it runs on this JVM anyway");
     }
 

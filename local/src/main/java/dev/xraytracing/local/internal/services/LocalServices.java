@@ -10,15 +10,15 @@ import java.util.function.Predicate;
 /**
  * The services a template needs, started in dependency order (a topic delivers to queues, a bus to topics and queues,
  * so the queues start first) and stopped in reverse. A service starts only when the template declares one of its
- * resources or events: the examples' template starts none. Each kind is one row of {@link #KINDS}.
+ * resources or events: the examples' template starts none. Each kind is one row of the table it is given.
  */
 public final class LocalServices implements AutoCloseable {
-    /** One kind of service: when the template needs it, and how it starts. */
-    record Kind(String name, Predicate<ServiceContext> needed, Function<ServiceContext, LocalService> start) {
+    /**
+     * One kind of service: when the template needs it, and how it starts. The table of kinds lives above this
+     * package (each kind's package depends on this one), in {@code dev.xraytracing.local.internal.services.catalog.ServiceCatalog}.
+     */
+    public record Kind(String name, Predicate<ServiceContext> needed, Function<ServiceContext, LocalService> start) {
     }
-
-    /** In start order. */
-    static final List<Kind> KINDS = List.of();
 
     private final List<LocalService> started = new ArrayList<>();
     private final Map<String, String> endpoints = new LinkedHashMap<>();
@@ -27,14 +27,14 @@ public final class LocalServices implements AutoCloseable {
     }
 
     /**
-     * Starts every service {@code context} needs; a service that cannot start (its engine is missing) says so in one
+     * Starts every service of {@code kinds} (in their order) that {@code context} needs; a service that cannot start (its engine is missing) says so in one
      * line and the rest of the app still runs. {@code context.endpoints()} must be a mutable map: each service's
      * endpoint is added before the next one starts.
      */
-    public static LocalServices start(ServiceContext context) {
+    public static LocalServices start(ServiceContext context, List<Kind> kinds) {
         LocalServices services = new LocalServices();
         try {
-            for (Kind kind : KINDS) {
+            for (Kind kind : kinds) {
                 if (kind.needed().test(context)) {
                     LocalService service = kind.start().apply(context);
                     services.started.add(service);

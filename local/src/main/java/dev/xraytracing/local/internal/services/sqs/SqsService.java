@@ -1,0 +1,116 @@
+package dev.xraytracing.local.internal.services.sqs;
+
+import dev.xraytracing.local.internal.services.LocalService;
+import dev.xraytracing.local.internal.services.ServiceContext;
+import dev.xraytracing.local.template.FunctionEvent;
+import dev.xraytracing.local.template.TemplateResource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * SQS for the run: the engine ({@link SqsEngine}), the template's queues ({@link TemplateQueues}) and one
+ * {@link SqsPoller} for each enabled {@code SQS} event.
+ */
+public final class SqsService implements LocalService {
+    public static final String ENDPOINT_VARIABLE = "AWS_ENDPOINT_URL_SQS";
+
+    private final SqsEngine engine;
+    private final SqsClient sqs;
+    private final TemplateQueues queues;
+    private final List<SqsPoller> pollers = new ArrayList<>();
+    private final List<String> problems = new ArrayList<>();
+
+    private SqsService(ServiceContext context) {
+        engine = new SqsEngine(context.region(), context.accountId());
+        SqsClient client = null;
+        try {
+            client = SqsClients.to(engine.endpoint(), context.region());
+            queues = TemplateQueues.create(client, context.resources(TemplateResource.Queue.class));
+            for (Map.Entry<String, FunctionEvent.Sqs> event : context.events(FunctionEvent.Sqs.class)) {
+                poller(context, client, event.getKey(), event.getValue()).ifPresent(pollers::add);
+            }
+        } catch (RuntimeException e) {
+            if (client != null) {
+                client.close();
+            }
+            engine.close();
+            throw e;
+        }
+        sqs = client;
+        pollers.forEach(SqsPoller::start);
+    }
+
+    /** Started by {@code LocalServices} when the template declares a queue or a function's {@code SQS} event. */
+    public static SqsService start(ServiceContext context) {
+        return new SqsService(context);
+    }
+
+    private Optional<SqsPoller> poller(ServiceContext context, SqsClient client, String function,
+                                       FunctionEvent.Sqs event) {
+        if (!event.enabled()) {
+            return Optional.empty();
+        }
+        Optional<TemplateResource.Queue> queue = queues.byArn(event.queueArn());
+        if (queue.isEmpty()) {
+            String problem = "function " + function + ": SQS event " + event.eventName() + " polls "
+                    + event.queueArn() + ", which is no queue of the template; it does not run";
+            problems.add(problem);
+            context.say().accept(problem);
+            return Optional.empty();
+        }
+        return Optional.of(new SqsPoller(function, event, queue.get(), client, context.lambda(), context.region(),
+                context.say()));
+    }
+
+    @Override
+    public String endpointVariable() {
+        return ENDPOINT_VARIABLE;
+    }
+
+    @Override
+    public String endpoint() {
+        return engine.endpoint();
+    }
+
+    @Override
+    public List<String> problems() {
+        return List.copyOf(problems);
+    }
+
+    /**
+     * No poller is handling a batch, and every queue a poller reads is empty (nothing visible, in flight or delayed).
+     * A queue nobody polls, a dead-letter queue for one, is left out: what it holds stays there, and the summary says
+     * so.
+     */
+    @Override
+    public boolean quiet() {
+        if (pollers.stream().anyMatch(SqsPoller::busy)) {
+            return false;
+        }
+        return pollers.stream().map(SqsPoller::queue).distinct()
+                .allMatch(q -> QueueDepth.of(sqs, q.url()).total() == 0);
+    }
+
+    /** One line per queue: {@code queue local-JobsDlq-...: 1 message (dead-letter queue of Jobs)}. */
+    @Override
+    public List<String> summary() {
+        List<String> lines = new ArrayList<>();
+        for (TemplateResource.Queue queue : queues.all()) {
+            List<String> sources = queues.deadLetterSourcesOf(queue);
+            lines.add("queue " + queue.name() + ": " + QueueDepth.of(sqs, queue.url()).describe()
+                    + (sources.isEmpty() ? "" : " (dead-letter queue of " + String.join(", ", sources) + ")"));
+        }
+        return lines;
+    }
+
+    @Override
+    public void close() {
+        pollers.forEach(SqsPoller::stop);
+        engine.close();
+        pollers.forEach(SqsPoller::close);
+        sqs.close();
+    }
+}
