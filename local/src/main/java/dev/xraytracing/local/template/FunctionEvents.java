@@ -14,8 +14,9 @@ import java.util.function.Consumer;
  * event type the run does not know is one warning.
  */
 final class FunctionEvents {
-    /** The event types whose event source runs (the others are read, and said once not to run yet). */
-    private static final Set<String> RUNNING = Set.of("SQS");
+    /** The event types whose event sources run (the others are read and said once not to run yet). */
+    private static final Set<String> RUNNING = Set.of("SQS", "S3", "SNS", "EventBridgeRule", "CloudWatchEvent",
+            "Schedule", "ScheduleV2");
 
     private final Intrinsics intrinsics;
     private final Consumer<String> warn;
@@ -44,11 +45,11 @@ final class FunctionEvents {
             Optional<FunctionEvent> event = event(e.getKey(), type, e.getValue().path("Properties"));
             if (event.isPresent()) {
                 read.add(event.get());
-            }
-            if (event.isPresent() && !RUNNING.contains(type)) {
-                warn.accept("function " + logicalId + ": event " + e.getKey() + " of type " + type
-                        + " is read, but its event source does not run yet");
-            } else if (event.isEmpty()) {
+                if (!RUNNING.contains(type)) {
+                    warn.accept("function " + logicalId + ": event " + e.getKey() + " of type " + type
+                            + " is read, but its event source does not run yet");
+                }
+            } else {
                 warn.accept("function " + logicalId + ": event " + e.getKey() + " of type " + type
                         + " is not simulated");
             }

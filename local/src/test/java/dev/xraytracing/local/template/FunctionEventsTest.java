@@ -57,6 +57,11 @@ class FunctionEventsTest {
     }
 
     @Test
+    void an_s3_event_runs_so_it_is_no_warning() {
+        assertThat(template.warnings()).noneMatch(warning -> warning.contains("event Uploaded"));
+    }
+
+    @Test
     void api_events_stay_routes_and_are_no_function_events() {
         assertThat(template.function("Api").orElseThrow().events()).isEmpty();
         assertThat(template.function("Api").orElseThrow().routes()).singleElement()

@@ -1,6 +1,8 @@
 package dev.xraytracing.local.internal.services.catalog;
 
 import dev.xraytracing.local.internal.services.LocalServices.Kind;
+import dev.xraytracing.local.internal.services.dynamodb.DynamoDbService;
+import dev.xraytracing.local.internal.services.s3.S3Service;
 import dev.xraytracing.local.internal.services.eventbridge.EventBridgeService;
 import dev.xraytracing.local.internal.services.sns.SnsService;
 import dev.xraytracing.local.internal.services.sqs.SqsService;
@@ -14,6 +16,8 @@ import java.util.List;
  */
 public final class ServiceCatalog {
     public static final List<Kind> ALL = List.of(
+            new Kind("DynamoDB", DynamoDbService::neededAndInstalled, DynamoDbService::start),
+            new Kind("S3", S3Service::neededAndInstalled, S3Service::start),
             new Kind("SQS", context -> !context.resources(TemplateResource.Queue.class).isEmpty()
                     || !context.events(FunctionEvent.Sqs.class).isEmpty(), SqsService::start),
             new Kind("SNS", SnsService::needed, SnsService::new),
