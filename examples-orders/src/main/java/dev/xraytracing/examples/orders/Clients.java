@@ -24,9 +24,8 @@ final class Clients {
         return SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
     }
 
-    /** Path-style addressing: a bucket name then needs no DNS of its own, on AWS and on a local endpoint alike. */
     static S3Client s3() {
-        return S3Client.builder().httpClient(UrlConnectionHttpClient.create()).forcePathStyle(true).build();
+        return S3Client.builder().httpClient(UrlConnectionHttpClient.create()).build();
     }
 
     static SnsClient sns() {

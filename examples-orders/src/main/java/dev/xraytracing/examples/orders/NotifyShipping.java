@@ -6,6 +6,7 @@ import dev.xraytracing.Tracing;
 import dev.xraytracing.lambda.TracedBatch;
 import dev.xraytracing.lambda.TracedRequestHandler;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
 
 /**
@@ -36,11 +37,13 @@ public class NotifyShipping extends TracedRequestHandler<SNSEvent, Void> {
 
     private void announce(Order order) {
         Tracing.annotate("OrderId", order.orderId());
-        PutEventsResponse response = events.putEvents(put -> put.entries(entry -> entry
+        PutEventsRequestEntry fulfilled = PutEventsRequestEntry.builder()
                 .eventBusName(bus)
                 .source(SOURCE)
                 .detailType(DETAIL_TYPE)
-                .detail(order.toJson())));
+                .detail(order.toJson())
+                .build();
+        PutEventsResponse response = events.putEvents(put -> put.entries(fulfilled));
         if (response.failedEntryCount() > 0) {
             throw new IllegalStateException("the bus refused order " + order.orderId() + ": "
                     + response.entries().get(0).errorMessage());
