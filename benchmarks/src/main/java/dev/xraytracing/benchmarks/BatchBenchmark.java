@@ -31,7 +31,8 @@ import software.amazon.awssdk.utilslite.SdkInternalThreadLocal;
  * One SQS record of a batch of {@value #BATCH}, in the shape of a Lambda consumer (only the runtime's trace header on
  * the thread): {@code TracedBatch.forEachRecord} against a plain loop over the same records. Figures are per record.
  * {@code invocation} is the invocation's sampling decision, {@code producer} the one in each message's
- * {@code AWSTraceHeader}; a record is recorded only when both say 1 (the default oversampling mitigation).
+ * {@code AWSTraceHeader}; a record is recorded only when both say 1 (the default oversampling mitigation). Each
+ * message has its {@code SentTimestamp}, as Lambda delivers it, which a recorded record turns into its age.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -66,6 +67,7 @@ public class BatchBenchmark {
             message.setEventSourceArn("arn:aws:sqs:us-east-1:123456789012:orders");
             Map<String, String> attributes = new HashMap<>();
             attributes.put("AWSTraceHeader", PRODUCER + producer);
+            attributes.put("SentTimestamp", "1795735300000"); // as Lambda delivers it: a recorded record's age reads it
             message.setAttributes(attributes);
             messages.add(message);
         }

@@ -6,6 +6,8 @@ import dev.xraytracing.sdk.internal.SdkCall;
 import dev.xraytracing.sdk.internal.SdkCallOutcome;
 import dev.xraytracing.sdk.internal.SdkCallTracer;
 import dev.xraytracing.sdk.internal.SdkFaults;
+import dev.xraytracing.sdk.internal.TraceHeaderEntries;
+import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -15,7 +17,9 @@ import software.amazon.awssdk.http.SdkHttpRequest;
  * Traces every AWS SDK v2 call: one subsegment per call (not per attempt), named after the service, in namespace
  * {@code aws}, under the current subsegment, with operation, region, request ids, retries, resource identifiers
  * (see {@link AwsResourceFields}), HTTP status and the flags X-Ray expects. The outgoing request carries the trace
- * header, with every field of the incoming one (Lineage too).
+ * header, with every field of the incoming one (Lineage too); an EventBridge {@code PutEvents} entry without a
+ * {@code TraceHeader} of its own gets the same header (SQS and SNS read the HTTP header for every message of a call,
+ * and a message's own {@code AWSTraceHeader} attribute is never touched).
  *
  * <p>It is registered for every client through the SDK's {@code execution.interceptors} file, so it needs no code.
  * Adding it again by hand, or X-Ray's own {@code TracingInterceptor}, still gives one subsegment per call. Switch it
@@ -42,6 +46,16 @@ public final class TracingExecutionInterceptor implements ExecutionInterceptor {
         }
         if (FaultSite.PRESENT) {
             SdkFaults.beforeExecution(core, context.request(), attributes);
+        }
+    }
+
+    @Override
+    public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
+        try {
+            return TraceHeaderEntries.modifyRequest(this, context, attributes);
+        } catch (Throwable failure) {
+            warn(null, attributes, "modifyRequest", failure);
+            return context.request();
         }
     }
 

@@ -27,7 +27,8 @@ var XRayFilterGrammar = (function () {
   var STRING_OPERATORS = ['=', '!=', 'CONTAINS', 'BEGINSWITH', 'ENDSWITH'];
   var WORD_OPERATORS = ['CONTAINS', 'BEGINSWITH', 'ENDSWITH'];
   var KEYWORD_LIST = BOOLEAN_KEYWORDS.concat(NUMBER_KEYWORDS, STRING_KEYWORDS,
-      ['annotation.KEY', 'service()', 'edge()', 'id()', 'rootcause.fault|error|responsetime.service|entity|exception'])
+      ['annotation.KEY', 'service()', 'edge()', 'id()', 'rootcause.fault|error|responsetime.service|entity|exception',
+        'linked()'])
       .join(', ');
 
   function indexOf(list, item) {
@@ -114,12 +115,13 @@ var XRayFilterGrammar = (function () {
   //   expression := and ( OR and )*
   //   and        := unary ( [AND] unary )*          (X-Ray reads "ok !partial duration < 3" as an AND)
   //   unary      := '!' unary | primary
-  //   primary    := '(' expression ')' | service | edge | id | rootcause | comparison
+  //   primary    := '(' expression ')' | service | edge | id | rootcause | linked | comparison
   //   service    := 'service' '(' [ node ] ')' [ '{' expression '}' ]
   //   edge       := 'edge' '(' node ',' node ')' [ '{' expression '}' ]
   //   node       := STRING | 'id' '(' ( name | type | account.id ) ':' STRING [ ',' ... ] ')'
   //   rootcause  := 'rootcause.' (fault|error|responsetime) '.' (service|entity|exception) [ '{' expression '}' ]
   //                 (inside its { } only that list's keywords: name, type, message, remote, first, last, ...)
+  //   linked     := 'linked' '(' [ STRING ] ')'       (ours, not X-Ray's: a trace with a link, or a link to that trace)
   //   comparison := keyword [ operator value ]
 
   function Parser(text) {
@@ -207,6 +209,7 @@ var XRayFilterGrammar = (function () {
     if (ROOT_CAUSE.test(t.lower)) { return this.rootCause(); }
     if (t.lower === 'service') { return this.service(); }
     if (t.lower === 'edge') { return this.edge(); }
+    if (t.lower === 'linked') { return this.linked(); }
     if (t.lower === 'id') {
       var node = this.node();
       return {kind: 'service', node: node, filter: this.filterBlock()};
@@ -230,6 +233,26 @@ var XRayFilterGrammar = (function () {
     var filter = this.filterBlock();
     this.rootCauseList = null;
     return {kind: 'rootcause', cause: parts[1], list: parts[2], filter: filter};
+  };
+
+  /**
+   * linked() and linked("1-..."): not an X-Ray keyword (X-Ray documents none for links). Function-shaped like
+   * service(), with a name X-Ray's grammar does not use, so no X-Ray expression means something else here.
+   */
+  Parser.prototype.linked = function () {
+    var t = this.next();
+    if (this.nested) {
+      throw new ParseError(t.position, 'a keyword of the service or edge (linked() reads the whole trace, so it ' +
+          'stands outside service() { } and edge() { })', "'" + t.text + "'");
+    }
+    this.expectSymbol('(', "'(' after linked");
+    var traceId = null;
+    if (!this.isSymbol(')')) {
+      if (this.peek().type !== 'string') { this.fail('a trace id in quotes, or \')\''); }
+      traceId = this.next().value;
+    }
+    this.expectSymbol(')', "')' to close linked(");
+    return {kind: 'linked', traceId: traceId};
   };
 
   Parser.prototype.service = function () {

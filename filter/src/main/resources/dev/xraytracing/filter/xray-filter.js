@@ -345,6 +345,7 @@ var XRayFilter = (function () {
       case 'not': return !evaluate(node.operand, trace, scope);
       case 'compare': return evaluateCompare(node, scope);
       case 'rootcause': return anyRootCauseItem(node, trace);
+      case 'linked': return hasLink(trace, node.traceId);
       case 'service': {
         for (var i = 0; i < trace.nodes.length; i++) {
           var candidate = trace.nodes[i];
@@ -369,6 +370,20 @@ var XRayFilter = (function () {
     if (filter === null) { return entities.length > 0; }
     for (var i = 0; i < entities.length; i++) {
       if (evaluate(filter, trace, entityScope(entities[i], owner))) { return true; }
+    }
+    return false;
+  }
+
+  /** True when an entity of the trace links to a trace (any, or the one named): X-Ray's links: [{trace_id, id}]. */
+  function hasLink(trace, traceId) {
+    for (var i = 0; i < trace.entities.length; i++) {
+      var links = trace.entities[i].doc.links;
+      if (!isArray(links)) { continue; }
+      for (var j = 0; j < links.length; j++) {
+        if (links[j] && typeof links[j].trace_id === 'string' && (traceId === null || links[j].trace_id === traceId)) {
+          return true;
+        }
+      }
     }
     return false;
   }

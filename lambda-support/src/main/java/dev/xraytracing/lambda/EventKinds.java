@@ -17,34 +17,30 @@ final class EventKinds {
     static final RecordKind<SQSEvent.SQSMessage> SQS = new RecordKind<>("aws:sqs",
             message -> "SQS " + lastArnPart(message.getEventSourceArn()),
             SQSEvent.SQSMessage::getMessageId,
-            message -> message.getAttributes() == null ? null : message.getAttributes().get(AWS_TRACE_HEADER));
+            message -> attribute(message, AWS_TRACE_HEADER),
+            message -> attribute(message, "SentTimestamp"));
 
     static final RecordKind<SNSEvent.SNSRecord> SNS = new RecordKind<>("aws:sns",
             record -> "SNS " + lastArnPart(record.getSNS().getTopicArn()),
-            record -> record.getSNS().getMessageId(),
-            null);
+            record -> record.getSNS().getMessageId());
 
     /** Stream records are named by sequence number: what a streams batch response names a failed record by. */
     static final RecordKind<KinesisEvent.KinesisEventRecord> KINESIS = new RecordKind<>("aws:kinesis",
             record -> "Kinesis " + afterSlash(record.getEventSourceARN()),
-            record -> record.getKinesis().getSequenceNumber(),
-            null);
+            record -> record.getKinesis().getSequenceNumber());
 
     static final RecordKind<DynamodbEvent.DynamodbStreamRecord> DYNAMODB = new RecordKind<>("aws:dynamodb",
             record -> "DynamoDB " + afterSlash(record.getEventSourceARN()),
-            record -> record.getDynamodb().getSequenceNumber(),
-            null);
+            record -> record.getDynamodb().getSequenceNumber());
 
     /** S3 notifications carry no message id: the object key stands for one. */
     static final RecordKind<S3EventNotificationRecord> S3 = new RecordKind<>("aws:s3",
             record -> "S3 " + record.getS3().getBucket().getName(),
-            record -> record.getS3().getObject().getKey(),
-            null);
+            record -> record.getS3().getObject().getKey());
 
     static final RecordKind<ScheduledEvent> EVENTBRIDGE = new RecordKind<>("aws:events",
             event -> "EventBridge " + event.getDetailType(),
-            ScheduledEvent::getId,
-            null);
+            ScheduledEvent::getId);
 
     private EventKinds() {
     }
@@ -56,6 +52,10 @@ final class EventKinds {
         }
         String arn = messages.get(0).getEventSourceArn();
         return arn != null && arn.endsWith(".fifo");
+    }
+
+    private static String attribute(SQSEvent.SQSMessage message, String name) {
+        return message.getAttributes() == null ? null : message.getAttributes().get(name);
     }
 
     /** {@code orders} of {@code arn:aws:sqs:us-east-1:123456789012:orders}. */

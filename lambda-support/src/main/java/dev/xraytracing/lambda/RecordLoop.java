@@ -22,19 +22,26 @@ final class RecordLoop<R> {
         private final Function<R, String> subsegmentName;
         private final Function<R, String> id;
         private final Function<R, String> producerHeader;
+        private final Function<R, String> sentMillis;
 
         /**
          * {@code eventSource} is the {@code EventSource} annotation ({@code aws:sqs}, ...); {@code subsegmentName}
          * names a record's subsegment ({@code SQS orders}); {@code id} gives the {@code MessageId} annotation and what
          * a batch response names a failed record by; {@code producerHeader} the producer's trace header the record
-         * carries itself, or null (only SQS records carry one).
+         * carries itself, or null (only SQS records carry one); {@code sentMillis} when the record was sent, in epoch
+         * milliseconds as text, or null (SQS's {@code SentTimestamp}).
          */
         RecordKind(String eventSource, Function<R, String> subsegmentName, Function<R, String> id,
-                   Function<R, String> producerHeader) {
+                   Function<R, String> producerHeader, Function<R, String> sentMillis) {
             this.eventSource = eventSource;
             this.subsegmentName = subsegmentName;
             this.id = id;
             this.producerHeader = producerHeader;
+            this.sentMillis = sentMillis;
+        }
+
+        RecordKind(String eventSource, Function<R, String> subsegmentName, Function<R, String> id) {
+            this(eventSource, subsegmentName, id, null, null);
         }
 
         String eventSource() {
@@ -52,7 +59,14 @@ final class RecordLoop<R> {
         String producerHeader(R record) {
             return producerHeader == null ? null : producerHeader.apply(record);
         }
+
+        String sentMillis(R record) {
+            return sentMillis == null ? null : sentMillis.apply(record);
+        }
     }
+
+    /** The metadata key of a record's received-event age, in milliseconds. */
+    static final String RECEIVED_EVENT_AGE = "ReceivedEventAgeMs";
 
     private final RecordKind<R> kind;
     private final RecordSampling sampling;
@@ -170,6 +184,7 @@ final class RecordLoop<R> {
         if (id != null) {
             sub.annotate("MessageId", id);
         }
+        recordAge(sub, record);
         if (header == null) {
             return;
         }
@@ -186,6 +201,29 @@ final class RecordLoop<R> {
             warn("batch:link", "the producer of a " + kind.eventSource() + " record could not be linked (no 16-digit "
                     + "Parent in its header, or a subsegment of the X-Ray SDK's); ProducerTraceId still names it: "
                     + preview(header), null);
+        }
+    }
+
+    /**
+     * The record's received-event age, the time from its sending to this subsegment's start, as metadata
+     * {@code ReceivedEventAgeMs}: what the console's queue-to-consumer edge draws its histogram from. A clock a little
+     * behind the sender's gives 0, not a negative age.
+     */
+    private void recordAge(Sub sub, R record) {
+        String sent;
+        try {
+            sent = kind.sentMillis(record);
+        } catch (RuntimeException malformed) {
+            sent = null;
+        }
+        if (sent == null) {
+            return;
+        }
+        try {
+            sub.metadata(RECEIVED_EVENT_AGE, Math.max(System.currentTimeMillis() - Long.parseLong(sent), 0L));
+        } catch (NumberFormatException unreadable) {
+            warn("batch:sent", "the SentTimestamp of a " + kind.eventSource() + " record is not epoch milliseconds, "
+                    + "so its subsegment has no " + RECEIVED_EVENT_AGE + ": " + preview(sent), null);
         }
     }
 

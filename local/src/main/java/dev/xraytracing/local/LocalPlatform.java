@@ -4,6 +4,13 @@ import dev.xraytracing.local.app.Fault;
 import dev.xraytracing.local.app.LocalFunction;
 import dev.xraytracing.local.app.RuntimeLoop;
 import dev.xraytracing.local.daemon.LocalXrayDaemon;
+import dev.xraytracing.local.app.LocalRunException;
+import dev.xraytracing.local.internal.TraceIds;
+import dev.xraytracing.local.internal.entry.BusEvent;
+import dev.xraytracing.local.internal.entry.DeadLetters;
+import dev.xraytracing.local.internal.entry.EntryTargets;
+import dev.xraytracing.local.internal.entry.Producers;
+import dev.xraytracing.local.internal.entry.QuietWait;
 import dev.xraytracing.local.internal.events.ApiRoutes;
 import dev.xraytracing.local.internal.lambda.DefaultClasspath;
 import dev.xraytracing.local.internal.lambda.InvokeResponse;
@@ -20,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -36,11 +44,17 @@ public final class LocalPlatform implements AutoCloseable {
     private final Thread shutdownHook;
     private final Map<String, Fault> faults;
     private final ApiClient client = new ApiClient();
+    private final List<TemplateResource> resources;
+    private final EntryTargets targets;
+    private final Producers producers;
     private volatile boolean closed;
 
     private LocalPlatform(Builder builder) {
         faults = new ConcurrentHashMap<>(builder.faults);
         services = new RunningServices(builder, faults);
+        resources = List.copyOf(builder.resources);
+        targets = new EntryTargets(builder.resources, builder.events, builder.functionNames);
+        producers = new Producers(this::serviceEndpoint, builder.region);
         shutdownHook = new Thread(this::stop, "local-platform-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -71,10 +85,15 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** Sends an HTTP request to the HTTP API (payload format 2.0, never traced by API Gateway). */
     public ApiResponse requestHttpApi(String method, String path, String body) {
+        return requestHttpApi(method, path, Map.of(), body);
+    }
+
+    /** As {@link #requestHttpApi(String, String, String)}, with the client's headers (a name may repeat). */
+    public ApiResponse requestHttpApi(String method, String path, Map<String, List<String>> headers, String body) {
         if (services.httpApi == null) {
             throw new IllegalStateException("no HTTP API configured: call httpRoute(...) on the builder");
         }
-        return client.send(services.httpApi.url(), method, path, body, null);
+        return client.send(services.httpApi.url(), method, path, headers, body, null);
     }
 
     /** Switches the fault injected into every following invocation of {@code functionName}. */
@@ -102,11 +121,119 @@ public final class LocalPlatform implements AutoCloseable {
         return client.send(services.restApi.url(), method, path, body, traceHeader);
     }
 
+    /** As {@link #request(String, String, String)}, with the client's headers (a name may repeat). */
+    public ApiResponse request(String method, String path, Map<String, List<String>> headers, String body) {
+        if (services.restApi == null) {
+            throw new IllegalStateException("no REST API configured: call restApi(...) on the builder");
+        }
+        return client.send(services.restApi.url(), method, path, headers, body, null);
+    }
+
+    /**
+     * Where the app's service behind {@code endpointVariable} listens ({@code AWS_ENDPOINT_URL_SQS}, ..._SNS,
+     * ..._EVENTBRIDGE, ..._DYNAMODB, ..._S3, ..._LAMBDA), if this app runs it: the value its functions get.
+     */
+    public Optional<String> serviceEndpoint(String endpointVariable) {
+        if ("AWS_ENDPOINT_URL_LAMBDA".equals(endpointVariable)) {
+            return Optional.of(lambdaEndpoint());
+        }
+        return Optional.ofNullable(services.appServices.endpoints().get(endpointVariable));
+    }
+
+    /**
+     * Sends {@code body} to a queue of the template (its logical id, name, ARN or URL) with an SDK v2 SqsClient, as a
+     * producer would, in a new sampled trace; the answer is 200 and the message id, or the SQS error's status and
+     * {@code Code: message}, and its {@link ApiResponse#traceHeader()} the trace header sent with it.
+     */
+    public ApiResponse sendMessage(String queue, String body) {
+        String trace = TraceIds.newTrace().toString();
+        return answer(producers.sendMessage(targets.queue(queue), body, trace), trace);
+    }
+
+    /** Publishes {@code message} to a topic of the template (logical id, name or ARN), as {@link #sendMessage}. */
+    public ApiResponse publish(String topic, String message) {
+        String trace = TraceIds.newTrace().toString();
+        return answer(producers.publish(targets.topic(topic), message, trace), trace);
+    }
+
+    /**
+     * Puts events on their buses in one {@code PutEvents} call, as {@link #sendMessage}: {@code eventsJson} is one
+     * event ({@code Source}, {@code DetailType}, {@code Detail}, optionally {@code EventBusName}, the default bus
+     * unless named, and {@code Resources}) or an array of them; the answer's body is the events' ids.
+     */
+    public ApiResponse putEvents(String eventsJson) {
+        List<BusEvent> events = BusEvent.parse(eventsJson, "the events");
+        List<String> buses = events.stream().map(e -> targets.bus(e.eventBusName())).toList();
+        String trace = TraceIds.newTrace().toString();
+        return answer(producers.putEvents(events, buses, trace), trace);
+    }
+
+    /**
+     * Fires a schedule now, as if its time had come: {@code FUNCTION.EventName} for a function's {@code Schedule}
+     * event, or an {@code AWS::Events::Rule} with a {@code ScheduleExpression}. As in AWS, a scheduled invocation
+     * starts a trace of its own. Returns at once; {@link #awaitQuiet} waits for what it started.
+     */
+    public void fireSchedule(String schedule) {
+        String id = targets.schedule(schedule);
+        services.appServices.schedules().orElseThrow(() -> new LocalRunException("schedule " + schedule
+                + " cannot fire: this build runs no schedule service yet")).fire(id);
+    }
+
+    /**
+     * Waits until no invocation is in flight in the Lambda service and every service is quiet (no message visible
+     * or in flight, no delivery pending), polling every few milliseconds, at most {@code timeout}; returns whether
+     * the app became quiet.
+     */
+    public boolean awaitQuiet(Duration timeout) {
+        return QuietWait.onSystemClock().until(this::quiet, timeout);
+    }
+
+    /** Whether no invocation is in flight and every service is quiet, now. */
+    boolean quiet() {
+        return services.lambda.invocationsInFlight() == 0 && services.appServices.quiet();
+    }
+
+    /** The services' lines for the end of a run, e.g. what each queue holds (dead-letter queues especially). */
+    public List<String> summary() {
+        return services.appServices.summary();
+    }
+
+    /**
+     * The messages each dead-letter queue holds (the queues another queue's {@code RedrivePolicy} names), by logical
+     * id, read from the SQS engine; empty when no SQS engine runs.
+     */
+    public Map<String, Integer> deadLetters() {
+        return DeadLetters.count(resources, producers);
+    }
+
+    /**
+     * One line for each invocation by an event source (queue, topic, bus, schedule, bucket) that ended in a function
+     * or Lambda error; reporting records in {@code batchItemFailures} is an answer, not an error.
+     */
+    List<String> eventSourceErrors() {
+        return List.copyOf(services.eventSourceErrors);
+    }
+
+    private static ApiResponse answer(Producers.Delivery delivery, String traceHeader) {
+        return new ApiResponse(delivery.status(), delivery.answer(), traceHeader);
+    }
+
     /** Invokes a function directly, as the Invoke API would with this trace header (null starts a new trace). */
     public ApiResponse invoke(String functionName, String payload, String traceHeader) {
         InvokeResponse response = services.lambda.invoke(functionName, payload.getBytes(StandardCharsets.UTF_8),
                 traceHeader);
         return new ApiResponse(response.status(), response.bodyText(), null);
+    }
+
+    /**
+     * As {@link #invoke}, with a function error answering 502 (what API Gateway answers for one) and
+     * {@code traceHeader} as the answer's, for a run that counts answers.
+     */
+    ApiResponse invokeCounted(String functionName, String payload, String traceHeader) {
+        InvokeResponse response = services.lambda.invoke(functionName, payload.getBytes(StandardCharsets.UTF_8),
+                traceHeader);
+        return new ApiResponse(response.functionError() != null ? 502 : response.status(), response.bodyText(),
+                traceHeader);
     }
 
     /**
@@ -142,6 +269,7 @@ public final class LocalPlatform implements AutoCloseable {
             return;
         }
         closed = true;
+        producers.close();
         services.stop();
     }
 
@@ -176,6 +304,8 @@ public final class LocalPlatform implements AutoCloseable {
         final List<ApiRoutes.Route> httpRoutes = new ArrayList<>();
         final List<TemplateResource> resources = new ArrayList<>();
         final Map<String, List<FunctionEvent>> events = new LinkedHashMap<>();
+        /** Each template function's logical id to its name, so entries may name either. */
+        final Map<String, String> functionNames = new LinkedHashMap<>();
         String httpStage = "$default";
         Duration extraLatency = Duration.ofMillis(1500);
         boolean keepWarm = true;
@@ -207,6 +337,7 @@ public final class LocalPlatform implements AutoCloseable {
             setup.httpRoutes().forEach(r -> httpRoute(r.method(), r.path(), r.function()));
             resources(setup.template().resources());
             for (TemplateFunction f : setup.template().functions()) {
+                functionNames.put(f.logicalId(), f.name());
                 if (!f.events().isEmpty()) {
                     events(f.name(), f.events());
                 }

@@ -6,6 +6,7 @@ import dev.xraytracing.local.internal.experiment.FaultRulesCheck;
 import dev.xraytracing.local.internal.experiment.ExperimentRunner;
 import dev.xraytracing.local.internal.lambda.FaultsModule;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,13 +16,17 @@ import java.util.stream.Collectors;
 
 /**
  * The command line: runs a SAM template's functions ({@code template.yaml} in the current folder unless
- * {@code --template} names one) end to end behind its local API, or, without a template, any two handlers, then
- * prints the waterfall of every trace and the service map, and writes the HTML report. Exits 1 when a request answered
- * 5xx without a {@code --fault} or {@code --faults} asking for it or a function failed during init, 2 on a bad command
- * line.
+ * {@code --template} names one) end to end, or, without a template, any two handlers. It enters the app as
+ * {@link RunEntries} says (API requests with headers and bodies; messages, publications and events through SDK
+ * clients; fired schedules; direct invocations), waits until the app is quiet, prints the waterfall of every trace,
+ * the service map and the summary (what the queues hold, the failed invocations), and writes the HTML report and, with
+ * {@code --documents}, every segment document. {@link RunVerdict} says when it exits 1; 2 is a bad command line.
  *
  * <pre>
  * java -cp ... dev.xraytracing.local.LocalRun [--template template.yaml] [--requests 3] [--method GET] [--path /hello]
+ *     [--header 'Name: value']... [--body TEXT | --body-file FILE...] [--send-message QUEUE BODY|@FILE]...
+ *     [--publish TOPIC MESSAGE|@FILE]... [--put-event FILE]... [--fire-schedule FUNCTION.EVENT|RULE]...
+ *     [--invoke FUNCTION FILE]... [--quiet-timeout SECONDS] [--documents FILE] [--expect-dead-letters N]
  *     [--fault function-error|throttle|5xx|latency] [--fault-on Name] [--cold] [--runtime auto|ric|java]
  *     [--html report.html] [--env Name:KEY=VALUE]... [--quiet] [--first Name=handler --second Name=handler]
  *     [--build-command COMMAND] [--faults rules.json | --experiment experiment.json]
@@ -35,7 +40,10 @@ public final class LocalRun {
     static final String USAGE = "usage: LocalRun [--template FILE] [--requests N] [--method GET] [--path /PATH]"
             + " [--fault none|function-error|throttle|5xx|latency] [--fault-on FUNCTION] [--cold]"
             + " [--runtime auto|ric|java] [--html FILE] [--first NAME=HANDLER --second NAME=HANDLER]"
-            + " [--env NAME:KEY=VALUE]... [--quiet] [--build-command COMMAND] [--faults FILE | --experiment FILE]";
+            + " [--env NAME:KEY=VALUE]... [--quiet] [--build-command COMMAND] [--faults FILE | --experiment FILE]"
+            + " [--header 'NAME: VALUE']... [--body TEXT | --body-file FILE...] [--send-message QUEUE BODY|@FILE]..."
+            + " [--publish TOPIC MESSAGE|@FILE]... [--put-event FILE]... [--fire-schedule FUNCTION.EVENT|RULE]..."
+            + " [--invoke FUNCTION FILE]... [--quiet-timeout SECONDS] [--documents FILE] [--expect-dead-letters N]";
 
     private LocalRun() {
     }
@@ -80,36 +88,48 @@ public final class LocalRun {
         }
     }
 
-    /** The plain run: the requests, one line each, then the report and the verdict. */
+    /**
+     * The plain run: the entries, one line each; the wait until the app is quiet; then the report, the summary (what
+     * the services hold, the failed invocations) and the verdict.
+     */
     private static int runRequests(LocalRunOptions options, RunPlan plan, PrintStream out) {
         long started = System.nanoTime();
+        RunEntries entries = RunEntries.of(options, plan);
+        Duration quietTimeout = plan.quietTimeout(options);
         List<Integer> statuses = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
         RunReport report;
         Map<String, String> runtimes;
-        List<String> functionErrors;
+        RunVerdict.AppState app;
         try (LocalPlatform platform = plan.platform(options, out).start()) {
             out.println("xray-tracing-local: " + plan.endpoints(platform));
             for (int i = 1; i <= options.requests; i++) {
+                RunEntries.Entry entry = entries.get(i - 1);
                 long t0 = System.nanoTime();
-                LocalPlatform.ApiResponse response = plan.send(platform, false);
+                LocalPlatform.ApiResponse response = entry.send(platform);
                 statuses.add(response.status());
-                if (plan.takesHttpRequests()) {
-                    out.printf(Locale.ROOT, "request %d: %s %s -> %d %s (%.0f ms)%n", i, plan.method(), plan.path(),
-                            response.status(), response.body(), (System.nanoTime() - t0) / 1e6);
-                } else {
-                    out.printf(Locale.ROOT, "request %d: invoke %s -> %s (%.0f ms)%n", i, plan.firstFunction(),
-                            response.body(), (System.nanoTime() - t0) / 1e6);
+                if (entry.refusedWhenNotOk() && response.status() >= 300) {
+                    refused.add("request " + i + " (" + entry.describe() + ") was refused: " + response.status()
+                            + " " + response.body());
                 }
+                out.printf(Locale.ROOT, "request %d: %s -> %d %s (%.0f ms)%n", i, entry.describe(),
+                        response.status(), response.body(), (System.nanoTime() - t0) / 1e6);
             }
+            boolean quiet = platform.awaitQuiet(quietTimeout);
             report = new RunReport(platform.awaitDocuments(), platform.problems());
-            functionErrors = platform.functionErrors();
             runtimes = platform.runtimes();
+            app = new RunVerdict.AppState(platform.functionErrors(), platform.eventSourceErrors(),
+                    platform.summary(), platform.deadLetters(), quiet);
         }
         out.println();
         report.printViews(out, runtimes);
+        report.printSummary(out, app.summary(), app.functionErrors());
+        if (options.documents != null) {
+            out.println("segment documents: " + report.writeDocuments(options.documents));
+        }
         report.printProblemsAndWriteHtml(out, options.html, "xray-tracing local run: " + plan.name(), "", started);
-        return RunVerdict.of(statuses, report.problems(), functionErrors, options.fault, options.faults != null)
-                .report(out);
+        return RunVerdict.of(statuses, report.problems(), app.functionErrors(), options.fault,
+                options.faults != null, refused, app, quietTimeout, options.expectedDeadLetters).report(out);
     }
 
     /** Hands {@code --faults}'s rules to every function that has (or can be given) the faults module. */

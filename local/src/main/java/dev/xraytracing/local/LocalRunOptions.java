@@ -5,9 +5,13 @@ import dev.xraytracing.local.app.LocalRunException;
 import dev.xraytracing.local.app.RuntimeLoop;
 import dev.xraytracing.local.internal.lambda.DefaultClasspath;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The parsed command line: {@link #parse} is the one place that reads it (and checks what the options need of each
@@ -38,11 +42,43 @@ final class LocalRunOptions {
     /** The experiment file ({@code --experiment}), or null. */
     Path experiment;
     final Map<String, String> env = new LinkedHashMap<>();
+    /** The API request's headers ({@code --header}), name and value, in order; a name may repeat. */
+    final List<String[]> headers = new ArrayList<>();
+    /** The API request's body ({@code --body}), or null. */
+    String body;
+    /** {@code --body-file}s: the i-th request sends the i-th, the last one repeats. */
+    final List<Path> bodyFiles = new ArrayList<>();
+    /** The entries other than the API request, in command-line order. */
+    final List<EntryOption> entries = new ArrayList<>();
+    /**
+     * How long the run waits for the app to be quiet after its entries ({@code --quiet-timeout}), or null for
+     * {@link RunPlan#quietTimeout}'s default.
+     */
+    Duration quietTimeout;
+    /** Where every segment document goes, one per line ({@code --documents}), or null. */
+    Path documents;
+    /** How many messages the dead-letter queues may hold at the end without failing the run. */
+    int expectedDeadLetters;
+
+    /**
+     * One entry option: {@code kind} is the option without its dashes ({@code send-message}, {@code publish},
+     * {@code put-event}, {@code fire-schedule}, {@code invoke}), {@code target} what it names (queue, topic, event
+     * file, schedule, function), {@code payload} its body or file ({@code @FILE}), or null.
+     */
+    record EntryOption(String kind, String target, String payload) {
+    }
+
+    /** Header names Java's HTTP client does not let a caller set. */
+    private static final Set<String> RESTRICTED_HEADERS = Set.of("connection", "content-length", "expect", "host",
+            "upgrade");
+
+    static final int DEFAULT_QUIET_SECONDS = 60;
 
     /** What {@code --help} prints after the usage line: one line per option, with its default. Keep beside parse. */
     static final String OPTIONS = String.join(System.lineSeparator(),
             "  -t, --template FILE       the SAM template to run (default: template.yaml in the current folder)",
-            "  -n, --requests N          how many requests to send (default: 3)",
+            "  -n, --requests N          how many requests to send (default: 3): the API request, or the entries"
+                    + " below in the order given, the last one repeating",
             "  --method M                the request's method (default: the first Api event's method)",
             "  --path /PATH              the request's path (default: the first Api event's path, {param}s filled"
                     + " with their names)",
@@ -67,6 +103,27 @@ final class LocalRunOptions {
             "  --faults FILE             fault rules for every function, as XRAY_TRACING_FAULTS_FILE (default: none)",
             "  --experiment FILE         a baseline and a faulted phase of the same requests, compared (default:"
                     + " none)",
+            "  --header 'NAME: VALUE'    a header of every API request; repeatable (default: none)",
+            "  --body TEXT               the API request's body (default: none)",
+            "  --body-file FILE          the API request's body from a file; repeatable: the i-th request sends the"
+                    + " i-th file, the last one repeats (default: none)",
+            "  --send-message QUEUE BODY|@FILE  a message to a queue (logical id, name, ARN or URL) through an SDK"
+                    + " SqsClient; @FILE sends a file's content; repeatable (default: none)",
+            "  --publish TOPIC MESSAGE|@FILE  a message published to a topic (logical id, name or ARN) through an SDK"
+                    + " SnsClient; repeatable (default: none)",
+            "  --put-event FILE          an event (Source, DetailType, Detail, optional EventBusName) or an array of"
+                    + " them, put on a bus through an SDK EventBridgeClient; repeatable (default: none)",
+            "  --fire-schedule SCHEDULE  fire FUNCTION.EventName (a Schedule event) or a scheduled rule's id now;"
+                    + " repeatable (default: none)",
+            "  --invoke FUNCTION FILE    invoke a function directly with the event in FILE; repeatable"
+                    + " (default: none, or the first function with {} when the template has no API)",
+            "  --quiet-timeout SECONDS   after the entries, how long to wait for no invocation in flight and every"
+                    + " service quiet (default: " + DEFAULT_QUIET_SECONDS + ", or longer where a queue's"
+                    + " VisibilityTimeout x maxReceiveCount + 30 needs it)",
+            "  --documents FILE          write every segment document received, one JSON document per line"
+                    + " (default: none)",
+            "  --expect-dead-letters N   how many messages the dead-letter queues may hold at the end; any other"
+                    + " count fails the run (default: 0)",
             "  -h, --help                print this help and exit");
 
     static LocalRunOptions parse(String... args) {
@@ -101,6 +158,26 @@ final class LocalRunOptions {
                     }
                     options.env.put(setting.substring(0, equals), setting.substring(equals + 1));
                 }
+                case "--header" -> options.headers.add(header(value(args, ++i, arg)));
+                case "--body" -> options.body = value(args, ++i, arg);
+                case "--body-file" -> options.bodyFiles.add(readableFile(value(args, ++i, arg), arg));
+                case "--send-message", "--publish" -> {
+                    String target = value(args, ++i, arg);
+                    options.entries.add(new EntryOption(arg.substring(2), target,
+                            payload(value(args, ++i, arg + " " + target), arg)));
+                }
+                case "--put-event" -> options.entries.add(new EntryOption("put-event",
+                        readableFile(value(args, ++i, arg), arg).toString(), null));
+                case "--fire-schedule" -> options.entries.add(new EntryOption("fire-schedule", value(args, ++i, arg),
+                        null));
+                case "--invoke" -> {
+                    String function = value(args, ++i, arg);
+                    options.entries.add(new EntryOption("invoke", function,
+                            readableFile(value(args, ++i, arg + " " + function), arg).toString()));
+                }
+                case "--quiet-timeout" -> options.quietTimeout = seconds(value(args, ++i, arg), arg);
+                case "--documents" -> options.documents = Path.of(value(args, ++i, arg));
+                case "--expect-dead-letters" -> options.expectedDeadLetters = count(value(args, ++i, arg), arg);
                 default -> throw new LocalRunException("unknown option " + arg);
             }
         }
@@ -108,6 +185,7 @@ final class LocalRunOptions {
             throw new LocalRunException("--faults and --experiment do not combine: the experiment file holds the "
                     + "rules of its faulted phase");
         }
+        checkEntries(options);
         if ((options.first == null) != (options.second == null)) {
             throw new LocalRunException("--first and --second go together");
         }
@@ -119,6 +197,87 @@ final class LocalRunOptions {
             throw new LocalRunException("the two functions need different names");
         }
         return options;
+    }
+
+    /** The API request's options shape the API request only; the other entries replace it. */
+    private static void checkEntries(LocalRunOptions options) {
+        if (options.body != null && !options.bodyFiles.isEmpty()) {
+            throw new LocalRunException("--body and --body-file do not combine: give the body one way");
+        }
+        if (options.entries.isEmpty()) {
+            return;
+        }
+        String entry = "--" + options.entries.get(0).kind();
+        List<String> apiOptions = new ArrayList<>();
+        if (options.method != null) {
+            apiOptions.add("--method");
+        }
+        if (options.path != null) {
+            apiOptions.add("--path");
+        }
+        if (!options.headers.isEmpty()) {
+            apiOptions.add("--header");
+        }
+        if (options.body != null) {
+            apiOptions.add("--body");
+        }
+        if (!options.bodyFiles.isEmpty()) {
+            apiOptions.add("--body-file");
+        }
+        if (!apiOptions.isEmpty()) {
+            throw new LocalRunException(String.join(", ", apiOptions) + " shape the API request, which " + entry
+                    + " replaces: a run sends API requests or other entries, not both");
+        }
+        if (options.experiment != null) {
+            throw new LocalRunException(entry + " and --experiment do not combine: the experiment sends its own"
+                    + " requests");
+        }
+    }
+
+    /** {@code Name: value}, as curl takes it; Java's HTTP client refuses a few names, so they are refused here. */
+    private static String[] header(String text) {
+        int colon = text.indexOf(':');
+        String name = colon < 0 ? "" : text.substring(0, colon).trim();
+        if (name.isEmpty() || !name.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {
+            throw new LocalRunException("--header wants 'NAME: VALUE', got " + text);
+        }
+        if (RESTRICTED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+            throw new LocalRunException("--header " + name + " is set by the HTTP client itself and cannot be given"
+                    + " (" + String.join(", ", new java.util.TreeSet<>(RESTRICTED_HEADERS)) + ")");
+        }
+        return new String[] {name, text.substring(colon + 1).trim()};
+    }
+
+    /** A message body, or {@code @FILE}: checked to be a readable file now, read when the plan is made. */
+    private static String payload(String text, String option) {
+        if (text.startsWith("@")) {
+            readableFile(text.substring(1), option);
+        }
+        return text;
+    }
+
+    private static Duration seconds(String text, String option) {
+        try {
+            double seconds = Double.parseDouble(text);
+            if (seconds > 0 && seconds <= Integer.MAX_VALUE) {
+                return Duration.ofMillis(Math.round(seconds * 1000));
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new LocalRunException(option + " wants a positive number of seconds, got " + text);
+    }
+
+    private static int count(String text, String option) {
+        try {
+            int value = Integer.parseInt(text);
+            if (value >= 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new LocalRunException(option + " wants a number of messages (0 or more), got " + text);
     }
 
     private static String value(String[] args, int index, String option) {

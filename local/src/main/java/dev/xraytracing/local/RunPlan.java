@@ -7,10 +7,12 @@ import dev.xraytracing.local.app.LocalFunction;
 import dev.xraytracing.local.app.LocalRunException;
 import dev.xraytracing.local.internal.TraceIds;
 import dev.xraytracing.local.template.SamTemplate;
+import dev.xraytracing.local.template.TemplateResource;
 import dev.xraytracing.local.template.TemplateSetup;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -122,10 +124,23 @@ record RunPlan(TemplateSetup setup, String name, String method, String path, Str
         if (setup.hasHttpApi()) {
             return platform.requestHttpApi(method, path, null);
         }
-        String header = namedTrace ? TraceIds.newTrace().toString() : null;
-        LocalPlatform.ApiResponse response = platform.invoke(firstFunction(), "{}", header);
-        return new LocalPlatform.ApiResponse(response.body().contains("\"errorType\"") ? 502 : 200, response.body(),
-                header);
+        return platform.invokeCounted(firstFunction(), "{}", namedTrace ? TraceIds.newTrace().toString() : null);
+    }
+
+    /**
+     * How long the run waits for the app to be quiet: {@code --quiet-timeout}, else 60 s, or longer where a queue
+     * with a redrive policy needs it to hand a poison message to its dead-letter queue (each receive waits out the
+     * visibility timeout: {@code VisibilityTimeout x maxReceiveCount}, plus 30 s for the last invocation).
+     */
+    Duration quietTimeout(LocalRunOptions options) {
+        if (options.quietTimeout != null) {
+            return options.quietTimeout;
+        }
+        long redrive = setup.template().resources(TemplateResource.Queue.class).stream()
+                .filter(q -> q.redrivePolicy().isPresent())
+                .mapToLong(q -> (long) q.visibilityTimeoutSeconds() * q.redrivePolicy().get().maxReceiveCount() + 30)
+                .max().orElse(0);
+        return Duration.ofSeconds(Math.max(LocalRunOptions.DEFAULT_QUIET_SECONDS, redrive));
     }
 
     /** Where the started platform listens, in one line. */

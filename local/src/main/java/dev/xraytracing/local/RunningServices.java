@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -40,6 +41,11 @@ final class RunningServices {
     final ApiGatewayStage restApi;
     /** The HTTP API, or null. */
     final HttpApiStage httpApi;
+    /**
+     * One line for each invocation by an event source (a queue, topic, bus, schedule or bucket) that ended in a
+     * function error or a Lambda error: nobody answers for those, so the run does.
+     */
+    final List<String> eventSourceErrors = new CopyOnWriteArrayList<>();
 
     RunningServices(LocalPlatform.Builder builder, Map<String, Fault> faults) {
         ownsDaemon = builder.daemon == null;
@@ -57,8 +63,8 @@ final class RunningServices {
             // sources invoke it only once it exists (nothing is sent to them before the constructor returns).
             AtomicReference<LambdaService> lambdaOnceStarted = new AtomicReference<>();
             app = LocalServices.start(new ServiceContext(builder.resources, builder.events,
-                    (function, payload, traceHeader) -> invokeOnceStarted(lambdaOnceStarted, function, payload,
-                            traceHeader),
+                    (function, payload, traceHeader) -> recordingErrors(invokeOnceStarted(lambdaOnceStarted,
+                            function, payload, traceHeader), function),
                     new LinkedHashMap<>(), builder.region, builder.accountId, daemon.address(), builder.output),
                     ServiceCatalog.ALL);
             PlatformSettings settings = new PlatformSettings(builder.region, builder.accountId, builder.classpath,
@@ -160,6 +166,17 @@ final class RunningServices {
         if (ownsDaemon) {
             daemon.close();
         }
+    }
+
+    private InvokeResponse recordingErrors(InvokeResponse response, String function) {
+        if (response.functionError() != null) {
+            eventSourceErrors.add(LambdaService.functionName(function) + ": "
+                    + LambdaService.errorLine(response.body()));
+        } else if (response.status() >= 300) {
+            eventSourceErrors.add(LambdaService.functionName(function) + ": " + response.status() + " "
+                    + response.serviceErrorType());
+        }
+        return response;
     }
 
     private static InvokeResponse invokeOnceStarted(AtomicReference<LambdaService> lambda, String function,

@@ -4,6 +4,9 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.math.BigInteger;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import java.io.InputStream;
@@ -32,6 +35,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -163,6 +167,10 @@ public final class FakeAws implements AutoCloseable, AfterEachCallback {
         return sync(SnsClient.builder());
     }
 
+    public EventBridgeClient eventBridge() {
+        return sync(EventBridgeClient.builder());
+    }
+
     public S3Client s3() {
         return sync(S3Client.builder().forcePathStyle(true));
     }
@@ -249,6 +257,16 @@ public final class FakeAws implements AutoCloseable, AfterEachCallback {
             }
         } catch (IOException clientWentAway) {
             // The client gave up (attempt timeout): nothing to answer.
+        }
+    }
+
+    /** The hex MD5 of {@code text}, as SQS answers it for a message body (the SDK checks it). */
+    public static String md5(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8));
+            return String.format("%032x", new BigInteger(1, digest));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -7,9 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.xraytracing.trace.RecordedEntity;
 import dev.xraytracing.testing.TracingExtension;
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.InstanceOfAssertFactories;
@@ -61,9 +58,10 @@ class ServiceResourceFieldsTest {
     }
 
     @Test
-    void sqsSendMessageNamesTheQueueAndTheMessage() throws Exception {
+    void sqsSendMessageNamesTheQueueAndTheMessage() {
         String body = "secret message body";
-        aws.json(200, "{\"MD5OfMessageBody\":\"" + md5(body) + "\",\"MessageId\":\"5fea7756-0ea4-451a-a703\"}");
+        aws.json(200, "{\"MD5OfMessageBody\":\"" + FakeAws.md5(body)
+                + "\",\"MessageId\":\"5fea7756-0ea4-451a-a703\"}");
         String queue = "https://sqs.us-east-1.amazonaws.com/123456789012/orders";
 
         aws.sqs().sendMessage(r -> r.queueUrl(queue).messageBody(body));
@@ -129,10 +127,5 @@ class ServiceResourceFieldsTest {
         assertThat(tracing.trace()).subsegment("SNS").isError().hasHttpStatus(404)
                 .hasAwsField("request_id", "9dd01905-5012-5f99")
                 .hasAwsField("topic_arn", "arn:aws:sns:us-east-1:123456789012:gone");
-    }
-
-    private static String md5(String text) throws Exception {
-        byte[] digest = MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8));
-        return String.format("%032x", new BigInteger(1, digest));
     }
 }

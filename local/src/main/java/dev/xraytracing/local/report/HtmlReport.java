@@ -21,7 +21,7 @@ import java.util.List;
 public final class HtmlReport {
     private static final String CSS = resource("console.css");
     /** The console's script, in the parts a reader looks for (report/console/*.js), run in one function scope. */
-    private static final List<String> SCRIPT_PARTS = List.of("base", "map", "list", "trace", "details");
+    private static final List<String> SCRIPT_PARTS = List.of("base", "map", "list", "trace", "links", "details");
     private static final String JS = script();
 
     private HtmlReport() {
@@ -54,11 +54,18 @@ public final class HtmlReport {
 
     /**
      * The page's data: per trace the engine's input (its entities) and the rows of its {@link Timeline}, so the
-     * console draws the same rows, offsets and markers as the terminal waterfall. Safe inside a script element.
+     * console draws the same rows, offsets and markers as the terminal waterfall, and its links either way
+     * ({@link TraceLinks}). Safe inside a script element.
      */
     static String data(List<RecordedTrace> traces) {
         ArrayNode all = TraceJson.of(traces);
+        TraceLinks links = TraceLinks.of(traces);
         for (int i = 0; i < traces.size(); i++) {
+            String id = traces.get(i).traceId();
+            ArrayNode linksTo = ((ObjectNode) all.get(i)).putArray("linksTo");
+            links.from(id).forEach(link -> describe(linksTo.addObject(), link, link.producerTraceId()));
+            ArrayNode linkedFrom = ((ObjectNode) all.get(i)).putArray("linkedFrom");
+            links.to(id).forEach(link -> describe(linkedFrom.addObject(), link, link.consumer().traceId()));
             ArrayNode rows = ((ObjectNode) all.get(i)).putArray("rows");
             for (Timeline.Row row : traces.get(i).timeline().rows()) {
                 ArrayNode r = rows.addArray();
@@ -69,6 +76,18 @@ public final class HtmlReport {
         ObjectNode data = JsonNodeFactory.instance.objectNode();
         data.set("traces", all);
         return data.toString().replace("<", "\\u003c");
+    }
+
+    /** One link for the page: the other trace, the record and producer entity ids, the queue, the message's age. */
+    private static void describe(ObjectNode out, TraceLinks.Link link, String otherTrace) {
+        out.put("trace", otherTrace).put("record", link.record().id()).put("producerEntity", link.producerEntityId())
+                .put("recordName", link.record().name());
+        Object message = link.record().annotations().get("MessageId");
+        if (message != null) {
+            out.put("messageId", String.valueOf(message));
+        }
+        link.ageMillis().ifPresent(age -> out.put("ageMs", age));
+        link.queue().ifPresent(queue -> out.putObject("queue").put("name", queue.name()).put("type", queue.type()));
     }
 
     static String escape(String text) {

@@ -121,6 +121,13 @@ final class Browser implements AutoCloseable {
         new Actions(driver).sendKeys(text.isEmpty() ? Keys.BACK_SPACE.toString() : text).perform();
     }
 
+    /** Clears the filter, chooses the trace's row in the list and waits until its view is shown. */
+    void openTrace(String traceId) {
+        type("#filter", "");
+        click("tr.trace-row[data-trace='" + traceId + "']");
+        waitFor("document.body.getAttribute('data-trace') === '" + traceId + "'");
+    }
+
     void screenshot(Path file) throws java.io.IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.write(file, driver.getScreenshotAs(OutputType.BYTES));

@@ -135,9 +135,7 @@ class ConsoleDetailsInBrowserTest {
     @Test
     @Order(6)
     void the_trace_view_shows_the_root_causes_of_fault_error_and_response_time() throws Exception {
-        browser.type("#filter", "");
-        browser.click("tr[data-trace=\"" + OrdersTrace.TRACE_ID + "\"]");
-        browser.waitFor("document.body.getAttribute('data-trace') === '" + OrdersTrace.TRACE_ID + "'");
+        browser.openTrace(OrdersTrace.TRACE_ID);
         String fault = browser.text("document.querySelector('#root-causes .root-cause[data-kind=fault]').innerText");
         assertThat(fault).contains("api/prod › OrdersLambda", "OrdersLambda › Invocation › PlaceOrder",
                 "java.lang.IllegalStateException: order o-42 not stored",

@@ -237,4 +237,39 @@ class TracedBatchSqsTest {
         assertThat(failedIds(invocation.output())).containsExactly("m2");
         assertThat(invocation.trace().entities()).allSatisfy(entity -> assertThat(entity.isInProgress()).isFalse());
     }
+
+    @Test
+    void eachRecordCarriesItsReceivedEventAgeFromSentTimestampAsMetadata() {
+        SQSEvent.SQSMessage waited = sqsMessage("orders", "m1", "ok", producerHeader(newTraceId(), true));
+        waited.getAttributes().put("SentTimestamp", String.valueOf(System.currentTimeMillis() - 90_000));
+        SQSEvent.SQSMessage ahead = sqsMessage("orders", "m2", "ok", producerHeader(newTraceId(), true));
+        ahead.getAttributes().put("SentTimestamp", String.valueOf(System.currentTimeMillis() + 60_000));
+
+        Invocation<SQSBatchResponse> invocation = invoke(sqsEvent(waited, ahead));
+
+        assertThat(age(invocation, "m1")).isGreaterThanOrEqualTo(90_000L).isLessThan(3_600_000L);
+        assertThat(age(invocation, "m2")).as("a sender's clock ahead of ours gives 0, never a negative age")
+                .isEqualTo(0L);
+    }
+
+    @Test
+    void aSentTimestampThatIsNoNumberLeavesTheAgeOutAndTheRecordDescribed() {
+        SQSEvent.SQSMessage odd = sqsMessage("orders", "m1", "ok", producerHeader(newTraceId(), true));
+        odd.getAttributes().put("SentTimestamp", "yesterday");
+
+        Invocation<SQSBatchResponse> invocation = invoke(sqsEvent(odd));
+
+        RecordedEntity record = invocation.trace().find(e -> "m1".equals(e.annotations().get("MessageId")))
+                .orElseThrow();
+        assertThat(record.metadata().getOrDefault("default", Map.of())).doesNotContainKey("ReceivedEventAgeMs");
+        assertThat(invocation.trace()).record("m1").hasAnnotation("ProducerTraceId", record.annotations()
+                .get("ProducerTraceId")).isOk();
+        assertThat(processed).containsExactly("m1");
+    }
+
+    private static long age(Invocation<SQSBatchResponse> invocation, String messageId) {
+        RecordedEntity record = invocation.trace().find(e -> messageId.equals(e.annotations().get("MessageId")))
+                .orElseThrow();
+        return ((Number) record.metadata().get("default").get("ReceivedEventAgeMs")).longValue();
+    }
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Phaser;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The Lambda service: routes invocations by function name to execution environments (started on demand, kept warm or
@@ -32,6 +33,8 @@ public final class LambdaService implements AutoCloseable {
     private final List<String> functionErrors = new CopyOnWriteArrayList<>();
     /** Function segments still waiting for their Overhead to end before they are sent. */
     private final Phaser pendingSegments = new Phaser(1);
+    /** Invocations received and not yet answered, whoever sent them. */
+    private final AtomicInteger inFlight = new AtomicInteger();
 
     public LambdaService(PlatformSettings settings, Map<String, String> platformEnvironment) {
         this.settings = settings;
@@ -69,8 +72,25 @@ public final class LambdaService implements AutoCloseable {
         environments.prewarm();
     }
 
+    /**
+     * How many invocations were received and not answered yet (waiting for their function's environment included);
+     * zero when nothing runs in any function.
+     */
+    public int invocationsInFlight() {
+        return inFlight.get();
+    }
+
     /** The Invoke API: {@code functionNameOrArn} as the SDK sends it, the raw payload, the caller's trace header. */
     public InvokeResponse invoke(String functionNameOrArn, byte[] payload, String traceHeaderValue) {
+        inFlight.incrementAndGet();
+        try {
+            return invokeCounted(functionNameOrArn, payload, traceHeaderValue);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private InvokeResponse invokeCounted(String functionNameOrArn, byte[] payload, String traceHeaderValue) {
         Instant received = Clock.now();
         String requestId = TraceIds.newRequestId();
         String name = functionName(functionNameOrArn);
@@ -211,7 +231,8 @@ public final class LambdaService implements AutoCloseable {
                 + SegmentBuilder.JSON.getNodeFactory().textNode(Text.firstLine(init.detail())) + "}");
     }
 
-    private static String errorLine(byte[] errorDocument) {
+    /** A function error's document in one line: {@code errorType: errorMessage}. */
+    public static String errorLine(byte[] errorDocument) {
         try {
             JsonNode error = SegmentBuilder.JSON.readTree(errorDocument);
             String type = error.path("errorType").asText("");
@@ -240,7 +261,7 @@ public final class LambdaService implements AutoCloseable {
     }
 
     /** The function name out of a name, a partial ARN or a full ARN, qualifier dropped. */
-    static String functionName(String nameOrArn) {
+    public static String functionName(String nameOrArn) {
         String name = nameOrArn;
         int function = name.indexOf("function:");
         if (function >= 0) {

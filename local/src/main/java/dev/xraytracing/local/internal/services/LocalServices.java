@@ -63,6 +63,11 @@ public final class LocalServices implements AutoCloseable {
         return started.stream().allMatch(LocalService::quiet);
     }
 
+    /** The started service that fires schedules on demand, if the template needed one. */
+    public java.util.Optional<FiresSchedules> schedules() {
+        return started.stream().filter(FiresSchedules.class::isInstance).map(FiresSchedules.class::cast).findFirst();
+    }
+
     public List<String> summary() {
         return started.stream().flatMap(s -> s.summary().stream()).toList();
     }

@@ -87,6 +87,8 @@
     var t = XRayFilter.prepare(raw);
     t.index = index;
     t.rows = raw.rows;
+    t.linksTo = raw.linksTo || [];       // this trace's records that follow another trace (their producers)
+    t.linkedFrom = raw.linkedFrom || []; // other traces' records that follow this one (its consumers)
     var root = t.root || {doc: {}};
     var request = (root.doc.http && root.doc.http.request) || {};
     t.method = request.method || '';
@@ -112,6 +114,8 @@
     t.annotations = annotations;
     return t;
   });
+  var traceById = {};
+  traces.forEach(function (t) { traceById[t.id] = t; });
 
   // ------------------------------------------------------------------ layout
   var page = el('main');

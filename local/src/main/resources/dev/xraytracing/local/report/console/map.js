@@ -17,13 +17,16 @@
         n.entities.forEach(function (e) { target.entities.push(e); });
         target.traces[t.index] = true;
       });
+      var fromQueue = t.linksTo.some(function (link) { return !!link.queue; });
       t.edges.forEach(function (e) {
+        if (fromQueue && e.from.type === 'client') { return; } // its queue's dashed edge leads in instead
         var from = e.from.type === 'client' ? node({name: 'client', type: 'client'}) : node(e.from);
         var to = node(e.to);
         var k = from.key + '\u0001' + to.key;
         if (!edges[k]) { edges[k] = {from: from, to: to, entities: []}; }
         e.entities.forEach(function (x) { edges[k].entities.push(x); });
       });
+      linkedEdges(t, node, edges);
     });
     return {nodes: Object.keys(nodes).map(function (k) { return nodes[k]; }),
       edges: Object.keys(edges).map(function (k) { return edges[k]; })};
@@ -39,10 +42,15 @@
 
   var COLUMN = 280; // wide enough for an edge's bend and, on its straight run, a label such as "3 calls, avg 1234 ms"
 
-  /** Columns by the longest call path from the client; within a column, nodes near the ones that call them. */
+  /**
+   * Columns by the longest call path from the client, or from a node nothing leads into (a queue that started a linked
+   * trace); within a column, nodes near the ones that call them.
+   */
   function layout(graph) {
     var depth = {};
-    graph.nodes.forEach(function (n) { depth[n.key] = n.type === 'client' ? 0 : -1; });
+    var led = {};
+    graph.edges.forEach(function (e) { if (e.from !== e.to) { led[e.to.key] = true; } });
+    graph.nodes.forEach(function (n) { depth[n.key] = n.type === 'client' || !led[n.key] ? 0 : -1; });
     for (var round = 0; round < graph.nodes.length; round++) {
       var changed = false;
       graph.edges.forEach(function (e) {
@@ -182,13 +190,19 @@
         lx = (a.x + b.x) / 2;
         ly = drop - 6;
       }
-      var g = svg('g', {'class': 'edge ' + s.worst, 'data-from': e.from.name, 'data-to': e.to.name}, [
+      var label = e.linked ? linkedEdgeLabel(e) : edgeLabel(s);
+      var g = svg('g', {'class': 'edge ' + s.worst + (e.linked ? ' linked' : ''), 'data-from': e.from.name,
+        'data-to': e.to.name}, [
         svg('path', {d: path, fill: 'none', 'marker-end': 'url(#' + id + '-arrow-' + s.worst + ')'}),
-        svg('text', {x: lx, y: ly - (edgeLabel(s)[1] && !below ? 6 : 0), 'text-anchor': anchor, 'class': 'edge-label',
-          text: edgeLabel(s)[0]}),
-        edgeLabel(s)[1] ? svg('text', {x: lx, y: below ? ly + 20 : ly + 7, 'text-anchor': anchor,
-          'class': 'edge-label problem ' + s.worst, text: edgeLabel(s)[1]}) : null
+        svg('text', {x: lx, y: ly - (label[1] && !below ? 6 : 0), 'text-anchor': anchor, 'class': 'edge-label',
+          text: label[0]}),
+        label[1] ? svg('text', {x: lx, y: below ? ly + 20 : ly + 7, 'text-anchor': anchor,
+          'class': 'edge-label ' + (e.linked ? 'age' : 'problem ' + s.worst), text: label[1]}) : null
       ]);
+      if (e.linked && onNode) {
+        g.setAttribute('tabindex', 0);
+        g.addEventListener('click', function () { showLinkedEdge(e, g); });
+      }
       root.appendChild(g);
     });
     graph.nodes.forEach(function (n) {
@@ -203,7 +217,7 @@
       } else {
         ring(at.x, at.y, R, s).forEach(function (part) { g.appendChild(part); });
         g.appendChild(svg('text', {x: at.x, y: at.y - 2, 'text-anchor': 'middle', 'class': 'inside strong',
-          text: shortMs(s.average)}));
+          text: s.count ? shortMs(s.average) : '—'}));
         g.appendChild(svg('text', {x: at.x, y: at.y + 12, 'text-anchor': 'middle', 'class': 'inside',
           text: s.count + ' req'}));
       }
@@ -279,7 +293,7 @@
   }
 
   function showNode(node, g) {
-    Array.prototype.forEach.call(document.querySelectorAll('#service-map .node.chosen'), function (n) {
+    Array.prototype.forEach.call(document.querySelectorAll('#service-map .chosen'), function (n) {
       n.classList.remove('chosen');
     });
     g.classList.add('chosen');
@@ -290,8 +304,10 @@
     nodePanel.appendChild(el('h3', null, [node.name + ' ', el('span', {'class': 'badge', text: node.type})]));
     nodePanel.appendChild(el('p', {'class': 'facts', text: plural(s.count, 'request') + ' · avg ' + ms(s.average) +
       ' · ' + s.ok + ' OK · ' + s.error + ' 4xx · ' + s.throttle + ' throttled · ' + s.fault + ' 5xx'}));
-    nodePanel.appendChild(el('div', {'class': 'histogram-wrap'}, [el('h4', {text: 'Response time distribution'}),
-      histogram(values)]));
+    nodePanel.removeAttribute('data-edge');
+    nodePanel.appendChild(values.length ? el('div', {'class': 'histogram-wrap'}, [
+      el('h4', {text: 'Response time distribution'}), histogram(values)])
+      : none('No request of its own in these traces: only messages that consumers took from it.'));
     var traceCount = Object.keys(node.traces).length;
     nodePanel.appendChild(el('p', null, [(traceCount === 1 ? 'Its trace is' : 'Its ' + traceCount + ' traces are') +
       ' listed below, filtered with ', el('code', {text: expression})]));

@@ -13,6 +13,7 @@
     grid.appendChild(el('div', {'class': 'map-wrap small'}, traceMap));
     fitInsideRings(traceMap);
     grid.appendChild(rootCauses(t));
+    grid.appendChild(linkedTraces(t));
     var timeline = el('table', {id: 'timeline', 'class': 'timeline'}, el('thead', null, el('tr', null, [
       el('th', {text: 'Name'}), el('th', {'class': 'num', text: 'Offset'}), el('th', {'class': 'num',
         text: 'Duration'}), el('th', {'class': 'bar-cell', text: 'Timeline'}), el('th', {text: 'Status'})])));
