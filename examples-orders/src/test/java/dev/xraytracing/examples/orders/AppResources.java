@@ -56,7 +56,8 @@ final class AppResources implements AutoCloseable {
     }
 
     private URI endpoint(String variable) {
-        return URI.create(TrialShim.endpoint(platform, variable).orElseThrow());
+        return URI.create(platform.serviceEndpoint(variable)
+                .orElseThrow(() -> new IllegalStateException("the run started no service for " + variable)));
     }
 
     /**
@@ -64,7 +65,7 @@ final class AppResources implements AutoCloseable {
      * deliveries, a visibility timeout apart, take the longest.
      */
     boolean awaitQuiet() {
-        return TrialShim.awaitQuiet(platform, Duration.ofMinutes(2));
+        return platform.awaitQuiet(Duration.ofMinutes(2));
     }
 
     private <T extends TemplateResource> T resource(String logicalId, Class<T> kind) {

@@ -36,7 +36,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * ({@code integration-test}), from the zip that phase builds.
  */
 @EnabledOnOs(value = OS.LINUX, disabledReason = "the runtime interface client ships its native library for Linux only")
-class OrdersAppTest {
+class OrdersAppIT {
     static final List<String> GOOD_ORDERS = List.of(
             "{\"customer\":\"alice\",\"item\":\"book\",\"quantity\":1}",
             "{\"customer\":\"bob\",\"item\":\"pen\",\"quantity\":3}",
@@ -66,7 +66,7 @@ class OrdersAppTest {
                 .runtimeLoop(RuntimeLoop.INTERFACE_CLIENT)
                 .output(output::add)
                 .start();
-        assumeTrue(TrialShim.endpoint(platform, "AWS_ENDPOINT_URL_DYNAMODB").isPresent(),
+        assumeTrue(platform.serviceEndpoint("AWS_ENDPOINT_URL_DYNAMODB").isPresent(),
                 () -> "no DynamoDB engine here: " + output.stream().filter(line -> line.contains("DynamoDB"))
                         .findFirst().orElse("(the run said nothing)"));
         app = AppResources.of(platform, setup.template());
@@ -151,6 +151,7 @@ class OrdersAppTest {
 
     @Test
     void theDeadLetterQueueHoldsExactlyThePoisonOrderAndTheQueueIsEmpty() {
+        assertThat(platform.deadLetters()).containsExactly(entry("OrdersDlq", 1));
         List<Message> dead = app.deadLetters();
 
         assertThat(dead).singleElement().satisfies(message -> {
