@@ -25,8 +25,51 @@ public final class TraceLinks {
     private static final String SQS_RECORD_PREFIX = "SQS ";
 
     /** One link: {@code record} of trace {@code consumer} follows entity {@code producerEntityId} of another trace. */
-    public record Link(RecordedTrace consumer, RecordedEntity record, String producerTraceId, String producerEntityId,
-                       Optional<RecordedTrace> producer, Optional<Double> ageMillis) {
+    public static final class Link {
+        private final RecordedTrace consumer;
+        private final RecordedEntity record;
+        private final String producerTraceId;
+        private final String producerEntityId;
+        private final RecordedTrace producer;
+        private final Double ageMillis;
+
+        Link(RecordedTrace consumer, RecordedEntity record, RecordedLink link, RecordedTrace producer) {
+            this.consumer = consumer;
+            this.record = record;
+            this.producerTraceId = link.traceId();
+            this.producerEntityId = link.id();
+            this.producer = producer;
+            this.ageMillis = ageOf(record);
+        }
+
+        /** The trace whose record follows the producer. */
+        public RecordedTrace consumer() {
+            return consumer;
+        }
+
+        /** The record's subsegment that carries the link. */
+        public RecordedEntity record() {
+            return record;
+        }
+
+        public String producerTraceId() {
+            return producerTraceId;
+        }
+
+        /** The producer's entity the link names: the call that sent the message. */
+        public String producerEntityId() {
+            return producerEntityId;
+        }
+
+        /** The producer's trace, when it is at hand. */
+        public Optional<RecordedTrace> producer() {
+            return Optional.ofNullable(producer);
+        }
+
+        /** The message's received-event age, when the record carries one (TracedBatch's SQS records do). */
+        public Optional<Double> ageMillis() {
+            return Optional.ofNullable(ageMillis);
+        }
 
         /** The queue the record came through, named and typed as X-Ray's map names it, when the record says. */
         public Optional<ServiceMap.Node> queue() {
@@ -58,8 +101,7 @@ public final class TraceLinks {
         for (RecordedTrace trace : traces) {
             for (RecordedEntity entity : trace.entities()) {
                 for (RecordedLink link : entity.links()) {
-                    Link found = new Link(trace, entity, link.traceId(), link.id(),
-                            Optional.ofNullable(byId.get(link.traceId())), ageOf(entity));
+                    Link found = new Link(trace, entity, link, byId.get(link.traceId()));
                     links.add(found);
                     outgoing.computeIfAbsent(trace.traceId(), k -> new ArrayList<>()).add(found);
                     incoming.computeIfAbsent(link.traceId(), k -> new ArrayList<>()).add(found);
@@ -123,8 +165,8 @@ public final class TraceLinks {
         return chains;
     }
 
-    private static Optional<Double> ageOf(RecordedEntity record) {
+    private static Double ageOf(RecordedEntity record) {
         Object age = record.metadata().getOrDefault("default", Map.of()).get(RECEIVED_EVENT_AGE);
-        return age instanceof Number number ? Optional.of(number.doubleValue()) : Optional.empty();
+        return age instanceof Number number ? number.doubleValue() : null;
     }
 }

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A function's event that is not an API route, as plain data for the event sources that consume it (they arrive in a
- * later release; today the run says once that the source does not run yet). {@code eventName} is the key under the
+ * A function's event that is not an API route, as plain data for the event sources that consume it (topics, rules and
+ * schedules run; for the other types the run says once that the source does not run yet). {@code eventName} is the key under the
  * function's {@code Events}; ARNs and names are resolved as CloudFormation would.
  */
 public sealed interface FunctionEvent {

@@ -132,14 +132,17 @@ final class ResourceReader {
                                                              Consumer<String> warn) {
         List<TemplateResource.Subscription> subscriptions = new ArrayList<>();
         for (JsonNode s : p.path("Subscription")) {
-            subscription(s, "Subscription", Optional.empty(), "resource " + id, warn).ifPresent(subscriptions::add);
+            subscription(s, "Subscription", Optional.empty(), false, "resource " + id, warn)
+                    .ifPresent(subscriptions::add);
         }
         resources.forEach((otherId, resource) -> {
             JsonNode sp = resource.path("Properties");
             if (resource.path("Type").asText().equals("AWS::SNS::Subscription") && arn.equals(topicArn(sp))) {
                 Optional<String> filter = sp.has("FilterPolicy")
                         ? Optional.of(json(resolved(sp, "FilterPolicy"), "FilterPolicy").toString()) : Optional.empty();
-                subscription(sp, "(in subscription " + otherId + ")", filter, "resource " + otherId, warn)
+                boolean raw = sp.has("RawMessageDelivery")
+                        && Boolean.parseBoolean(intrinsics.text(sp.get("RawMessageDelivery")));
+                subscription(sp, "(in subscription " + otherId + ")", filter, raw, "resource " + otherId, warn)
                         .ifPresent(subscriptions::add);
             }
         });
@@ -148,13 +151,14 @@ final class ResourceReader {
 
     /** The subscription, or empty with a warning when its endpoint is a resource that is not simulated. */
     private Optional<TemplateResource.Subscription> subscription(JsonNode s, String where, Optional<String> filter,
-                                                                 String owner, Consumer<String> warn) {
+                                                                 boolean raw, String owner, Consumer<String> warn) {
         String protocol = text(s, where, "Protocol");
         if (!s.has("Endpoint")) {
             throw new TemplateError(where + " Endpoint is missing");
         }
         try {
-            return Optional.of(new TemplateResource.Subscription(protocol, intrinsics.text(s.get("Endpoint")), filter));
+            return Optional.of(new TemplateResource.Subscription(protocol, intrinsics.text(s.get("Endpoint")), filter,
+                    raw));
         } catch (Intrinsics.Undeclared e) {
             throw new TemplateError(where + " Endpoint: " + e.getMessage());
         } catch (Intrinsics.Unresolved e) {

@@ -54,9 +54,15 @@ public sealed interface TemplateResource {
 
     /**
      * A topic's subscriber: {@code protocol} as SNS spells it ({@code lambda}, {@code sqs}, ...), {@code endpoint}
-     * its ARN or address; {@code filterPolicy} JSON, if any.
+     * its ARN or address; {@code filterPolicy} JSON, if any; {@code rawMessageDelivery} from an
+     * {@code AWS::SNS::Subscription}'s {@code RawMessageDelivery} (a queue then gets the message without SNS's JSON
+     * envelope).
      */
-    record Subscription(String protocol, String endpoint, Optional<String> filterPolicy) {
+    record Subscription(String protocol, String endpoint, Optional<String> filterPolicy, boolean rawMessageDelivery) {
+        /** A subscription with SNS's JSON envelope. */
+        public Subscription(String protocol, String endpoint, Optional<String> filterPolicy) {
+            this(protocol, endpoint, filterPolicy, false);
+        }
     }
 
     /** {@code AWS::Events::EventBus}. */

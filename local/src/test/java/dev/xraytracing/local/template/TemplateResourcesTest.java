@@ -69,7 +69,7 @@ class TemplateResourcesTest {
         assertThat(shipped.subscriptions()).containsExactly(
                 new TemplateResource.Subscription("lambda", "arn:aws:lambda:us-east-1:123456789012:function:Notifier",
                         Optional.empty()),
-                new TemplateResource.Subscription("sqs", jobs, Optional.of("{\"kind\":[\"audit\"]}")));
+                new TemplateResource.Subscription("sqs", jobs, Optional.of("{\"kind\":[\"audit\"]}"), true));
     }
 
     @Test

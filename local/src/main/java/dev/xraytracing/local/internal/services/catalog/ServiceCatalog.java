@@ -3,6 +3,7 @@ package dev.xraytracing.local.internal.services.catalog;
 import dev.xraytracing.local.internal.services.LocalServices.Kind;
 import dev.xraytracing.local.internal.services.dynamodb.DynamoDbService;
 import dev.xraytracing.local.internal.services.s3.S3Service;
+import dev.xraytracing.local.internal.services.schedule.ScheduleService;
 import dev.xraytracing.local.internal.services.eventbridge.EventBridgeService;
 import dev.xraytracing.local.internal.services.sns.SnsService;
 import dev.xraytracing.local.internal.services.sqs.SqsService;
@@ -21,7 +22,8 @@ public final class ServiceCatalog {
             new Kind("SQS", context -> !context.resources(TemplateResource.Queue.class).isEmpty()
                     || !context.events(FunctionEvent.Sqs.class).isEmpty(), SqsService::start),
             new Kind("SNS", SnsService::needed, SnsService::new),
-            new Kind("EventBridge", EventBridgeService::needed, EventBridgeService::new));
+            new Kind("EventBridge", EventBridgeService::needed, EventBridgeService::new),
+            new Kind("schedules", ScheduleService::needed, ScheduleService::new));
 
     private ServiceCatalog() {
     }

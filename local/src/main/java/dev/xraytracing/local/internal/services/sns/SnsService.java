@@ -68,7 +68,7 @@ public final class SnsService implements LocalService {
             }
             for (TemplateResource.Subscription s : t.subscriptions()) {
                 subscribeFromTemplate(topic, s.protocol(), s.endpoint(), s.filterPolicy().orElse(null),
-                        "topic " + t.logicalId());
+                        s.rawMessageDelivery(), "topic " + t.logicalId());
             }
         }
         for (Map.Entry<String, FunctionEvent.Sns> e : context.events(FunctionEvent.Sns.class)) {
@@ -78,17 +78,20 @@ public final class SnsService implements LocalService {
             topics.find(event.topicArn()).ifPresentOrElse(
                     topic -> subscribeFromTemplate(topic, "lambda", "arn:aws:lambda:" + context.region() + ":"
                             + context.accountId() + ":function:" + function, event.filterPolicy().orElse(null),
-                            where),
+                            false, where),
                     () -> context.say().accept(where + " subscribes to " + event.topicArn()
                             + ", which is no topic of the template; it receives nothing"));
         }
     }
 
     private void subscribeFromTemplate(Topic topic, String protocol, String endpoint, String filterPolicy,
-                                       String where) {
+                                       boolean raw, String where) {
         Map<String, String> attributes = new LinkedHashMap<>();
         if (filterPolicy != null) {
             attributes.put("FilterPolicy", filterPolicy);
+        }
+        if (raw) {
+            attributes.put("RawMessageDelivery", "true");
         }
         try {
             topics.subscribe(topic, protocol, endpoint, attributes);

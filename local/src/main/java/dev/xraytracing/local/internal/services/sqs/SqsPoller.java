@@ -38,6 +38,8 @@ final class SqsPoller implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private volatile boolean invoking;
+    /** Whether the last failure was said; a failure that repeats every poll is said once until a poll succeeds. */
+    private boolean failureSaid;
 
     SqsPoller(String function, FunctionEvent.Sqs mapping, TemplateResource.Queue queue, SqsClient sqs,
               EventSource.Lambda lambda, String region, Consumer<String> say) {
@@ -73,6 +75,7 @@ final class SqsPoller implements AutoCloseable {
                 int wanted = Math.min(MAX_PER_RECEIVE, mapping.batchSize() - batch.size());
                 List<Message> received = receive(wanted, batch.isEmpty() ? LONG_POLL_SECONDS
                         : secondsLeft(windowEnds));
+                failureSaid = false;
                 if (!received.isEmpty() && batch.isEmpty()) {
                     invoking = true;
                     windowEnds = System.nanoTime() + TimeUnit.SECONDS.toNanos(mapping.maximumBatchingWindowSeconds());
@@ -85,8 +88,11 @@ final class SqsPoller implements AutoCloseable {
                 }
             } catch (RuntimeException e) {
                 if (running) {
-                    say.accept("SQS event " + mapping.eventName() + " of " + function + ": " + e.getMessage()
-                            + "; the batch stays on the queue");
+                    if (!failureSaid) {
+                        say.accept("function " + function + ": SQS event " + mapping.eventName() + ": "
+                                + e.getMessage() + "; what it received stays on the queue");
+                        failureSaid = true;
+                    }
                     batch = new ArrayList<>();
                     invoking = false;
                     pause();

@@ -29,6 +29,10 @@ public final class SqsService implements LocalService {
         try {
             client = SqsClients.to(engine.endpoint(), context.region());
             queues = TemplateQueues.create(client, context.resources(TemplateResource.Queue.class));
+            queues.problems().forEach(problem -> {
+                problems.add(problem);
+                context.say().accept(problem);
+            });
             for (Map.Entry<String, FunctionEvent.Sqs> event : context.events(FunctionEvent.Sqs.class)) {
                 poller(context, client, event.getKey(), event.getValue()).ifPresent(pollers::add);
             }
@@ -90,8 +94,13 @@ public final class SqsService implements LocalService {
         if (pollers.stream().anyMatch(SqsPoller::busy)) {
             return false;
         }
-        return pollers.stream().map(SqsPoller::queue).distinct()
-                .allMatch(q -> QueueDepth.of(sqs, q.url()).total() == 0);
+        try {
+            return pollers.stream().map(SqsPoller::queue).distinct()
+                    .allMatch(q -> QueueDepth.of(sqs, q.url()).total() == 0);
+        } catch (RuntimeException e) {
+            // an engine that cannot answer moves nothing any more: waiting for it would only wait out the bound
+            return true;
+        }
     }
 
     /** One line per queue: {@code queue local-JobsDlq-...: 1 message (dead-letter queue of Jobs)}. */
@@ -100,10 +109,18 @@ public final class SqsService implements LocalService {
         List<String> lines = new ArrayList<>();
         for (TemplateResource.Queue queue : queues.all()) {
             List<String> sources = queues.deadLetterSourcesOf(queue);
-            lines.add("queue " + queue.name() + ": " + QueueDepth.of(sqs, queue.url()).describe()
+            lines.add("queue " + queue.name() + ": " + describe(queue)
                     + (sources.isEmpty() ? "" : " (dead-letter queue of " + String.join(", ", sources) + ")"));
         }
         return lines;
+    }
+
+    private String describe(TemplateResource.Queue queue) {
+        try {
+            return QueueDepth.of(sqs, queue.url()).describe();
+        } catch (RuntimeException e) {
+            return "unknown (the engine did not answer: " + e.getMessage() + ")";
+        }
     }
 
     @Override

@@ -16,30 +16,36 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  */
 final class TemplateQueues {
     private final List<TemplateResource.Queue> queues;
+    private final List<String> problems;
 
-    private TemplateQueues(List<TemplateResource.Queue> queues) {
+    private TemplateQueues(List<TemplateResource.Queue> queues, List<String> problems) {
         this.queues = List.copyOf(queues);
+        this.problems = List.copyOf(problems);
     }
 
-    /** Creates every queue; a dead-letter queue that is not one of the template's is an error naming it. */
+    /**
+     * Creates every queue. A dead-letter queue that is not one of the template's (a queue of another stack) cannot be
+     * here: its queue is created without the redrive policy, and {@link #problems()} says so.
+     */
     static TemplateQueues create(SqsClient sqs, List<TemplateResource.Queue> declared) {
         Map<String, TemplateResource.Queue> byArn = new LinkedHashMap<>();
         declared.forEach(q -> byArn.put(q.arn(), q));
+        List<String> problems = new ArrayList<>();
         List<TemplateResource.Queue> ordered = new ArrayList<>();
         for (TemplateResource.Queue queue : declared) {
-            addAfterItsDeadLetterQueues(queue, byArn, ordered, new ArrayList<>());
+            addAfterItsDeadLetterQueues(queue, byArn, ordered, new ArrayList<>(), problems);
         }
         for (TemplateResource.Queue queue : ordered) {
             sqs.createQueue(b -> b.queueName(queue.name()).attributes(attributes(queue)));
         }
-        return new TemplateQueues(ordered);
+        return new TemplateQueues(ordered, problems);
     }
 
     private static void addAfterItsDeadLetterQueues(TemplateResource.Queue queue,
                                                     Map<String, TemplateResource.Queue> byArn,
                                                     List<TemplateResource.Queue> ordered,
-                                                    List<TemplateResource.Queue> visiting) {
-        if (ordered.contains(queue) || visiting.contains(queue)) {
+                                                    List<TemplateResource.Queue> visiting, List<String> problems) {
+        if (visiting.contains(queue) || ordered.stream().anyMatch(q -> q.logicalId().equals(queue.logicalId()))) {
             return;
         }
         visiting.add(queue);
@@ -47,12 +53,25 @@ final class TemplateQueues {
             String target = queue.redrivePolicy().get().deadLetterTargetArn();
             TemplateResource.Queue deadLetters = byArn.get(target);
             if (deadLetters == null) {
-                throw new IllegalArgumentException("queue " + queue.logicalId() + ": RedrivePolicy deadLetterTargetArn "
-                        + target + " is no queue of the template");
+                problems.add("queue " + queue.logicalId() + ": its dead-letter queue " + target + " is no queue of the"
+                        + " template, so its failed messages are never moved");
+                ordered.add(withoutRedrive(queue));
+                return;
             }
-            addAfterItsDeadLetterQueues(deadLetters, byArn, ordered, visiting);
+            addAfterItsDeadLetterQueues(deadLetters, byArn, ordered, visiting, problems);
         }
         ordered.add(queue);
+    }
+
+    private static TemplateResource.Queue withoutRedrive(TemplateResource.Queue q) {
+        return new TemplateResource.Queue(q.logicalId(), q.name(), q.arn(), q.url(), q.fifo(),
+                q.contentBasedDeduplication(), q.visibilityTimeoutSeconds(), q.delaySeconds(),
+                q.messageRetentionSeconds(), Optional.empty());
+    }
+
+    /** One line for each redrive policy that could not be kept. */
+    List<String> problems() {
+        return problems;
     }
 
     private static Map<QueueAttributeName, String> attributes(TemplateResource.Queue queue) {

@@ -182,6 +182,18 @@ class SnsServiceTest {
     }
 
     @Test
+    void a_template_subscription_keeps_its_raw_message_delivery_and_filter_policy() {
+        start(List.of(topic(new TemplateResource.Subscription("sqs", "arn:aws:sqs:us-east-1:" + ACCOUNT + ":audit",
+                Optional.of("{\"kind\":[\"audit\"]}"), true))), Map.of());
+
+        String arn = sns.listSubscriptionsByTopic(r -> r.topicArn(TOPIC)).subscriptions().get(0).subscriptionArn();
+
+        assertThat(sns.getSubscriptionAttributes(r -> r.subscriptionArn(arn)).attributes())
+                .containsEntry("RawMessageDelivery", "true").containsEntry("FilterPolicy", "{\"kind\":[\"audit\"]}")
+                .containsEntry("FilterPolicyScope", "MessageAttributes");
+    }
+
+    @Test
     void a_batch_answers_each_entry_on_its_own_and_delivers_the_accepted_ones() {
         start(List.of(topic(new TemplateResource.Subscription("lambda", functionArn("Notifier"), Optional.empty()))),
                 Map.of());

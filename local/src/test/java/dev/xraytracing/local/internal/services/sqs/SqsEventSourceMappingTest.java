@@ -146,6 +146,25 @@ class SqsEventSourceMappingTest {
     }
 
     @Test
+    void a_fifo_queues_records_arrive_in_group_order_with_their_group_and_sequence_number() {
+        String url = run.queue("Ledger").url();
+        assertThat(url).endsWith(".fifo");
+        for (String body : List.of("open", "debit", "credit", "close")) {
+            run.client.sendMessage(b -> b.queueUrl(url).messageBody(body).messageGroupId("account-9"));
+        }
+
+        Eventually.until("all four are delivered and deleted",
+                () -> deliveredBodies("Bookkeeper").size() == 4 && run.service.quiet());
+
+        assertThat(deliveredBodies("Bookkeeper")).containsExactly("open", "debit", "credit", "close");
+        assertThat(records("Bookkeeper")).allSatisfy(record -> {
+            assertThat(record.path("attributes").path("MessageGroupId").asText()).isEqualTo("account-9");
+            assertThat(record.path("attributes").path("SequenceNumber").asText()).isNotEmpty();
+            assertThat(record.path("attributes").path("MessageDeduplicationId").asText()).isNotEmpty();
+        });
+    }
+
+    @Test
     void a_disabled_mapping_does_not_poll_its_queue() {
         String url = run.queue("Backlog").url();
         run.client.sendMessage(b -> b.queueUrl(url).messageBody("waits"));

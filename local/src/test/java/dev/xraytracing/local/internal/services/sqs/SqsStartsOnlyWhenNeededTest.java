@@ -14,7 +14,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The engine starts for a template with a queue, and not for one without queues or SQS events. */
+/**
+ * The engine starts for a template with a queue, and not for one without queues or SQS events; what cannot run is
+ * one problem line, and the rest runs.
+ */
 class SqsStartsOnlyWhenNeededTest {
     static final String ARN = "arn:aws:sqs:us-east-1:123456789012:jobs";
 
@@ -45,6 +48,19 @@ class SqsStartsOnlyWhenNeededTest {
         try (LocalServices services = LocalServices.start(context(List.of(), events), ServiceCatalog.ALL)) {
             assertThat(services.problems()).containsExactly("function Worker: SQS event Jobs polls " + ARN
                     + ", which is no queue of the template; it does not run");
+        }
+    }
+
+    @Test
+    void a_dead_letter_queue_of_another_stack_is_one_problem_line_and_the_queue_still_runs() {
+        String elsewhere = "arn:aws:sqs:us-east-1:123456789012:other-stack-dlq";
+        TemplateResource.Queue jobs = new TemplateResource.Queue("Jobs", "jobs", ARN,
+                "https://sqs.us-east-1.amazonaws.com/123456789012/jobs", false, false, 30, 0, 345600,
+                Optional.of(new TemplateResource.RedrivePolicy(elsewhere, 3)));
+        try (LocalServices services = LocalServices.start(context(List.of(jobs), Map.of()))) {
+            assertThat(services.problems()).containsExactly("queue Jobs: its dead-letter queue " + elsewhere
+                    + " is no queue of the template, so its failed messages are never moved");
+            assertThat(services.summary()).containsExactly("queue jobs: empty");
         }
     }
 

@@ -98,6 +98,18 @@ class TemplateQueuesOnTheEngineTest {
     }
 
     @Test
+    void every_entry_of_a_batch_gets_the_one_trace_header_of_the_send_message_batch_call() {
+        String url = run.queue("Backlog").url();
+        run.client.sendMessageBatch(b -> b.queueUrl(url).entries(
+                        SendMessageBatchRequestEntry.builder().id("a").messageBody("first").build(),
+                        SendMessageBatchRequestEntry.builder().id("b").messageBody("second").build())
+                .overrideConfiguration(o -> o.putHeader("X-Amzn-Trace-Id", TRACE)));
+
+        assertThat(List.of(receiveOne(url), receiveOne(url))).allSatisfy(message -> assertThat(message.attributes())
+                .containsEntry(MessageSystemAttributeName.AWS_TRACE_HEADER, TRACE));
+    }
+
+    @Test
     void an_explicit_aws_trace_header_attribute_wins_over_the_http_header() {
         String url = run.queue("Backlog").url();
         String explicit = "Root=1-5759e988-00000000000000000000beef;Parent=0000000000000001;Sampled=0";
