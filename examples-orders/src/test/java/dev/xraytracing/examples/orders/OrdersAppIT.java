@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.xraytracing.local.LocalPlatform;
 import dev.xraytracing.local.LocalPlatform.ApiResponse;
 import dev.xraytracing.local.app.RuntimeLoop;
+import dev.xraytracing.local.report.TraceReport;
 import dev.xraytracing.local.template.SamTemplate;
 import dev.xraytracing.local.template.TemplateSetup;
 import dev.xraytracing.testing.SegmentDocumentSchema;
@@ -214,6 +215,17 @@ class OrdersAppIT {
                                 .anySatisfy(e -> assertThat(e).hasAwsField("operation", "UpdateItem"));
                     });
         });
+    }
+
+    @Test
+    void theServiceMapDrawsOneConnectedPicture() {
+        String map = TraceReport.of(documents).serviceMap().render();
+        int deliveries = GOOD_ORDERS.size() + 2; // each good order once, the poison order twice
+
+        assertThat(map).contains("OrdersApi/prod (API Gateway) → PlaceOrder (Lambda)")
+                .containsPattern("\\(AWS::SQS::Queue\\) ⇢ FulfilOrder \\(Lambda\\)  " + deliveries + " messages linked")
+                .contains("FulfilOrder (Lambda function) → NotifyShipping (Lambda)")
+                .contains("NotifyShipping (Lambda function) → AuditOrder (Lambda)");
     }
 
     @Test
