@@ -1,22 +1,27 @@
 package dev.xraytracing.local.internal.services.dynamodb;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Where dynalite is: the path that {@link #PATH_PROPERTY} or {@link #PATH_VARIABLE} names (its {@code cli.js}, its
  * package folder, or the folder npm installed it in), else the repository's {@link #REPO_DEFAULT} in the working
  * directory or a folder above it, else {@code dynalite} on the {@code PATH}. A {@code .js} file runs on {@code node}
- * (or Debian's {@code nodejs}) from the {@code PATH}.
+ * (or Debian's {@code nodejs}) from the {@code PATH}, version 20 or later.
  */
 final class Dynalite {
     static final String PATH_PROPERTY = "xraytracing.local.dynalite";
     static final String PATH_VARIABLE = "XRAYTRACING_LOCAL_DYNALITE";
+    static final String VERSION = "4.0.0";
+    static final int MINIMUM_NODE = 20;
     static final String INSTALL_STEP = "npm ci --ignore-scripts --prefix local/engines/dynamodb";
     static final Path REPO_DEFAULT = Path.of("local", "engines", "dynamodb");
     private static final Path CLI = Path.of("node_modules", "dynalite", "cli.js");
@@ -57,8 +62,32 @@ final class Dynalite {
         if (node.isEmpty()) {
             return missing("Node.js is not installed, and dynalite runs on it: apt-get install nodejs (20 or later)");
         }
-        List<String> command = new ArrayList<>(List.of(node.get().toString(), script.get().toString()));
-        return new Found(Optional.of(List.copyOf(command)), "");
+        Optional<String> tooOld = tooOld(node.get());
+        if (tooOld.isPresent()) {
+            return missing(tooOld.get());
+        }
+        return new Found(Optional.of(List.of(node.get().toString(), script.get().toString())), "");
+    }
+
+    /** dynalite 4 needs Node.js 20 (its {@code engines}); Debian 12's own {@code nodejs} is 18. */
+    private static Optional<String> tooOld(Path node) {
+        String version;
+        try {
+            Process process = new ProcessBuilder(node.toString(), "--version").redirectErrorStream(true).start();
+            version = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            process.waitFor();
+        } catch (IOException e) {
+            return Optional.of(node + " does not run (" + e.getMessage() + "); dynalite needs Node.js 20 or later");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+        Matcher major = Pattern.compile("^v(\\d+)\\.").matcher(version);
+        if (major.find() && Integer.parseInt(major.group(1)) >= MINIMUM_NODE) {
+            return Optional.empty();
+        }
+        return Optional.of("Node.js " + version + " (" + node + ") is too old for dynalite " + VERSION + ", which"
+                + " needs Node.js " + MINIMUM_NODE + " or later");
     }
 
     private static Found missing(String line) {

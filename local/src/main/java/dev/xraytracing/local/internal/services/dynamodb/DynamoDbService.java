@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -36,12 +37,15 @@ public final class DynamoDbService implements LocalService {
         if (context.resources(TemplateResource.Table.class).isEmpty()) {
             return false;
         }
+        Optional<String> missing = missingEngine();
+        missing.ifPresent(context.say());
+        return missing.isEmpty();
+    }
+
+    /** The one line that says what to install, where dynalite cannot run here. */
+    public static Optional<String> missingEngine() {
         Dynalite.Found found = locate();
-        if (found.command().isEmpty()) {
-            context.say().accept(found.missing());
-            return false;
-        }
-        return true;
+        return found.command().isPresent() ? Optional.empty() : Optional.of(found.missing());
     }
 
     public static DynamoDbService start(ServiceContext context) {

@@ -1,6 +1,7 @@
 package dev.xraytracing.local.internal.services.s3;
 
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
@@ -44,7 +45,7 @@ record ObjectChange(String eventName, String bucket, String key, String rawPath)
      * {@code red+flower.jpg}), its slashes kept.
      */
     String eventKey() {
-        return java.net.URLEncoder.encode(key, StandardCharsets.UTF_8).replace("%2F", "/");
+        return URLEncoder.encode(key, StandardCharsets.UTF_8).replace("%2F", "/");
     }
 
     private static boolean onlyNeutral(String rawQuery) {

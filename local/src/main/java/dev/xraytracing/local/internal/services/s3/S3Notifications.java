@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -63,7 +64,7 @@ final class S3Notifications implements AutoCloseable {
      * @param message     the event for a configuration id (S3 puts the notification's id in each event)
      * @param traceHeader the request's {@code X-Amzn-Trace-Id}, or null
      */
-    void deliver(ObjectChange change, java.util.function.Function<String, String> message, String traceHeader) {
+    void deliver(ObjectChange change, Function<String, String> message, String traceHeader) {
         for (Map.Entry<String, FunctionEvent.S3> target : targets) {
             if (matches(target.getValue(), change)) {
                 pending.incrementAndGet();

@@ -59,6 +59,18 @@ class DynaliteTest {
     }
 
     @Test
+    void debians_node_18_is_too_old_and_the_line_says_which_version_is_needed() throws IOException {
+        installedCli(folder);
+        Path node = executable(folder.resolve("bin"), "node", "v18.19.0");
+
+        Dynalite.Found found = Dynalite.find(null, Map.of("PATH", node.getParent().toString()), folder);
+
+        assertThat(found.command()).isEmpty();
+        assertThat(found.missing()).contains("Node.js v18.19.0 (" + node + ") is too old for dynalite 4.0.0,"
+                + " which needs Node.js 20 or later");
+    }
+
+    @Test
     void dynalite_on_the_path_is_the_last_resort() throws IOException {
         Path dynalite = executable(folder.resolve("bin"), "dynalite");
 
@@ -93,8 +105,13 @@ class DynaliteTest {
     }
 
     private static Path executable(Path folder, String name) throws IOException {
+        return executable(folder, name, "v20.20.2");
+    }
+
+    /** A program that prints {@code version} as {@code node --version} does. */
+    private static Path executable(Path folder, String name, String version) throws IOException {
         Files.createDirectories(folder);
-        Path file = Files.writeString(folder.resolve(name), "#!/bin/sh\n");
+        Path file = Files.writeString(folder.resolve(name), "#!/bin/sh\necho " + version + "\n");
         file.toFile().setExecutable(true);
         return file;
     }

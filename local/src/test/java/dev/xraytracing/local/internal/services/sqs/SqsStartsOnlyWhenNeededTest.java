@@ -57,10 +57,10 @@ class SqsStartsOnlyWhenNeededTest {
         TemplateResource.Queue jobs = new TemplateResource.Queue("Jobs", "jobs", ARN,
                 "https://sqs.us-east-1.amazonaws.com/123456789012/jobs", false, false, 30, 0, 345600,
                 Optional.of(new TemplateResource.RedrivePolicy(elsewhere, 3)));
-        try (LocalServices services = LocalServices.start(context(List.of(jobs), Map.of()))) {
-            assertThat(services.problems()).containsExactly("queue Jobs: its dead-letter queue " + elsewhere
+        try (SqsService sqs = SqsService.start(context(List.of(jobs), Map.of()))) {
+            assertThat(sqs.problems()).containsExactly("queue Jobs: its dead-letter queue " + elsewhere
                     + " is no queue of the template, so its failed messages are never moved");
-            assertThat(services.summary()).containsExactly("queue jobs: empty");
+            assertThat(sqs.summary()).containsExactly("queue jobs: empty");
         }
     }
 
