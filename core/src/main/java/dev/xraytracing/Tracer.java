@@ -5,7 +5,7 @@ import dev.xraytracing.internal.LocalSampling;
 import dev.xraytracing.internal.TracerCore;
 import dev.xraytracing.internal.config.Configuration;
 import dev.xraytracing.internal.emit.DocumentSink;
-import dev.xraytracing.internal.emit.UdpSink;
+import dev.xraytracing.internal.emit.DocumentSinks;
 import dev.xraytracing.internal.log.WarnOnce;
 import dev.xraytracing.status.StatusReader;
 import java.net.InetSocketAddress;
@@ -69,7 +69,7 @@ public final class Tracer {
 
     /** Builds a {@link Tracer}; each setter names the property it sets and says its default. */
     public static final class Builder {
-        private Function<WarnOnce, ? extends DocumentSink> sink = UdpSink::fromEnvironment;
+        private Function<WarnOnce, ? extends DocumentSink> sink = DocumentSinks::fromEnvironment;
         private URL samplingRules;
         private Boolean awsSdkCalls;
         private Configuration configuration = Configuration.process();
@@ -81,11 +81,12 @@ public final class Tracer {
         /**
          * Sends documents to the X-Ray daemon at {@code address}. Default: the address in
          * {@code AWS_XRAY_DAEMON_ADDRESS} (Lambda sets it) or {@code -Dcom.amazonaws.xray.emitters.daemonAddress},
-         * else {@code 127.0.0.1:2000}.
+         * else {@code 127.0.0.1:2000}. With {@code XRAY_TRACING_BACKEND=opentelemetry} (and {@code xray-tracing-otel}
+         * on the class path) the trace goes there as OpenTelemetry spans (docs/opentelemetry.md).
          */
         public Builder daemonAddress(InetSocketAddress address) {
             Objects.requireNonNull(address, "address");
-            this.sink = warnings -> new UdpSink(address, warnings);
+            this.sink = warnings -> DocumentSinks.toDaemon(address, warnings);
             return this;
         }
 

@@ -5,7 +5,7 @@ import com.amazonaws.xray.entities.Entity;
 import dev.xraytracing.internal.config.Configuration;
 import dev.xraytracing.internal.emit.DocumentEmitter;
 import dev.xraytracing.internal.emit.DocumentSink;
-import dev.xraytracing.internal.emit.UdpSink;
+import dev.xraytracing.internal.emit.DocumentSinks;
 import dev.xraytracing.internal.log.WarnOnce;
 import java.security.SecureRandom;
 import java.util.Map;
@@ -106,7 +106,7 @@ public final class TracerCore {
 
     /** A tracer configured only by the environment: the daemon it names, its sampling rules, its SDK switch. */
     public static TracerCore fromEnvironment() {
-        return new TracerCore(UdpSink::fromEnvironment, null, InterceptorSwitch.enabled(), Configuration.process());
+        return new TracerCore(DocumentSinks::fromEnvironment, null, InterceptorSwitch.enabled(), Configuration.process());
     }
 
     private static synchronized TracerCore buildDefault() {

@@ -3,8 +3,8 @@ package dev.xraytracing.local;
 import dev.xraytracing.local.app.Fault;
 import dev.xraytracing.local.app.LocalFunction;
 import dev.xraytracing.local.app.RuntimeLoop;
-import dev.xraytracing.local.daemon.LocalXrayDaemon;
 import dev.xraytracing.local.app.LocalRunException;
+import dev.xraytracing.local.daemon.LocalXrayDaemon;
 import dev.xraytracing.local.internal.TraceIds;
 import dev.xraytracing.local.internal.entry.BusEvent;
 import dev.xraytracing.local.internal.entry.DeadLetters;
@@ -37,7 +37,9 @@ import java.util.function.Consumer;
  * load), calls other functions through the Invoke API with an unmodified SDK client, and sends its segments to the
  * daemon, next to the segments the simulated services emit themselves. Close it to stop every JVM; a shutdown hook
  * does so on Ctrl-C. The README's "Your own functions, from Java" shows it in use; {@link Builder#template} runs what
- * a SAM template declares. The services behind it are wired by {@code RunningServices}.
+ * a SAM template declares. The services behind it are wired by {@code RunningServices}. Besides its APIs, the app is
+ * entered as a producer would ({@link #sendMessage}, {@link #publish}, {@link #putEvents}, {@link #fireSchedule}) and
+ * {@link #awaitQuiet} waits until it is done.
  */
 public final class LocalPlatform implements AutoCloseable {
     private final RunningServices services;
@@ -96,6 +98,13 @@ public final class LocalPlatform implements AutoCloseable {
         return client.send(services.httpApi.url(), method, path, headers, body, null);
     }
 
+    private String restApiUrl() {
+        if (services.restApi == null) {
+            throw new IllegalStateException("no REST API configured: call restApi(...) on the builder");
+        }
+        return services.restApi.url();
+    }
+
     /** Switches the fault injected into every following invocation of {@code functionName}. */
     public LocalPlatform fault(String functionName, Fault fault) {
         faults.put(functionName, Objects.requireNonNull(fault, "fault"));
@@ -115,18 +124,12 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** As {@link #request(String, String, String)}, with the client's own {@code X-Amzn-Trace-Id} (null: none). */
     public ApiResponse request(String method, String path, String body, String traceHeader) {
-        if (services.restApi == null) {
-            throw new IllegalStateException("no REST API configured: call restApi(...) on the builder");
-        }
-        return client.send(services.restApi.url(), method, path, body, traceHeader);
+        return client.send(restApiUrl(), method, path, body, traceHeader);
     }
 
     /** As {@link #request(String, String, String)}, with the client's headers (a name may repeat). */
     public ApiResponse request(String method, String path, Map<String, List<String>> headers, String body) {
-        if (services.restApi == null) {
-            throw new IllegalStateException("no REST API configured: call restApi(...) on the builder");
-        }
-        return client.send(services.restApi.url(), method, path, headers, body, null);
+        return client.send(restApiUrl(), method, path, headers, body, null);
     }
 
     /**
@@ -273,7 +276,10 @@ public final class LocalPlatform implements AutoCloseable {
         services.stop();
     }
 
-    /** Stops the API stage, the Invoke API, every function JVM and (if it started it) the daemon. */
+    /**
+     * Stops the entries' SDK clients, the API stage, the app's services, the Invoke API, every function JVM and (if it
+     * started it) the daemon.
+     */
     @Override
     public void close() {
         stop();

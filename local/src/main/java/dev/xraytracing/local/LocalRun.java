@@ -1,5 +1,6 @@
 package dev.xraytracing.local;
 
+import dev.xraytracing.internal.TraceHeader;
 import dev.xraytracing.local.app.LocalFunction;
 import dev.xraytracing.local.app.LocalRunException;
 import dev.xraytracing.local.internal.experiment.FaultRulesCheck;
@@ -43,7 +44,8 @@ public final class LocalRun {
             + " [--env NAME:KEY=VALUE]... [--quiet] [--build-command COMMAND] [--faults FILE | --experiment FILE]"
             + " [--header 'NAME: VALUE']... [--body TEXT | --body-file FILE...] [--send-message QUEUE BODY|@FILE]..."
             + " [--publish TOPIC MESSAGE|@FILE]... [--put-event FILE]... [--fire-schedule FUNCTION.EVENT|RULE]..."
-            + " [--invoke FUNCTION FILE]... [--quiet-timeout SECONDS] [--documents FILE] [--expect-dead-letters N]";
+            + " [--invoke FUNCTION FILE]... [--quiet-timeout SECONDS] [--documents FILE] [--expect-dead-letters N]"
+            + " [--explore [FILE] [--budget N] [--report-json FILE]]";
 
     private LocalRun() {
     }
@@ -80,6 +82,9 @@ public final class LocalRun {
             if (options.faults != null) {
                 applyFaults(options, plan.setup().functions(), out);
             }
+            if (options.explore) {
+                return ExploreRun.run(options, plan, out);
+            }
             return options.experiment != null ? ExperimentRun.run(options, plan, out, experiments)
                     : runRequests(options, plan, out);
         } catch (LocalRunException e) {
@@ -112,10 +117,10 @@ public final class LocalRun {
                     refused.add("request " + i + " (" + entry.describe() + ") was refused: " + response.status()
                             + " " + response.body());
                 }
-                out.printf(Locale.ROOT, "request %d: %s -> %d %s (%.0f ms)%n", i, entry.describe(),
-                        response.status(), response.body(), (System.nanoTime() - t0) / 1e6);
+                out.printf(Locale.ROOT, "request %d: %s -> %d %s (%.0f ms%s)%n", i, entry.describe(),
+                        response.status(), response.body(), (System.nanoTime() - t0) / 1e6, trace(response));
             }
-            boolean quiet = platform.awaitQuiet(quietTimeout);
+            boolean quiet = awaitQuiet(platform, quietTimeout, out);
             report = new RunReport(platform.awaitDocuments(), platform.problems());
             runtimes = platform.runtimes();
             app = new RunVerdict.AppState(platform.functionErrors(), platform.eventSourceErrors(),
@@ -130,6 +135,29 @@ public final class LocalRun {
         report.printProblemsAndWriteHtml(out, options.html, "xray-tracing local run: " + plan.name(), "", started);
         return RunVerdict.of(statuses, report.problems(), app.functionErrors(), options.fault,
                 options.faults != null, refused, app, quietTimeout, options.expectedDeadLetters).report(out);
+    }
+
+    /** {@code ", trace 1-..."}: the trace the request started, where its answer names it; else empty. */
+    private static String trace(LocalPlatform.ApiResponse response) {
+        String root = response.traceHeader() == null ? null : TraceHeader.parse(response.traceHeader()).root();
+        return root == null || root.isEmpty() ? "" : ", trace " + root;
+    }
+
+    /**
+     * Waits until the app is quiet; when it is not at once (a queue still delivering, a retry waiting out a visibility
+     * timeout), says so before and how long it took after, so a quiet terminal is not taken for a hang.
+     */
+    private static boolean awaitQuiet(LocalPlatform platform, Duration timeout, PrintStream out) {
+        if (platform.quiet()) {
+            return platform.awaitQuiet(timeout);
+        }
+        out.println("xray-tracing-local: waiting until the app is quiet (at most " + RunVerdict.seconds(timeout)
+                + " s)");
+        long started = System.nanoTime();
+        boolean quiet = platform.awaitQuiet(timeout);
+        out.printf(Locale.ROOT, "xray-tracing-local: the app %s after %.1f s%n", quiet ? "was quiet" : "was still busy",
+                (System.nanoTime() - started) / 1e9);
+        return quiet;
     }
 
     /** Hands {@code --faults}'s rules to every function that has (or can be given) the faults module. */

@@ -74,6 +74,12 @@ final class LocalRunOptions {
 
     static final int DEFAULT_QUIET_SECONDS = 60;
 
+    /** {@code --explore [FILE]}: whether to explore, its file (null: defaults), {@code --budget}, {@code --report-json}. */
+    boolean explore;
+    Path exploreFile;
+    Integer budget;
+    Path reportJson;
+
     /** What {@code --help} prints after the usage line: one line per option, with its default. Keep beside parse. */
     static final String OPTIONS = String.join(System.lineSeparator(),
             "  -t, --template FILE       the SAM template to run (default: template.yaml in the current folder)",
@@ -124,7 +130,24 @@ final class LocalRunOptions {
                     + " (default: none)",
             "  --expect-dead-letters N   how many messages the dead-letter queues may hold at the end; any other"
                     + " count fails the run (default: 0)",
-            "  -h, --help                print this help and exit");
+            "  --explore [FILE]          explore the faults the baseline's traces can take, one by one, then"
+                    + " combinations; FILE holds the steady-state hypothesis (default: none, the baseline's status"
+                    + " class within the entry's timeout)",
+            "  --budget N                with --explore: at most N runs after the baseline (default: 100)",
+            "  --report-json FILE        with --explore: the findings as JSON too (default: none)",
+            "  -h, --help                print this help and exit",
+            "",
+            "exit status: 0 when the run went as asked; 1, after one 'FAILED:' line naming the first reason, when a"
+                    + " function failed during init,",
+            "  an entry was refused by its queue, topic or bus, a request answered 5xx (a direct invocation's"
+                    + " function error counts as 502)",
+            "  and no --fault or --faults asked for failures, an invocation by a queue, topic, bus, schedule or"
+                    + " bucket ended in a function",
+            "  error and no fault asked for it, the app was still busy at --quiet-timeout, or the dead-letter queues"
+                    + " hold another number",
+            "  of messages than --expect-dead-letters; 2 on a bad command line. A record reported in"
+                    + " batchItemFailures fails a run only",
+            "  by ending in a dead-letter queue nobody expected (docs/local-services.md).");
 
     static LocalRunOptions parse(String... args) {
         LocalRunOptions options = new LocalRunOptions();
@@ -149,6 +172,14 @@ final class LocalRunOptions {
                 case "--build-command" -> options.buildCommand = value(args, ++i, arg);
                 case "--first" -> options.first = named(value(args, ++i, arg), arg);
                 case "--second" -> options.second = named(value(args, ++i, arg), arg);
+                case "--explore" -> {
+                    options.explore = true;
+                    if (i + 1 < args.length && !args[i + 1].startsWith("-")) {
+                        options.exploreFile = readableFile(args[++i], arg);
+                    }
+                }
+                case "--budget" -> options.budget = positive(value(args, ++i, arg), arg);
+                case "--report-json" -> options.reportJson = Path.of(value(args, ++i, arg));
                 case "--env" -> {
                     String setting = value(args, ++i, arg);
                     int colon = setting.indexOf(':');
@@ -186,6 +217,13 @@ final class LocalRunOptions {
                     + "rules of its faulted phase");
         }
         checkEntries(options);
+        if (options.explore && (options.faults != null || options.experiment != null)) {
+            throw new LocalRunException("--explore writes its own rules; it does not combine with --faults or "
+                    + "--experiment");
+        }
+        if (!options.explore && (options.budget != null || options.reportJson != null)) {
+            throw new LocalRunException("--budget and --report-json go with --explore");
+        }
         if ((options.first == null) != (options.second == null)) {
             throw new LocalRunException("--first and --second go together");
         }

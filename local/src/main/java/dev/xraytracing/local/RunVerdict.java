@@ -88,7 +88,8 @@ record RunVerdict(String failure) {
         return reasons.get(0) + (reasons.size() > 1 ? " (and " + (reasons.size() - 1) + " more)" : "");
     }
 
-    private static String seconds(Duration duration) {
+    /** {@code 60}, or {@code 2.5}: seconds as a user gives them. */
+    static String seconds(Duration duration) {
         return duration.toMillis() % 1000 == 0 ? Long.toString(duration.toSeconds())
                 : String.format(Locale.ROOT, "%.1f", duration.toMillis() / 1000.0);
     }

@@ -40,8 +40,17 @@ class LocalRunHelpTest {
     @Test
     void every_option_line_names_its_default() {
         List<String> lines = help();
-        assertThat(lines.subList(1, lines.size())).filteredOn(line -> !line.contains("--help"))
-                .isNotEmpty().allMatch(line -> line.contains("(default: "));
+        assertThat(lines.subList(1, lines.size())).filteredOn(line -> line.matches("\\s+-.*"))
+                .filteredOn(line -> !line.contains("--help"))
+                .hasSizeGreaterThan(20).allMatch(line -> line.contains("(default: "));
+    }
+
+    @Test
+    void help_ends_with_the_exit_status_and_what_fails_a_run() {
+        String help = String.join(" ", help());
+
+        assertThat(help).contains("exit status: 0 when the run went as asked")
+                .contains("--expect-dead-letters").contains("batchItemFailures").contains("2 on a bad command line");
     }
 
     @Test

@@ -81,7 +81,8 @@ class MessageEntriesTest {
 
         String output = bytes.toString(StandardCharsets.UTF_8);
         assertThat(exit).as(output).isZero();
-        assertThat(output).containsPattern("request 1: send-message Jobs -> 200 \\S+ \\(")
+        assertThat(output)
+                .containsPattern("request 1: send-message Jobs -> 200 \\S+ \\(\\d+ ms, trace 1-[0-9a-f]{8}-[0-9a-f]{24}\\)")
                 .containsPattern("request 2: send-message Jobs -> 200 \\S+ \\(")
                 .contains("summary: ").doesNotContain("failed invocation:");
         List<String> lines = Files.readAllLines(documents);

@@ -6,6 +6,7 @@ import dev.xraytracing.trace.Waterfall;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * Keeps every emitted document in memory, as the exact JSON the UDP emitter would send, so tests check the real wire
@@ -17,6 +18,15 @@ public final class InMemoryEmitter {
     /** Keeps one document; a tracer built with {@code documents(emitter::send)} sends here. */
     public void send(String document) {
         documents.add(document);
+    }
+
+    /**
+     * Where a tracer of the test kit sends: straight here on the X-Ray backend; with
+     * {@code XRAY_TRACING_BACKEND=opentelemetry} (docs/configuration.md) through spans and back into the documents X-Ray would
+     * make of them, so that the same assertions hold on either backend.
+     */
+    public Consumer<String> sink() {
+        return KitBackend.route(this::send);
     }
 
     /** Every document so far, in the order sent. */

@@ -94,7 +94,7 @@ public final class TracingExtension implements BeforeEachCallback, AfterEachCall
         InMemoryEmitter emitter = new InMemoryEmitter();
         Tracer.Builder builder = Tracer.builder();
         settings.accept(builder);
-        Tracer tracer = builder.documents(emitter::send).build();
+        Tracer tracer = builder.documents(emitter.sink()).build();
         Tracer.Scope scope = tracer.makeCurrent();
         AWSXRayRecorder recorder = TracerCore.threadOwn().recorder();
         TestRun run = new TestRun(emitter, recorder, scope);

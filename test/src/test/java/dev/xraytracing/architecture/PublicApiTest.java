@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.xraytracing.Tracing;
 import dev.xraytracing.filter.FilterExpression;
 import dev.xraytracing.lambda.TracedHandler;
+import dev.xraytracing.otel.OpenTelemetryExport;
 import dev.xraytracing.testing.TracingExtension;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
@@ -40,5 +41,12 @@ class PublicApiTest {
         String api = PublicApi.of(CompiledClasses.ofModuleOf(FilterExpression.class));
 
         assertThat(PublicApi.compare(api, "filter.txt", "filter")).isNull();
+    }
+
+    @Test
+    void openTelemetryBackendsPublicApiIsTheCheckedInOne() throws IOException {
+        String api = PublicApi.of(CompiledClasses.ofModuleOf(OpenTelemetryExport.class));
+
+        assertThat(PublicApi.compare(api, "otel.txt", "otel")).isNull();
     }
 }

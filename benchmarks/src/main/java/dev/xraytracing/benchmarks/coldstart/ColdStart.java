@@ -109,6 +109,7 @@ public final class ColdStart {
         boolean classCounts = false;
         boolean fromZip = false;
         Path faultsLibOption = null;
+        Path otelLibOption = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
@@ -121,9 +122,11 @@ public final class ColdStart {
                 case "--from-zip" -> fromZip = true;
                 // the jars the faults form adds (default target/coldstart/faults-lib), e.g. an older build's
                 case "--faults-lib" -> faultsLibOption = Path.of(args[++i]);
+                // the jars the OpenTelemetry form adds (default target/coldstart/otel-lib)
+                case "--otel-lib" -> otelLibOption = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
                         + " (--runs N, --warmups N, --jvm-options OPTIONS, --cpus LIST, --class-counts, --from-zip,"
-                        + " --faults-lib DIR)");
+                        + " --faults-lib DIR, --otel-lib DIR)");
             }
         }
         Path classes = Path.of(ColdStart.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -133,7 +136,9 @@ public final class ColdStart {
         Code untraced;
         Code xray;
         Code tracedWithFaults = null;
+        Code tracedOnOpenTelemetry = null;
         Path faultsLib = null;
+        Path otelLib = null;
         if (fromZip) {
             // benchmarks/target/classes -> the repository's root -> examples/target
             traced = Code.zip(classes.getParent().getParent().getParent()
@@ -146,6 +151,10 @@ public final class ColdStart {
                         + "-am -DskipTests");
             }
             tracedWithFaults = traced.withJars(faultsLib);
+            otelLib = otelLibOption != null ? otelLibOption : dir.resolve("otel-lib");
+            if (Files.isDirectory(otelLib)) {
+                tracedOnOpenTelemetry = traced.withJars(otelLib);
+            }
         } else {
             traced = Code.classpath(read(dir, "traced"));
             untraced = Code.classpath(own + read(dir, "untraced"));
@@ -162,6 +171,11 @@ public final class ColdStart {
             forms.add(new Form("traced + faults module (no rule)", "FaultsFirst",
                     "dev.xraytracing.examples.MyFirstLambda", tracedWithFaults, true));
         }
+        if (tracedOnOpenTelemetry != null) {
+            // The examples' zip plus xray-tracing-otel: the same handlers, spans to the daemon (issue 26).
+            forms.add(new Form("traced, OpenTelemetry backend", "OtelFirst", // XRAY_TRACING_BACKEND set below
+                    "dev.xraytracing.examples.MyFirstLambda", tracedOnOpenTelemetry, true));
+        }
         if (fromZip) {
             for (Form form : forms.subList(0, 3)) {
                 System.out.println(describeZip(form));
@@ -172,6 +186,15 @@ public final class ColdStart {
             }
             System.out.printf(Locale.ROOT, "faults module form: the traced zip's lib/ plus %s from %s (%,d bytes)%n",
                     jarNames(faultsLib), faultsLib, added);
+            if (otelLib != null && Files.isDirectory(otelLib)) {
+                long otelAdded = 0;
+                for (String jar : jarNames(otelLib)) {
+                    otelAdded += Files.size(otelLib.resolve(jar));
+                }
+                System.out.printf(Locale.ROOT, "OpenTelemetry form: the traced zip's lib/ plus %s from %s (%,d bytes)%n",
+                        jarNames(otelLib), otelLib, otelAdded);
+            }
+            expectNoJar(traced, "xray-tracing-otel", "opentelemetry-");
             expectNoJar(untraced, "xray-tracing-", "aws-xray-");
             expectNoJar(xray, "xray-tracing-");
         }
@@ -185,6 +208,9 @@ public final class ColdStart {
         for (Form form : forms) {
             LocalFunction function = form.code().applyTo(LocalFunction.of(form.function(), form.handler()))
                     .keepWarm(false);
+            if (form.function().equals("OtelFirst")) {
+                function.env("XRAY_TRACING_BACKEND", "opentelemetry");
+            }
             List<String> options = new ArrayList<>();
             if (jvmOptions != null) {
                 options.add(jvmOptions.replace("{function}", form.function()));

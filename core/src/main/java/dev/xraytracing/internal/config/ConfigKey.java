@@ -36,6 +36,12 @@ public enum ConfigKey {
             "`127.0.0.1:2000`",
             "Where documents are sent (UDP). Lambda sets it when active tracing is on; a traced handler then "
                     + "prepares tracing during init (see `XRAY_TRACING_INIT_WARM_UP`)."),
+    BACKEND(Owner.YOU, "xraytracing.backend", List.of("XRAY_TRACING_BACKEND"),
+            "`xray`",
+            "Which backend sends what tracers built from the environment record (and the test kit's): `xray` sends "
+                    + "segment documents to the daemon; `opentelemetry` (with `xray-tracing-otel` on the class path) "
+                    + "sends the same trace as OpenTelemetry spans, over UDP to the daemon in the format of AWS's X-Ray "
+                    + "UDP span exporter. Read when a tracer first sends."),
     INIT_WARM_UP(Owner.YOU, "xraytracing.init.warmUp", List.of("XRAY_TRACING_INIT_WARM_UP"), "`auto`",
             "Where a traced handler of an on-demand environment prepares tracing (loads its classes, opens the "
                     + "emitter) while init goes on: `auto` on a background thread where the JVM sees more than one "

@@ -29,10 +29,15 @@ public final class UdpSink implements DocumentSink {
 
     /** The daemon named by {@code AWS_XRAY_DAEMON_ADDRESS} (Lambda sets it), else 127.0.0.1:2000. */
     public static UdpSink fromEnvironment(WarnOnce warnings) {
-        return new UdpSink(parseAddress(Configuration.process().value(ConfigKey.DAEMON_ADDRESS)), warnings);
+        return new UdpSink(daemonFromEnvironment(), warnings);
     }
 
-    static InetSocketAddress parseAddress(String configured) {
+    /** The daemon named by {@code AWS_XRAY_DAEMON_ADDRESS} (Lambda sets it), else 127.0.0.1:2000. */
+    public static InetSocketAddress daemonFromEnvironment() {
+        return parseAddress(Configuration.process().value(ConfigKey.DAEMON_ADDRESS));
+    }
+
+    public static InetSocketAddress parseAddress(String configured) {
         String address = configured == null || configured.isBlank() ? "127.0.0.1:2000" : configured.trim();
         // The variable may name separate TCP and UDP addresses: "tcp:host:port udp:host:port".
         for (String part : address.split("\\s+")) {

@@ -7,9 +7,13 @@ import java.util.List;
 /**
  * A rule's {@code match}: a dotted path into the invocation event ({@code $.headers.x-chaos}; names only, no
  * wildcards, filters or brackets; a number segment also indexes an array) with exactly one of {@code equals},
- * {@code exists} (true or false) or {@code startsWith}, compared with the value's text.
+ * {@code exists} (true or false) or {@code startsWith}, compared with the value's text; or {@code traceId} alone, the
+ * root of the invocation's trace, which every function a request reaches shares (the request's own scope, where an
+ * event path would reach only the first function).
  */
 final class EventMatch {
+    /** The trace root this match asks for ({@code 1-5f3a...-...}), or null for an event match. */
+    private final String traceId;
     private final String path;
     private final List<String> segments;
     private final String equals;
@@ -20,6 +24,20 @@ final class EventMatch {
         if (!json.isObject()) {
             throw new IllegalArgumentException("match must be an object");
         }
+        JsonNode traceNode = json.get("traceId");
+        if (traceNode != null) {
+            if (json.size() != 1 || !traceNode.isTextual() || !traceNode.asText().startsWith("1-")) {
+                throw new IllegalArgumentException("a traceId match stands alone and names a trace root like "
+                        + "1-5f3a1b2c-0123456789abcdef01234567");
+            }
+            traceId = traceNode.asText();
+            path = null;
+            segments = List.of();
+            equals = startsWith = null;
+            exists = null;
+            return;
+        }
+        traceId = null;
         JsonNode pathNode = json.get("path");
         path = pathNode != null && pathNode.isTextual() ? pathNode.asText() : null;
         if (path == null || !path.startsWith("$.") || path.length() < 3) {
@@ -46,8 +64,22 @@ final class EventMatch {
         return json == null || json.isNull() ? null : new EventMatch(json);
     }
 
-    /** Whether {@code event} (already a JSON tree, null when unknown) matches. */
-    boolean matches(JsonNode event) {
+    /** Whether this match reads the event (false: it reads the trace id only). */
+    boolean readsEvent() {
+        return traceId == null;
+    }
+
+    /**
+     * Whether the invocation matches: {@code event} already a JSON tree (null when unknown), {@code traceRoot} its
+     * trace's root (null when unknown).
+     */
+    boolean matches(JsonNode event, String traceRoot) {
+        if (traceId != null) {
+            return traceId.equals(traceRoot);
+        }
+        if (event == null) {
+            return false;
+        }
         JsonNode value = event;
         for (String segment : segments) {
             if (value == null) {
@@ -67,11 +99,14 @@ final class EventMatch {
     }
 
     String path() {
-        return path;
+        return traceId != null ? "traceId" : path;
     }
 
     /** The condition as the rule spells it, for the trace: {@code $.path equals on}. */
     String describe() {
+        if (traceId != null) {
+            return "traceId equals " + traceId;
+        }
         return path + (equals != null ? " equals " + equals : startsWith != null ? " startsWith " + startsWith
                 : " exists " + exists);
     }

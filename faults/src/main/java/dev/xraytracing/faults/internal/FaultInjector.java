@@ -95,19 +95,28 @@ final class FaultInjector implements FaultHook {
         use(List.copyOf(combined));
     }
 
-    /** Whether {@code rule} applies to this thread's invocation (always, without a match). */
-    private boolean applies(Rule rule) {
+    /**
+     * Whether {@code rule} applies to this thread's invocation (always, without a match). A trace-id match is decided
+     * at the site, from the trace {@code site} belongs to, so it applies in handlers that are not traced too (no
+     * {@link #beforeHandler} decided it); an event match was decided when the handler started.
+     */
+    private boolean applies(Rule rule, Entity site) {
         if (rule.match == null) {
             return true;
+        }
+        if (!rule.match.readsEvent()) {
+            return rule.match.matches(null, InvocationTrace.rootOf(site));
         }
         Set<Rule> passed = matched.get();
         return passed != null && passed.contains(rule);
     }
 
     private Set<Rule> decideMatches(Object event) {
+        boolean readsEvent = java.util.Arrays.stream(rules.all)
+                .anyMatch(rule -> rule.match != null && rule.match.readsEvent());
         JsonNode tree = null;
         try {
-            tree = event == null ? null : EVENTS.valueToTree(event);
+            tree = event == null || !readsEvent ? null : EVENTS.valueToTree(event);
         } catch (RuntimeException unreadable) {
             warnings.warn("faults:event:" + event.getClass().getName(), "the event type " + event.getClass().getName()
                     + " cannot be read as JSON; fault rules with a match do not apply to it: "
@@ -115,7 +124,7 @@ final class FaultInjector implements FaultHook {
         }
         Set<Rule> passed = new HashSet<>();
         for (Rule rule : rules.all) {
-            if (rule.match != null && tree != null && rule.match.matches(tree)) {
+            if (rule.match != null && rule.match.readsEvent() && rule.match.matches(tree, null)) {
                 passed.add(rule);
             }
         }
@@ -139,7 +148,7 @@ final class FaultInjector implements FaultHook {
             return null;
         }
         for (Rule rule : rules.blocks) {
-            if (rule.targetsBlock(name) && applies(rule)) {
+            if (rule.targetsBlock(name) && applies(rule, subsegment)) {
                 return act(rule, subsegment, name);
             }
         }
@@ -149,7 +158,7 @@ final class FaultInjector implements FaultHook {
     @Override
     public SdkFault beforeSdkCall(String service, String operation, Class<?> requestType, Entity subsegment) {
         for (Rule rule : rules.sdkCalls) {
-            if (rule.targetsSdk(service, operation) && applies(rule)) {
+            if (rule.targetsSdk(service, operation) && applies(rule, subsegment)) {
                 if (!drawn(rule, subsegment, service + "." + operation)) {
                     return null;
                 }
@@ -184,7 +193,7 @@ final class FaultInjector implements FaultHook {
             matched.set(decideMatches(event));
         }
         for (Rule rule : rules.handler) {
-            if (applies(rule)) {
+            if (applies(rule, handlerSubsegment)) {
                 if (rule.mode == Rule.Mode.HTTP) {
                     return drawn(rule, handlerSubsegment, "handler")
                             ? new HandlerFault(null, HttpAnswers.of(rule, event)) : null;

@@ -17,8 +17,9 @@ import java.util.List;
 
 /**
  * A local stand-in for the X-Ray daemon: listens on UDP 127.0.0.1, reads the daemon's wire format (a
- * {@code {"format": "json", "version": 1}} header line, then one segment document per datagram) and keeps every
- * document, in arrival order. Subsegments streamed on their own arrive as documents of their own and are kept too;
+ * {@code {"format": "json", "version": 1}} header line, then one segment document per datagram, or the spans of
+ * AWS's X-Ray UDP span exporter, {@code T1S} and base64 OTLP, which become segment documents as X-Ray makes them)
+ * and keeps every document, in arrival order. Subsegments streamed on their own arrive as documents of their own and are kept too;
  * {@link dev.xraytracing.trace.TraceDocuments#assemble} puts them back together. Thread-safe.
  */
 public final class LocalXrayDaemon implements AutoCloseable {
@@ -179,15 +180,47 @@ public final class LocalXrayDaemon implements AutoCloseable {
             }
             return;
         }
-        String document = DaemonWireFormat.documentOf(datagram);
+        List<String> received = documentsOf(datagram);
         synchronized (lock) {
-            if (document == null) {
+            if (received == null) {
                 rejected.add(datagram);
             } else {
-                documents.add(document);
+                documents.addAll(received);
             }
             lastArrivalNanos = System.nanoTime();
             lock.notifyAll();
+        }
+    }
+
+    /**
+     * The documents of one datagram: a segment document, or the spans of AWS's X-Ray UDP span exporter turned into
+     * documents as X-Ray turns them; null when it is neither.
+     */
+    private static List<String> documentsOf(String datagram) {
+        int newline = datagram.indexOf('\n');
+        String payload = newline < 0 ? "" : datagram.substring(newline + 1);
+        if (payload.startsWith("T1") && DaemonWireFormat.hasHeader(datagram)) {
+            try {
+                return SpanDatagrams.isSpans(payload) ? SpanDatagrams.documentsOf(payload) : null;
+            } catch (RuntimeException notSpans) {
+                return null;
+            } catch (LinkageError noOtelModule) {
+                // Kept as rejected, and said once: spans need xray-tracing-otel on the daemon's class path.
+                warnOtelMissing();
+                return null;
+            }
+        }
+        String document = DaemonWireFormat.documentOf(datagram);
+        return document == null ? null : List.of(document);
+    }
+
+    private static volatile boolean otelMissingSaid;
+
+    private static void warnOtelMissing() {
+        if (!otelMissingSaid) {
+            otelMissingSaid = true;
+            System.err.println("xray-tracing-local: the X-Ray daemon received OpenTelemetry spans but "
+                    + "dev.xraytracing:xray-tracing-otel is not on its class path; they are kept as rejected datagrams");
         }
     }
 

@@ -16,16 +16,22 @@ public final class DaemonWireFormat {
 
     /** The document of a datagram, or null when it lacks the header or a JSON object after it. */
     public static String documentOf(String datagram) {
+        if (!hasHeader(datagram)) {
+            return null;
+        }
         int newline = datagram.indexOf('\n');
-        if (newline < 0) {
-            return null;
-        }
-        String header = datagram.substring(0, newline).replace(" ", "");
-        if (!header.contains("\"format\":\"json\"") || !header.contains("\"version\":1")) {
-            return null;
-        }
         String document = datagram.substring(newline + 1).trim();
         return document.startsWith("{") && document.endsWith("}") ? document : null;
+    }
+
+    /** Whether the datagram's first line is the daemon's header. */
+    public static boolean hasHeader(String datagram) {
+        int newline = datagram.indexOf('\n');
+        if (newline < 0) {
+            return false;
+        }
+        String header = datagram.substring(0, newline).replace(" ", "");
+        return header.contains("\"format\":\"json\"") && header.contains("\"version\":1");
     }
 
     /** Sends one document as the SDKs do; the Lambda service's and API Gateway's own segments go out this way. */

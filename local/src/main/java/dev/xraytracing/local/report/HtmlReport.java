@@ -21,7 +21,8 @@ import java.util.List;
 public final class HtmlReport {
     private static final String CSS = resource("console.css");
     /** The console's script, in the parts a reader looks for (report/console/*.js), run in one function scope. */
-    private static final List<String> SCRIPT_PARTS = List.of("base", "map", "list", "trace", "links", "details");
+    private static final List<String> SCRIPT_PARTS = List.of("base", "map", "list", "trace", "links", "details",
+            "address");
     private static final String JS = script();
 
     private HtmlReport() {

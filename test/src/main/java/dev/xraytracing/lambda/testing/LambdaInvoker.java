@@ -277,7 +277,7 @@ public final class LambdaInvoker<I, O> {
         Environment(String initializationType, Map<String, String> variables, Faults faults) {
             this.variables = variables;
             this.faults = faults;
-            Tracer.Builder builder = Tracer.builder().documents(emitter::send);
+            Tracer.Builder builder = Tracer.builder().documents(emitter.sink());
             this.tracer = (variables == null ? builder : builder.environment(variables)).build();
             this.lambda = new LambdaEnvironment(initializationType);
             try (Tracer.Scope current = tracer.makeCurrent()) {

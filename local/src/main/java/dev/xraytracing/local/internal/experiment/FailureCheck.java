@@ -62,12 +62,12 @@ public record FailureCheck(int failedRequests, int failedEntities, List<String> 
     }
 
     /** A subsegment a fault rule hit. */
-    static boolean isInjectionPoint(RecordedEntity entity) {
+    public static boolean isInjectionPoint(RecordedEntity entity) {
         return Boolean.TRUE.equals(entity.annotations().get("FaultInjected"))
                 && entity.annotations().get("FaultRule") != null;
     }
 
-    static boolean explained(RecordedEntity entity) {
+    public static boolean explained(RecordedEntity entity) {
         if (entity.descendantsAndSelf().stream().anyMatch(FailureCheck::isInjectionPoint)) {
             return true;
         }

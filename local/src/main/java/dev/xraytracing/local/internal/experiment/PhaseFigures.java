@@ -51,17 +51,17 @@ public record PhaseFigures(int requests, int succeeded, double p50, double p95, 
     }
 
     /** A subsegment the SDK interceptor recorded inside a function: namespace {@code aws}, with an operation. */
-    static boolean isSdkCall(RecordedEntity entity) {
+    public static boolean isSdkCall(RecordedEntity entity) {
         return !entity.isSegment() && "aws".equals(entity.namespace()) && entity.aws().operation() != null
                 && FUNCTION_ORIGIN.equals(entity.owningSegment().origin());
     }
 
-    static boolean failed(RecordedEntity entity) {
+    public static boolean failed(RecordedEntity entity) {
         return entity.isFault() || entity.isError() || entity.isThrottle();
     }
 
     /** The entity as the waterfall names it: its name, then its namespace or origin in brackets. */
-    static String label(RecordedEntity entity) {
+    public static String label(RecordedEntity entity) {
         StringBuilder label = new StringBuilder(entity.name());
         if (entity.namespace() != null) {
             label.append(" [").append(entity.namespace()).append(']');

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 
 /**
  * An engine that runs as a child process (dynalite on Node.js, S3Mock in its own JVM) and serves HTTP on 127.0.0.1:
@@ -39,32 +40,48 @@ public final class EngineProcess implements AutoCloseable {
     }
 
     /**
-     * Starts {@code command} and waits until {@code http://127.0.0.1:port/} answers any HTTP status; a process that
-     * exits or does not answer in time fails in one line quoting its log.
+     * Starts the engine on a free port of 127.0.0.1 ({@code command} of that port) and waits until it answers
+     * {@code http://127.0.0.1:port/} with any HTTP status. An engine that is told its port cannot take 0 and say
+     * which, so a port is picked free first; should another process take it in between, the engine exits and is
+     * started again on another, up to three times. An engine that fails otherwise, or does not answer in time, fails
+     * in one line quoting its log.
      */
-    public static EngineProcess start(String name, List<String> command, int port) {
-        Path log;
-        Process process;
+    public static EngineProcess startOnFreePort(String name, IntFunction<List<String>> command) {
+        for (int attempt = 1; ; attempt++) {
+            int port = freePort();
+            EngineProcess engine = launch(name, command.apply(port), port);
+            String failure;
+            try {
+                failure = engine.awaitAnswer();
+            } catch (RuntimeException e) {
+                engine.close();
+                throw e;
+            }
+            if (failure == null) {
+                return engine;
+            }
+            boolean exited = !engine.process.isAlive();
+            engine.close();
+            if (!exited || attempt == 3) {
+                throw new LocalRunException(failure);
+            }
+        }
+    }
+
+    private static EngineProcess launch(String name, List<String> command, int port) {
         try {
-            log = Files.createTempFile("xray-tracing-local-" + name.replaceAll("\\W", "") + "-", ".log");
+            Path log = Files.createTempFile("xray-tracing-local-" + name.replaceAll("\\W", "") + "-", ".log");
             log.toFile().deleteOnExit();
-            process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.PIPE).start();
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
+                    .start();
+            return new EngineProcess(name, process, log, port);
         } catch (IOException e) {
             throw new LocalRunException(name + " could not start: " + e.getMessage(), e);
         }
-        EngineProcess engine = new EngineProcess(name, process, log, port);
-        try {
-            engine.awaitAnswer();
-        } catch (RuntimeException e) {
-            engine.close();
-            throw e;
-        }
-        return engine;
     }
 
-    /** A port on 127.0.0.1 free now, for an engine that cannot be told to pick one and say which. */
-    public static int freePort() {
+    /** A port on 127.0.0.1 free now. */
+    private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -76,7 +93,8 @@ public final class EngineProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
-    private void awaitAnswer() {
+    /** Null once the engine answers, else why it will not. */
+    private String awaitAnswer() {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest probe = HttpRequest.newBuilder(URI.create(endpoint() + "/")).timeout(Duration.ofSeconds(5))
@@ -84,21 +102,20 @@ public final class EngineProcess implements AutoCloseable {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new LocalRunException(name + " exited with status " + process.exitValue()
-                        + " before it answered: " + logTail());
+                return name + " exited with status " + process.exitValue() + " before it answered: " + logTail();
             }
             try {
                 client.send(probe, HttpResponse.BodyHandlers.discarding());
-                return;
+                return null;
             } catch (IOException e) {
                 sleep();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new LocalRunException(name + ": interrupted while it started", e);
+                return name + ": interrupted while it started";
             }
         }
-        throw new LocalRunException(name + " did not answer on " + endpoint() + " within "
-                + START_TIMEOUT.toSeconds() + " s: " + logTail());
+        return name + " did not answer on " + endpoint() + " within " + START_TIMEOUT.toSeconds() + " s: "
+                + logTail();
     }
 
     private static void sleep() {

@@ -5,8 +5,7 @@ import java.util.List;
 /**
  * One AWS service the template's resources need, running here on an engine (or, for SNS and EventBridge, the
  * platform's own delivery), with its resources created as CloudFormation would create them. Started by
- * {@code LocalServices} (package {@code run}) only when the template needs it; functions reach it through
- * {@link #endpointVariable()}.
+ * {@link LocalServices} only when the template needs it; functions reach it through {@link #endpointVariable()}.
  */
 public interface LocalService extends AutoCloseable {
     /** The SDK's variable for this service's endpoint, e.g. {@code AWS_ENDPOINT_URL_SQS}. */

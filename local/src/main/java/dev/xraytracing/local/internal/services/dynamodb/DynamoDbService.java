@@ -50,13 +50,14 @@ public final class DynamoDbService implements LocalService {
 
     public static DynamoDbService start(ServiceContext context) {
         Dynalite.Found found = locate();
-        List<String> command = new ArrayList<>(found.command().orElseThrow(
-                () -> new IllegalStateException(found.missing())));
-        int port = EngineProcess.freePort();
-        // In memory (no --path); tables are ACTIVE at once instead of after dynalite's default 500 ms.
-        command.addAll(List.of("--host", "127.0.0.1", "--port", String.valueOf(port), "--createTableMs", "0",
-                "--deleteTableMs", "0", "--updateTableMs", "0"));
-        EngineProcess engine = EngineProcess.start("dynalite", command, port);
+        List<String> dynalite = found.command().orElseThrow(() -> new IllegalStateException(found.missing()));
+        EngineProcess engine = EngineProcess.startOnFreePort("dynalite", port -> {
+            List<String> command = new ArrayList<>(dynalite);
+            // In memory (no --path); tables are ACTIVE at once instead of after dynalite's default 500 ms.
+            command.addAll(List.of("--host", "127.0.0.1", "--port", String.valueOf(port), "--createTableMs", "0",
+                    "--deleteTableMs", "0", "--updateTableMs", "0"));
+            return command;
+        });
         List<TemplateResource.Table> tables = context.resources(TemplateResource.Table.class);
         try (DynamoDbClient dynamo = client(engine.endpoint(), context.region())) {
             TableCreation.create(dynamo, tables);

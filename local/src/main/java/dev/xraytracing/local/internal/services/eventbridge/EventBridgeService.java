@@ -44,7 +44,12 @@ public final class EventBridgeService implements LocalService {
         this.api = new EventBridgeApi(buses, context.region(), context.accountId(), this::route);
         this.targets = new Targets(context);
         this.server = new LoopbackServer("EventBridge service", "eventbridge", 0, this::handle);
-        createFromTemplate();
+        try {
+            createFromTemplate();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
         server.start();
     }
 

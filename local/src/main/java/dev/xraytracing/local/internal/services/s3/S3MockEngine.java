@@ -48,7 +48,10 @@ final class S3MockEngine {
     }
 
     static EngineProcess start(Path jar, Path root, List<String> buckets, String region) {
-        int port = EngineProcess.freePort();
+        return EngineProcess.startOnFreePort("S3Mock", port -> command(jar, port, root, buckets, region));
+    }
+
+    private static List<String> command(Path jar, int port, Path root, List<String> buckets, String region) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // A short-lived test server: the quick JIT tier and the serial collector start it sooner.
@@ -66,6 +69,6 @@ final class S3MockEngine {
         if (!buckets.isEmpty()) {
             command.add("--com.adobe.testing.s3mock.store.initialBuckets=" + String.join(",", buckets));
         }
-        return EngineProcess.start("S3Mock", command, port);
+        return command;
     }
 }

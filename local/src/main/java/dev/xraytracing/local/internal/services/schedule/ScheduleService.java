@@ -5,6 +5,7 @@ import dev.xraytracing.local.internal.HttpServers;
 import dev.xraytracing.local.internal.LoopbackServer;
 import dev.xraytracing.local.internal.TraceIds;
 import dev.xraytracing.local.internal.services.Deliveries;
+import dev.xraytracing.local.internal.services.FiresSchedules;
 import dev.xraytracing.local.internal.services.LocalService;
 import dev.xraytracing.local.internal.services.ServiceContext;
 import dev.xraytracing.local.internal.services.Targets;
@@ -33,7 +34,7 @@ import java.util.concurrent.TimeUnit;
  * trace header: EventBridge does not trace scheduled events. Its endpoint answers EventBridge Scheduler's API with an
  * honest 501: schedules are the template's.
  */
-public final class ScheduleService implements LocalService {
+public final class ScheduleService implements LocalService, FiresSchedules {
     public static final String ENDPOINT_VARIABLE = "AWS_ENDPOINT_URL_SCHEDULER";
 
     private final ServiceContext context;
@@ -54,6 +55,18 @@ public final class ScheduleService implements LocalService {
             return thread;
         });
         this.server = new LoopbackServer("EventBridge Scheduler service", "scheduler", 0, this::handle);
+        try {
+            readTemplate();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        rates.forEach((name, period) -> clock.scheduleAtFixedRate(() -> fire(byName.get(name)), period.toMillis(),
+                period.toMillis(), TimeUnit.MILLISECONDS));
+        server.start();
+    }
+
+    private void readTemplate() {
         for (TemplateResource.Rule rule : context.resources(TemplateResource.Rule.class)) {
             if (rule.scheduleExpression().isPresent()) {
                 add(Schedule.of(rule), "rule " + rule.logicalId());
@@ -63,9 +76,6 @@ public final class ScheduleService implements LocalService {
             add(Schedule.of(e.getKey(), context.region(), context.accountId(), e.getValue()),
                     "function " + e.getKey() + ": event " + e.getValue().eventName());
         }
-        rates.forEach((name, period) -> clock.scheduleAtFixedRate(() -> fire(byName.get(name)), period.toMillis(),
-                period.toMillis(), TimeUnit.MILLISECONDS));
-        server.start();
     }
 
     /** Whether the template has a schedule: a rule with a schedule expression, or a function's schedule event. */
@@ -89,11 +99,12 @@ public final class ScheduleService implements LocalService {
 
     /**
      * Fires the schedule now, enabled or not: by its rule's name or logical id, or for a function's event by
-     * {@code FunctionEvent}, {@code Function/Event} or the event's name alone. Deliveries are asynchronous, as the
-     * service's {@link #quiet()} tells.
+     * {@code Function/Event} ({@link FiresSchedules}'s form), {@code FunctionEvent} or the event's name alone.
+     * Deliveries are asynchronous, as the service's {@link #quiet()} tells.
      *
      * @throws IllegalArgumentException naming the run's schedules, when none has that name
      */
+    @Override
     public void fire(String name) {
         Schedule schedule = byName.get(name);
         if (schedule == null) {

@@ -1,0 +1,282 @@
+package dev.xraytracing.local.internal.explore;
+
+import dev.xraytracing.local.app.Tolerance;
+import dev.xraytracing.internal.TraceHeader;
+import dev.xraytracing.local.app.LocalRunException;
+import dev.xraytracing.local.internal.TraceIds;
+import dev.xraytracing.trace.RecordedEntity;
+import dev.xraytracing.trace.RecordedTrace;
+import dev.xraytracing.trace.TraceDocuments;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The search: a baseline, the single faults of every point it reached, each on a fresh environment, then the
+ * combinations LDFI asks for (a tolerated fault plus a failure of what absorbed it), within a budget of runs and time.
+ * Runs whose signatures match are equivalent; only the first of each kind is extended into combinations.
+ */
+public final class FaultExplorer {
+    /** The largest combination tried. */
+    static final int MAX_FAULTS = 3;
+
+    /** Starts a fresh environment (new JVMs) that injects {@code injections}, scoped to {@code traceRoot} (or all). */
+    public interface Environments {
+        Environment start(List<Injection> injections, String traceRoot);
+    }
+
+    /** One environment, for the baseline or one run. */
+    public interface Environment extends AutoCloseable {
+        /** Sends the entry once, with this trace header. */
+        Answer send(String traceHeader);
+
+        /** Every segment document so far, once the environment is quiet. */
+        List<String> awaitDocuments();
+
+        /** What a dead-letter queue holds, or null where the environment runs no queues. */
+        Hypothesis.DeadLetterQueues deadLetterQueues();
+
+        @Override
+        void close();
+    }
+
+    /** The entry's answer. */
+    public record Answer(int status, String body) {
+    }
+
+    /**
+     * How to search: the baseline's requests, the seed the rules draw with, the budget (runs after the baseline, and
+     * wall time), the hypothesis (completed from the baseline), and each function's timeout.
+     */
+    public record Settings(int baselineRequests, long seed, int budgetRuns, Duration timeLimit, Hypothesis hypothesis,
+                           Map<String, Duration> timeouts, List<String> skip) {
+        /** Whether {@code injection} is left out: named by its label, its point, or its failure (with or without the
+         * function). */
+        boolean skips(Injection injection) {
+            String label = injection.label();
+            return skip.stream().anyMatch(name -> label.equals(name) || label.endsWith(" " + name)
+                    || label.startsWith(name + " "));
+        }
+    }
+
+    /** What the search found. */
+    public record Result(Hypothesis hypothesis, boolean scoped, List<FaultPoint> points, List<Injection> singleFaults,
+                         List<Integer> baselineStatuses, List<String> baselineTraceIds, List<String> baselineDocuments,
+                         List<ExplorationRun> runs, int combinationsFound, int combinationsPruned, int notRun,
+                         String stoppedBy, double seconds, long seed) {
+    }
+
+    private final Environments environments;
+    private final Settings settings;
+    private final Consumer<String> say;
+    private final long started = System.nanoTime();
+    private Hypothesis hypothesis;
+    private boolean scoped;
+    private int baselineStatus;
+    private final Set<String> baselineBodies = new HashSet<>();
+    private Set<FaultPoint> baselinePoints;
+    private final List<ExplorationRun> runs = new ArrayList<>();
+    private String stoppedBy;
+
+    private FaultExplorer(Environments environments, Settings settings, Consumer<String> say) {
+        this.environments = environments;
+        this.settings = settings;
+        this.say = say;
+    }
+
+    public static Result explore(Environments environments, Settings settings, Consumer<String> say) {
+        return new FaultExplorer(environments, settings, say).explore();
+    }
+
+    private Result explore() {
+        List<Integer> statuses = new ArrayList<>();
+        List<String> traceIds = new ArrayList<>();
+        List<String> documents;
+        List<RecordedTrace> traces;
+        try (Environment baseline = environments.start(List.of(), null)) {
+            List<Answer> answers = new ArrayList<>();
+            for (int i = 0; i < settings.baselineRequests(); i++) {
+                TraceHeader header = TraceIds.newTrace();
+                traceIds.add(header.root());
+                answers.add(baseline.send(header.toString()));
+            }
+            documents = baseline.awaitDocuments();
+            traces = TraceDocuments.assemble(documents);
+            if (!settings.hypothesis().deadLetterQueues().isEmpty() && baseline.deadLetterQueues() == null) {
+                throw new LocalRunException("the hypothesis names dead-letter queues, and this run has no queue "
+                        + "engine to look into them yet; leave out 'deadLetterQueuesEmpty' until it has");
+            }
+            answers.forEach(answer -> {
+                statuses.add(answer.status());
+                baselineBodies.add(Bodies.canonical(answer.body()));
+            });
+            baselineStatus = answers.get(answers.size() - 1).status();
+        }
+        Set<String> found = new HashSet<>();
+        traces.forEach(trace -> found.add(trace.traceId()));
+        scoped = found.containsAll(traceIds);
+        hypothesis = settings.hypothesis().completedBy(baselineStatus, entryTimeout(traces).toMillis());
+        for (int status : statuses) {
+            if (!hypothesis.statusHolds(status)) {
+                throw new LocalRunException("the baseline answered " + statuses + ", which breaks the steady-state "
+                        + "hypothesis (" + hypothesis.describe() + "); an exploration starts from a request that "
+                        + "succeeds");
+            }
+        }
+        baselinePoints = new HashSet<>(FaultSpace.pointsOf(traces));
+        List<FaultPoint> points = FaultSpace.pointsOf(traces);
+        List<Injection> singles = FaultSpace.singleFaults(points).stream().filter(i -> !settings.skips(i)).toList();
+        say.accept("baseline answered " + statuses + "; hypothesis: " + hypothesis.describe() + "; " + points.size()
+                + " fault points, " + singles.size() + " single faults"
+                + (scoped ? "; rules scoped to each run's trace id" : "; the entry's trace id is not known, so rules "
+                + "apply to the whole (fresh) environment"));
+        int notRun = 0;
+        for (Injection single : singles) {
+            if (!withinBudget()) {
+                notRun++;
+                continue;
+            }
+            run(List.of(single));
+        }
+        markEquivalents();
+        int[] combinations = combinations();
+        notRun += combinations[2];
+        return new Result(hypothesis, scoped, points, singles, statuses, traceIds, documents, List.copyOf(runs),
+                combinations[0], combinations[1], notRun, stoppedBy, (System.nanoTime() - started) / 1e9,
+                settings.seed());
+    }
+
+    /** The timeout of the function the entry reaches first (the earliest function segment), 30 s if unknown. */
+    private Duration entryTimeout(List<RecordedTrace> traces) {
+        return traces.stream().flatMap(trace -> trace.segments().stream())
+                .filter(segment -> "AWS::Lambda::Function".equals(segment.origin()))
+                .min(Comparator.comparingDouble(RecordedEntity::startTime))
+                .map(segment -> settings.timeouts().getOrDefault(segment.name(), Duration.ofSeconds(30)))
+                .orElse(Duration.ofSeconds(30));
+    }
+
+    private boolean withinBudget() {
+        if (runs.size() >= settings.budgetRuns()) {
+            stoppedBy = "the budget of " + settings.budgetRuns() + " runs";
+            return false;
+        }
+        if (System.nanoTime() - started >= settings.timeLimit().toNanos()) {
+            stoppedBy = "the time limit of " + settings.timeLimit().toSeconds() + " s";
+            return false;
+        }
+        return true;
+    }
+
+    private ExplorationRun run(List<Injection> injections) {
+        TraceHeader header = TraceIds.newTrace();
+        Answer answer;
+        double millis;
+        List<String> documents;
+        String violation;
+        try (Environment environment = environments.start(injections, scoped ? header.root() : null)) {
+            long t0 = System.nanoTime();
+            answer = environment.send(header.toString());
+            millis = (System.nanoTime() - t0) / 1e6;
+            documents = environment.awaitDocuments();
+            violation = hypothesis.violation(answer.status(), answer.body(), millis, environment.deadLetterQueues());
+        }
+        List<RecordedTrace> traces = TraceDocuments.assemble(documents);
+        RecordedTrace trace = traces.stream().filter(t -> t.traceId().equals(header.root())).findFirst()
+                .orElse(traces.size() == 1 ? traces.get(0) : null);
+        boolean sameBody = baselineBodies.contains(Bodies.canonical(answer.body()));
+        Tolerance tolerance = violation != null ? Tolerance.FAILED
+                : answer.status() == baselineStatus && sameBody ? Tolerance.TOLERATED : Tolerance.DEGRADED;
+        String why = violation != null ? violation : tolerance != Tolerance.DEGRADED ? null
+                : answer.status() != baselineStatus ? "answered " + answer.status() + ", the baseline " + baselineStatus
+                : "answered " + answer.status() + " with another body than the baseline's";
+        RecordedEntity surfaced = trace == null ? null : TraceReading.surfacedAt(trace, injections);
+        ExplorationRun run = new ExplorationRun(injections, answer.status(), answer.body(), millis, tolerance, why,
+                TraceReading.describe(surfaced), trace == null ? null : trace.traceId(), trace, documents,
+                TraceReading.signature(answer.status(), Bodies.canonical(answer.body()), trace, injections), null);
+        runs.add(run);
+        say.accept(String.format(java.util.Locale.ROOT, "run %d: %s -> %d %s (%.0f ms)", runs.size(), run.label(),
+                answer.status(), tolerance.word(), millis));
+        return run;
+    }
+
+    /** Marks each single-fault run whose signature an earlier one had as equivalent to that one. */
+    private void markEquivalents() {
+        Map<String, String> first = new LinkedHashMap<>();
+        for (int i = 0; i < runs.size(); i++) {
+            ExplorationRun run = runs.get(i);
+            String earlier = first.putIfAbsent(run.signature(), run.label());
+            if (earlier != null) {
+                runs.set(i, run.equivalentTo(earlier));
+            }
+        }
+    }
+
+    /**
+     * LDFI's combinations: each tolerated (or degraded) run that is the first of its kind adds, for every point that
+     * absorbed its faults, that point's failures; combinations that survive are extended the same way, up to
+     * {@link #MAX_FAULTS}. Candidates from runs equivalent to an earlier one are pruned. Returns found, pruned, and
+     * left for the budget.
+     */
+    private int[] combinations() {
+        Set<String> seen = new HashSet<>();
+        List<List<Injection>> queue = new ArrayList<>();
+        int pruned = 0;
+        for (ExplorationRun run : List.copyOf(runs)) {
+            List<List<Injection>> candidates = extensions(run);
+            if (run.equivalentTo() != null) {
+                for (List<Injection> candidate : candidates) {
+                    if (seen.add(key(candidate))) {
+                        pruned++;
+                    }
+                }
+                continue;
+            }
+            candidates.stream().filter(candidate -> seen.add(key(candidate))).forEach(queue::add);
+        }
+        int found = queue.size();
+        int notRun = 0;
+        for (int i = 0; i < queue.size(); i++) {
+            if (!withinBudget()) {
+                notRun++;
+                continue;
+            }
+            ExplorationRun run = run(queue.get(i));
+            for (List<Injection> candidate : extensions(run)) {
+                if (seen.add(key(candidate))) {
+                    queue.add(candidate);
+                    found++;
+                }
+            }
+        }
+        return new int[] {found, pruned, notRun};
+    }
+
+    private List<List<Injection>> extensions(ExplorationRun run) {
+        List<List<Injection>> candidates = new ArrayList<>();
+        if (run.tolerance() == Tolerance.FAILED || run.trace() == null || run.injections().size() >= MAX_FAULTS) {
+            return candidates;
+        }
+        for (FaultPoint absorber : TraceReading.absorbers(run.trace(), baselinePoints, run.injections())) {
+            for (Injection failure : Failures.of(absorber)) {
+                if (failure.waitsForTimeout() || settings.skips(failure)) {
+                    continue; // a timeout at the absorber fails it as the exception does, at the timeout's cost
+                }
+                List<Injection> combination = new ArrayList<>(run.injections());
+                combination.add(failure);
+                combination.sort(Comparator.naturalOrder());
+                candidates.add(combination);
+            }
+        }
+        return candidates;
+    }
+
+    private static String key(List<Injection> injections) {
+        return injections.stream().map(Injection::label).sorted().toList().toString();
+    }
+}

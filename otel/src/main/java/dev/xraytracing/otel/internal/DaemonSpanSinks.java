@@ -1,0 +1,18 @@
+package dev.xraytracing.otel.internal;
+
+import dev.xraytracing.internal.emit.DocumentSink;
+import dev.xraytracing.internal.log.WarnOnce;
+import java.net.InetSocketAddress;
+import java.util.function.BiFunction;
+
+/**
+ * What core finds by name when {@code XRAY_TRACING_BACKEND=opentelemetry} (core's {@code DocumentSinks}): the daemon reached
+ * with spans in the X-Ray UDP span exporter's format instead of segment documents.
+ */
+public final class DaemonSpanSinks implements BiFunction<InetSocketAddress, WarnOnce, DocumentSink> {
+    @Override
+    public DocumentSink apply(InetSocketAddress daemon, WarnOnce warnings) {
+        UdpSpanExporter exporter = new UdpSpanExporter(daemon, warnings);
+        return new SpanExportSink(exporter, SpanResources.fromEnvironment(), warnings, exporter::release);
+    }
+}

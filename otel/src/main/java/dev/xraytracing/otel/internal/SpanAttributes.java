@@ -1,0 +1,91 @@
+package dev.xraytracing.otel.internal;
+
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.AttributesBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The attributes of one entity's annotations, metadata, {@code http} and {@code aws} fields. */
+final class SpanAttributes {
+    private SpanAttributes() {
+    }
+
+    /** Each annotation as an attribute of its own, and their keys in {@code aws.xray.annotations}. */
+    static void annotations(AttributesBuilder attributes, Map<?, ?> annotations) {
+        if (annotations.isEmpty()) {
+            return;
+        }
+        List<String> keys = new ArrayList<>();
+        for (Map.Entry<?, ?> entry : annotations.entrySet()) {
+            String key = String.valueOf(entry.getKey());
+            if (put(attributes, key, entry.getValue())) {
+                keys.add(key);
+            }
+        }
+        attributes.put(AttributeKey.stringArrayKey(XrayAttributes.ANNOTATIONS), keys);
+    }
+
+    /** Each metadata namespace as one attribute holding its JSON object, which X-Ray shows under that namespace. */
+    static void metadata(AttributesBuilder attributes, Map<?, ?> metadata) {
+        for (Map.Entry<?, ?> entry : metadata.entrySet()) {
+            attributes.put(XrayAttributes.METADATA_PREFIX + entry.getKey(), JsonTree.write(entry.getValue()));
+        }
+    }
+
+    /** The {@code http} fields; returns the response status, or null when there is none. */
+    static Long http(AttributesBuilder attributes, Map<?, ?> http) {
+        Map<?, ?> request = DocumentSpans.map(http.get("request"));
+        putText(attributes, XrayAttributes.HTTP_METHOD, request.get("method"));
+        putText(attributes, XrayAttributes.HTTP_URL, request.get("url"));
+        putText(attributes, XrayAttributes.USER_AGENT, request.get("user_agent"));
+        putText(attributes, XrayAttributes.CLIENT_ADDRESS, request.get("client_ip"));
+        Map<?, ?> response = DocumentSpans.map(http.get("response"));
+        Long status = response.get("status") instanceof Number number ? number.longValue() : null;
+        if (status != null) {
+            attributes.put(XrayAttributes.HTTP_STATUS, status);
+        }
+        if (response.get("content_length") instanceof Number length) {
+            attributes.put(XrayAttributes.HTTP_CONTENT_LENGTH, length.longValue());
+        }
+        return status;
+    }
+
+    /** The {@code aws} fields: the operation as {@code rpc.method}, every other as {@code aws.<field>}. */
+    static void aws(AttributesBuilder attributes, Map<?, ?> aws) {
+        for (Map.Entry<?, ?> entry : aws.entrySet()) {
+            String field = String.valueOf(entry.getKey());
+            if (field.equals("operation")) {
+                putText(attributes, XrayAttributes.RPC_METHOD, entry.getValue());
+            } else if (!field.equals("xray")) {
+                put(attributes, XrayAttributes.AWS_PREFIX + field, entry.getValue());
+            }
+        }
+    }
+
+    /** Puts a JSON value as the attribute type that holds it; false when it is null. */
+    static boolean put(AttributesBuilder attributes, String key, Object value) {
+        if (value instanceof String text) {
+            attributes.put(key, text);
+        } else if (value instanceof Long || value instanceof Integer) {
+            attributes.put(key, ((Number) value).longValue());
+        } else if (value instanceof Number number) {
+            attributes.put(key, number.doubleValue());
+        } else if (value instanceof Boolean flag) {
+            attributes.put(key, flag);
+        } else if (value instanceof List<?> list && list.stream().allMatch(String.class::isInstance)) {
+            attributes.put(AttributeKey.stringArrayKey(key), list.stream().map(String.class::cast).toList());
+        } else if (value != null) {
+            attributes.put(key, JsonTree.write(value));
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    private static void putText(AttributesBuilder attributes, String key, Object value) {
+        if (value instanceof String text) {
+            attributes.put(key, text);
+        }
+    }
+}

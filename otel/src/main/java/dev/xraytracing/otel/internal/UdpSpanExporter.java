@@ -1,0 +1,94 @@
+package dev.xraytracing.otel.internal;
+
+import dev.xraytracing.internal.emit.UdpSink;
+import dev.xraytracing.internal.log.WarnOnce;
+import io.opentelemetry.exporter.internal.otlp.traces.TraceRequestMarshaler;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * {@code dev.xraytracing.otel.XrayUdpSpanExporter}'s work, and the default tracer's in Lambda: sends spans to the X-Ray daemon (Lambda's, or a local one) the way AWS's X-Ray UDP span exporter for Lambda does:
+ * one datagram per batch, the daemon's {@code {"format": "json", "version": 1}} header line, then {@code T1S} (sampled
+ * spans) and the batch as OTLP protobuf in base64. A batch too large for one datagram is split, never dropped.
+ * Nothing here throws at the caller: a failed send is logged once and reported as a failed result.
+ */
+public final class UdpSpanExporter implements SpanExporter {
+    /** What AWS's exporter puts before the base64 payload of sampled spans (after the daemon's header line). */
+    public static final String SAMPLED_PREFIX = "T1S";
+    /** The daemon's datagrams hold at most 64 KiB; a little room is left for the header line. */
+    static final int MAX_PAYLOAD = 64 * 1024 - 64;
+
+    private final UdpSink sink;
+    private final WarnOnce warnings;
+    private volatile boolean shutDown;
+
+    public UdpSpanExporter(InetSocketAddress daemon, WarnOnce warnings) {
+        this.sink = new UdpSink(daemon, warnings);
+        this.warnings = warnings;
+    }
+
+    /** The payload after the header line, for spans that fit one datagram: {@code T1S} and the base64 OTLP bytes. */
+    public static String payload(Collection<SpanData> spans) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        TraceRequestMarshaler.create(spans).writeBinaryTo(bytes);
+        return SAMPLED_PREFIX + Base64.getEncoder().encodeToString(bytes.toByteArray());
+    }
+
+    @Override
+    public CompletableResultCode export(Collection<SpanData> spans) {
+        if (shutDown) {
+            return CompletableResultCode.ofFailure();
+        }
+        try {
+            send(new ArrayList<>(spans));
+            return CompletableResultCode.ofSuccess();
+        } catch (IOException | RuntimeException failure) {
+            warnings.warn("otel:export:" + failure.getClass().getName(), "could not encode spans for the X-Ray "
+                    + "daemon; they were not sent", failure);
+            return CompletableResultCode.ofFailure();
+        }
+    }
+
+    private void send(List<SpanData> spans) throws IOException {
+        if (spans.isEmpty()) {
+            return;
+        }
+        String payload = payload(spans);
+        if (payload.length() > MAX_PAYLOAD && spans.size() > 1) {
+            int half = spans.size() / 2;
+            send(spans.subList(0, half));
+            send(spans.subList(half, spans.size()));
+            return;
+        }
+        if (payload.length() > MAX_PAYLOAD) {
+            warnings.warn("otel:too-large", "a span of " + payload.length() + " bytes is larger than a daemon "
+                    + "datagram; the daemon may refuse it: " + spans.get(0).getName());
+        }
+        sink.send(payload); // UdpSink writes the daemon's header line first
+    }
+
+    @Override
+    public CompletableResultCode flush() {
+        return CompletableResultCode.ofSuccess(); // every export is sent before it returns
+    }
+
+    /** Closes the socket (the next export after a SnapStart restore opens a new one; after shutdown none goes out). */
+    public void release() {
+        sink.release();
+    }
+
+    @Override
+    public CompletableResultCode shutdown() {
+        shutDown = true;
+        sink.release();
+        return CompletableResultCode.ofSuccess();
+    }
+}
