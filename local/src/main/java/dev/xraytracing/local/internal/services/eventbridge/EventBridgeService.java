@@ -6,17 +6,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import dev.xraytracing.internal.TraceHeader;
 import dev.xraytracing.local.internal.HttpServers;
-import dev.xraytracing.local.internal.LoopbackServer;
 import dev.xraytracing.local.internal.TraceIds;
-import dev.xraytracing.local.internal.services.Deliveries;
-import dev.xraytracing.local.internal.services.LocalService;
+import dev.xraytracing.local.internal.services.DeliveringService;
 import dev.xraytracing.local.internal.services.ServiceContext;
 import dev.xraytracing.local.internal.services.Targets;
 import dev.xraytracing.local.template.FunctionEvent;
 import dev.xraytracing.local.template.TemplateResource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,31 +23,25 @@ import java.util.Map;
  * to every target of every enabled rule whose pattern matches it (event-ruler), with the rule's {@code Input} in its
  * place where one is given, and with the event's trace header.
  */
-public final class EventBridgeService implements LocalService {
+public final class EventBridgeService extends DeliveringService {
     public static final String ENDPOINT_VARIABLE = "AWS_ENDPOINT_URL_EVENTBRIDGE";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final ServiceContext context;
     private final Buses buses;
     private final EventBridgeApi api;
-    private final Deliveries deliveries = new Deliveries("eventbridge-delivery");
-    private final Targets targets;
-    private final LoopbackServer server;
 
     public EventBridgeService(ServiceContext context) {
-        this.context = context;
+        super(context, "EventBridge service", "eventbridge");
         this.buses = new Buses(context.region(), context.accountId());
         this.api = new EventBridgeApi(buses, context.region(), context.accountId(), this::route);
-        this.targets = new Targets(context);
-        this.server = new LoopbackServer("EventBridge service", "eventbridge", 0, this::handle);
         try {
             createFromTemplate();
         } catch (RuntimeException e) {
             close();
             throw e;
         }
-        server.start();
+        serve();
     }
 
     /** Whether the template declares a bus or a rule, or a function has an event pattern rule. */
@@ -103,7 +94,8 @@ public final class EventBridgeService implements LocalService {
         }
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
+    @Override
+    protected void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String target = String.valueOf(exchange.getRequestHeaders().getFirst("X-Amz-Target"));
             String operation = target.startsWith("AWSEvents.") ? target.substring("AWSEvents.".length()) : target;
@@ -133,26 +125,7 @@ public final class EventBridgeService implements LocalService {
         return ENDPOINT_VARIABLE;
     }
 
-    @Override
-    public String endpoint() {
-        return "http://127.0.0.1:" + server.port();
-    }
 
-    @Override
-    public boolean quiet() {
-        return deliveries.quiet();
-    }
 
-    /** One line for each delivery that failed. */
-    @Override
-    public List<String> summary() {
-        return deliveries.failures();
-    }
 
-    @Override
-    public void close() {
-        server.stop();
-        deliveries.close();
-        targets.close();
-    }
 }

@@ -2,11 +2,10 @@ package dev.xraytracing.local.internal.services.schedule;
 
 import com.sun.net.httpserver.HttpExchange;
 import dev.xraytracing.local.internal.HttpServers;
-import dev.xraytracing.local.internal.LoopbackServer;
 import dev.xraytracing.local.internal.TraceIds;
+import dev.xraytracing.local.internal.services.DeliveringService;
 import dev.xraytracing.local.internal.services.Deliveries;
 import dev.xraytracing.local.internal.services.FiresSchedules;
-import dev.xraytracing.local.internal.services.LocalService;
 import dev.xraytracing.local.internal.services.ServiceContext;
 import dev.xraytracing.local.internal.services.Targets;
 import dev.xraytracing.local.internal.services.eventbridge.EventEnvelope;
@@ -34,27 +33,21 @@ import java.util.concurrent.TimeUnit;
  * trace header: EventBridge does not trace scheduled events. Its endpoint answers EventBridge Scheduler's API with an
  * honest 501: schedules are the template's.
  */
-public final class ScheduleService implements LocalService, FiresSchedules {
+public final class ScheduleService extends DeliveringService implements FiresSchedules {
     public static final String ENDPOINT_VARIABLE = "AWS_ENDPOINT_URL_SCHEDULER";
 
-    private final ServiceContext context;
     private final Map<String, Schedule> byName = new LinkedHashMap<>();
     private final List<Schedule> schedules = new ArrayList<>();
     private final Map<String, Duration> rates = new LinkedHashMap<>();
-    private final Deliveries deliveries = new Deliveries("schedule-delivery");
-    private final Targets targets;
     private final ScheduledExecutorService clock;
-    private final LoopbackServer server;
 
     public ScheduleService(ServiceContext context) {
-        this.context = context;
-        this.targets = new Targets(context);
+        super(context, "EventBridge Scheduler service", "scheduler");
         this.clock = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "schedule-clock");
             thread.setDaemon(true);
             return thread;
         });
-        this.server = new LoopbackServer("EventBridge Scheduler service", "scheduler", 0, this::handle);
         try {
             readTemplate();
         } catch (RuntimeException e) {
@@ -63,7 +56,7 @@ public final class ScheduleService implements LocalService, FiresSchedules {
         }
         rates.forEach((name, period) -> clock.scheduleAtFixedRate(() -> fire(byName.get(name)), period.toMillis(),
                 period.toMillis(), TimeUnit.MILLISECONDS));
-        server.start();
+        serve();
     }
 
     private void readTemplate() {
@@ -134,7 +127,8 @@ public final class ScheduleService implements LocalService, FiresSchedules {
         }
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
+    @Override
+    protected void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String message = "xray-tracing-local fires the template's schedules but does not simulate EventBridge"
                     + " Scheduler's API (" + exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath()
@@ -152,28 +146,12 @@ public final class ScheduleService implements LocalService, FiresSchedules {
         return ENDPOINT_VARIABLE;
     }
 
-    @Override
-    public String endpoint() {
-        return "http://127.0.0.1:" + server.port();
-    }
 
-    /** Whether no firing is being delivered; the schedules' clock does not count. */
-    @Override
-    public boolean quiet() {
-        return deliveries.quiet();
-    }
 
-    /** One line for each delivery that failed. */
-    @Override
-    public List<String> summary() {
-        return deliveries.failures();
-    }
 
     @Override
     public void close() {
         clock.shutdownNow();
-        server.stop();
-        deliveries.close();
-        targets.close();
+        super.close();
     }
 }

@@ -3,10 +3,9 @@ package dev.xraytracing.local.internal.services.sns;
 import com.sun.net.httpserver.HttpExchange;
 import dev.xraytracing.internal.TraceHeader;
 import dev.xraytracing.local.internal.HttpServers;
-import dev.xraytracing.local.internal.LoopbackServer;
 import dev.xraytracing.local.internal.TraceIds;
+import dev.xraytracing.local.internal.services.DeliveringService;
 import dev.xraytracing.local.internal.services.Deliveries;
-import dev.xraytracing.local.internal.services.LocalService;
 import dev.xraytracing.local.internal.services.ServiceContext;
 import dev.xraytracing.local.internal.services.Targets;
 import dev.xraytracing.local.template.FunctionEvent;
@@ -14,7 +13,6 @@ import dev.xraytracing.local.template.TemplateResource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,23 +22,17 @@ import java.util.Map;
  * subscriber whose filter policy it matches, a function with Lambda's SNS event and the publisher's trace header, a
  * queue with {@code SendMessage}.
  */
-public final class SnsService implements LocalService {
+public final class SnsService extends DeliveringService {
     public static final String ENDPOINT_VARIABLE = "AWS_ENDPOINT_URL_SNS";
 
-    private final ServiceContext context;
     private final Topics topics;
     private final SnsApi api;
-    private final Deliveries deliveries = new Deliveries("sns-delivery");
-    private final Targets targets;
-    private final LoopbackServer server;
     private final Envelopes envelopes;
 
     public SnsService(ServiceContext context) {
-        this.context = context;
+        super(context, "SNS service", "sns");
         this.topics = new Topics(context.region(), context.accountId());
         this.api = new SnsApi(topics, context.accountId(), this::fanOut);
-        this.targets = new Targets(context);
-        this.server = new LoopbackServer("SNS service", "sns", 0, this::handle);
         this.envelopes = new Envelopes(endpoint());
         try {
             createFromTemplate();
@@ -48,7 +40,7 @@ public final class SnsService implements LocalService {
             close();
             throw e;
         }
-        server.start();
+        serve();
     }
 
     /** Whether the template declares a topic or a function subscribes to one. */
@@ -130,7 +122,8 @@ public final class SnsService implements LocalService {
         }
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
+    @Override
+    protected void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String form = exchange.getRequestMethod().equals("GET")
                     ? String.valueOf(exchange.getRequestURI().getRawQuery())
@@ -158,26 +151,7 @@ public final class SnsService implements LocalService {
         return ENDPOINT_VARIABLE;
     }
 
-    @Override
-    public String endpoint() {
-        return "http://127.0.0.1:" + server.port();
-    }
 
-    @Override
-    public boolean quiet() {
-        return deliveries.quiet();
-    }
 
-    /** One line for each delivery that failed. */
-    @Override
-    public List<String> summary() {
-        return deliveries.failures();
-    }
 
-    @Override
-    public void close() {
-        server.stop();
-        deliveries.close();
-        targets.close();
-    }
 }
