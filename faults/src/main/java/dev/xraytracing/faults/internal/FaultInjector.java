@@ -68,6 +68,8 @@ final class FaultInjector implements FaultHook {
         final Rule[] sdkCalls;
         final Rule[] handler;
         final boolean anyMatch;
+        /** Whether some rule's match reads the event (a trace-id match does not): only then is the event read. */
+        final boolean anyReadsEvent;
 
         Rules(List<Rule> rules) {
             all = rules.toArray(new Rule[0]);
@@ -75,6 +77,7 @@ final class FaultInjector implements FaultHook {
             sdkCalls = rules.stream().filter(rule -> rule.kind == Rule.Kind.SDK).toArray(Rule[]::new);
             handler = rules.stream().filter(rule -> rule.kind == Rule.Kind.HANDLER).toArray(Rule[]::new);
             anyMatch = rules.stream().anyMatch(rule -> rule.match != null);
+            anyReadsEvent = rules.stream().anyMatch(rule -> rule.match != null && rule.match.readsEvent());
         }
     }
 
@@ -112,11 +115,9 @@ final class FaultInjector implements FaultHook {
     }
 
     private Set<Rule> decideMatches(Object event) {
-        boolean readsEvent = java.util.Arrays.stream(rules.all)
-                .anyMatch(rule -> rule.match != null && rule.match.readsEvent());
         JsonNode tree = null;
         try {
-            tree = event == null || !readsEvent ? null : EVENTS.valueToTree(event);
+            tree = event == null || !rules.anyReadsEvent ? null : EVENTS.valueToTree(event);
         } catch (RuntimeException unreadable) {
             warnings.warn("faults:event:" + event.getClass().getName(), "the event type " + event.getClass().getName()
                     + " cannot be read as JSON; fault rules with a match do not apply to it: "

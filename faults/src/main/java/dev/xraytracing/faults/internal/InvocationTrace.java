@@ -1,6 +1,7 @@
 package dev.xraytracing.faults.internal;
 
 import com.amazonaws.xray.entities.Entity;
+import dev.xraytracing.internal.TraceHeader;
 import dev.xraytracing.internal.config.ConfigKey;
 import dev.xraytracing.internal.config.Configuration;
 
@@ -24,17 +25,12 @@ final class InvocationTrace {
         return rootOfHeader(Configuration.process().value(ConfigKey.TRACE_HEADER));
     }
 
-    /** {@code Root=1-...;Parent=...;Sampled=1} to {@code 1-...}; null for none. */
+    /** {@code Root=1-...;Parent=...;Sampled=1} to {@code 1-...}, read as core reads the header; null for none. */
     static String rootOfHeader(String header) {
         if (header == null) {
             return null;
         }
-        for (String part : header.split(";")) {
-            String field = part.strip();
-            if (field.startsWith("Root=")) {
-                return field.substring(5);
-            }
-        }
-        return null;
+        String root = TraceHeader.parse(header).root();
+        return root == null || root.isEmpty() ? null : root;
     }
 }

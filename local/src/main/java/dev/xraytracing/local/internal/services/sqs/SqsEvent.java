@@ -8,9 +8,11 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Objects;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
  * The event Lambda delivers for a batch of SQS messages: {@code Records}, each with the message's id, receipt handle,
@@ -69,6 +71,15 @@ public final class SqsEvent {
 
     private static String base64(SdkBytes bytes) {
         return Base64.getEncoder().encodeToString(bytes.asByteArray());
+    }
+
+    /** The producers' trace headers of a batch: each message's {@code AWSTraceHeader}, where it has one, in order. */
+    static List<String> producerTraceHeaders(List<Message> messages) {
+        String traceHeader = MessageSystemAttributeName.AWS_TRACE_HEADER.toString();
+        return messages.stream()
+                .map(message -> message.attributesAsStrings().get(traceHeader))
+                .filter(Objects::nonNull)
+                .toList();
     }
 
     /**

@@ -118,7 +118,7 @@ final class SqsPoller implements AutoCloseable {
 
     private void handle(List<Message> batch) {
         byte[] event = SqsEvent.of(batch, queue.arn(), region);
-        InvokeResponse response = lambda.invokeLinkedTo(function, event, SqsEvent.producerTraceHeaders(event));
+        InvokeResponse response = lambda.invokeLinkedTo(function, event, SqsEvent.producerTraceHeaders(batch));
         BatchOutcome outcome = BatchOutcome.of(response, batch, mapping.reportBatchItemFailures());
         outcome.problem().ifPresent(problem -> say.accept("function " + function + ": its batch response for SQS"
                 + " event " + mapping.eventName() + " fails the whole batch, as Lambda would: " + problem));
