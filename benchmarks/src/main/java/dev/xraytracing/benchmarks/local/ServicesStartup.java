@@ -8,9 +8,14 @@ import dev.xraytracing.local.internal.services.catalog.ServiceCatalog;
 import dev.xraytracing.local.template.FunctionEvent;
 import dev.xraytracing.local.template.SamTemplate;
 import dev.xraytracing.local.template.TemplateFunction;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,6 +56,7 @@ public final class ServicesStartup {
                 System.out.printf(Locale.ROOT, "started %s in %.0f ms wall; JVM start to ready %d ms%n",
                         services.endpoints().keySet(), ms(System.nanoTime() - wall),
                         System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime());
+                firstS3Answer(services.endpoints().get("AWS_ENDPOINT_URL_S3"), wall);
             }
             return;
         }
@@ -69,6 +75,9 @@ public final class ServicesStartup {
                 context.endpoints().put(service.endpointVariable(), service.endpoint());
                 System.out.printf(Locale.ROOT, "%-12s started in %6.0f ms wall, %6.0f ms CPU of this thread%n",
                         kind.name(), ms(System.nanoTime() - wall), ms(threads.getCurrentThreadCpuTime() - cpu));
+                if (kind.name().equals("S3")) {
+                    firstS3Answer(service.endpoint(), wall);
+                }
             }
         } finally {
             System.out.printf(Locale.ROOT, "all: %.0f ms wall, %.0f ms CPU of this thread, JVM start to ready %d ms%n",
@@ -77,6 +86,26 @@ public final class ServicesStartup {
             for (int i = started.size() - 1; i >= 0; i--) {
                 started.get(i).close();
             }
+        }
+    }
+
+    /**
+     * S3Mock starts beside the run: the run is ready before S3 is. This waits for S3's first answer (an unsigned
+     * {@code ListBuckets}, which S3Mock answers) and says how long after {@code since} it came.
+     */
+    private static void firstS3Answer(String endpoint, long since) {
+        if (endpoint == null) {
+            return;
+        }
+        try {
+            HttpResponse<Void> answer = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(endpoint + "/")).build(), HttpResponse.BodyHandlers.discarding());
+            System.out.printf(Locale.ROOT, "S3's first answer (%d) %.0f ms after the start began%n",
+                    answer.statusCode(), ms(System.nanoTime() - since));
+        } catch (IOException e) {
+            System.out.println("S3 did not answer: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -17,12 +17,17 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What functions call for S3 ({@code AWS_ENDPOINT_URL_S3}): forwards each request to S3Mock as it came and its answer
  * back as it went, and, when the answer is a success that created or deleted an object, hands the change to the
- * notifications before the caller has the answer. S3Mock itself sends no notifications.
+ * notifications before the caller has the answer. S3Mock itself sends no notifications. The front listens before
+ * S3Mock has started: a request that comes earlier waits for it, and one that comes after S3Mock failed to start is
+ * answered 503 with an S3 error naming the cause.
  */
 final class S3Front implements AutoCloseable {
     /** Hop-by-hop headers, and those the JDK's client sets itself. */
@@ -30,7 +35,7 @@ final class S3Front implements AutoCloseable {
             "upgrade", "transfer-encoding", "keep-alive", "date");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final String engine;
+    private final CompletableFuture<String> engine;
     private final S3Notifications notifications;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
@@ -39,7 +44,7 @@ final class S3Front implements AutoCloseable {
     private final String region;
     private final String accountId;
 
-    S3Front(String engine, S3Notifications notifications, String region, String accountId) {
+    S3Front(CompletableFuture<String> engine, S3Notifications notifications, String region, String accountId) {
         this.engine = engine;
         this.notifications = notifications;
         this.region = region;
@@ -58,9 +63,20 @@ final class S3Front implements AutoCloseable {
             String rawPath = exchange.getRequestURI().getRawPath();
             String rawQuery = exchange.getRequestURI().getRawQuery();
             byte[] body = exchange.getRequestBody().readAllBytes();
+            String engine;
+            try {
+                engine = this.engine.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                HttpServers.respond(exchange, 503, new byte[0]);
+                return;
+            } catch (ExecutionException | CancellationException e) {
+                HttpServers.respond(exchange, 503, engineDown(e.getCause() != null ? e.getCause() : e));
+                return;
+            }
             HttpResponse<byte[]> answer;
             try {
-                answer = client.send(forward(exchange, method, rawPath, rawQuery, body),
+                answer = client.send(forward(engine, exchange, method, rawPath, rawQuery, body),
                         HttpResponse.BodyHandlers.ofByteArray());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -77,7 +93,7 @@ final class S3Front implements AutoCloseable {
                         // CompleteMultipartUpload can fail after a 200: its body is then an Error.
                         .filter(change -> !method.equals("POST")
                                 || !new String(answer.body(), StandardCharsets.UTF_8).contains("<Error>"))
-                        .ifPresent(change -> notify(change, answer.headers(),
+                        .ifPresent(change -> notify(engine, change, answer.headers(),
                                 exchange.getRemoteAddress().getAddress().getHostAddress(),
                                 exchange.getRequestHeaders().getFirst("X-Amzn-Trace-Id")));
             }
@@ -96,7 +112,15 @@ final class S3Front implements AutoCloseable {
         }
     }
 
-    private HttpRequest forward(HttpExchange exchange, String method, String rawPath, String rawQuery,
+    /** What an SDK reads as an S3 error, with the engine's failure as its message. */
+    private static byte[] engineDown(Throwable failure) {
+        String message = String.valueOf(failure.getMessage()).replace("&", "&amp;").replace("<", "&lt;")
+                .replace(">", "&gt;");
+        return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>ServiceUnavailable</Code><Message>"
+                + "S3Mock did not start: " + message + "</Message></Error>").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private HttpRequest forward(String engine, HttpExchange exchange, String method, String rawPath, String rawQuery,
                                 byte[] body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(engine + rawPath
                         + (rawQuery == null ? "" : "?" + rawQuery)))
@@ -111,7 +135,7 @@ final class S3Front implements AutoCloseable {
     }
 
     /** Reads what the event says of the object now, before the caller can change it again, and hands it on. */
-    private void notify(ObjectChange change, HttpHeaders answer, String sourceIp, String traceHeader) {
+    private void notify(String engine, ObjectChange change, HttpHeaders answer, String sourceIp, String traceHeader) {
         long size = 0;
         String eTag = answer.firstValue("ETag").orElse("");
         Optional<String> versionId = answer.firstValue("x-amz-version-id");

@@ -9,26 +9,31 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 
 /**
  * S3 on S3Mock, started when the template declares a bucket: the buckets are created under their physical names,
  * functions call the {@link S3Front} (path-style requests, which the SDK makes on its own for an endpoint that is an
  * IP address), and the functions' {@code S3} events are notified from there. The run is not quiet while a
- * notification is pending or being delivered.
+ * notification is pending or being delivered. S3Mock starts beside the run rather than before it (see
+ * {@link #start}).
  */
 public final class S3Service implements LocalService {
     public static final String ENDPOINT_VARIABLE = "AWS_ENDPOINT_URL_S3";
 
-    private final EngineProcess engine;
+    private final CompletableFuture<EngineProcess> engine;
     private final Path root;
     private final S3Notifications notifications;
     private final S3Front front;
 
-    private S3Service(EngineProcess engine, Path root, S3Notifications notifications, S3Front front) {
+    private S3Service(CompletableFuture<EngineProcess> engine, Path root, S3Notifications notifications,
+                      S3Front front) {
         this.engine = engine;
         this.root = root;
         this.notifications = notifications;
@@ -53,6 +58,12 @@ public final class S3Service implements LocalService {
         return true;
     }
 
+    /**
+     * Creates the notifications and the front at once and starts S3Mock on a thread of its own: S3Mock takes seconds
+     * (a Spring Boot application in its own JVM), and the run need not wait for it before its first request. The
+     * front holds S3 calls until S3Mock answers; should it fail to start, that is said once and S3 calls are answered
+     * 503.
+     */
     public static S3Service start(ServiceContext context) {
         Path jar = S3MockEngine.jar().orElseThrow();
         List<String> buckets = context.resources(TemplateResource.Bucket.class).stream()
@@ -63,24 +74,43 @@ public final class S3Service implements LocalService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        EngineProcess engine = null;
-        S3Notifications notifications = null;
+        S3Notifications notifications = new S3Notifications(context.events(FunctionEvent.S3.class), context.lambda(),
+                context.say());
+        CompletableFuture<EngineProcess> engine = CompletableFuture.supplyAsync(
+                () -> S3MockEngine.start(jar, root, buckets, context.region()), S3Service::onStartingThread);
         try {
-            engine = S3MockEngine.start(jar, root, buckets, context.region());
-            notifications = new S3Notifications(context.events(FunctionEvent.S3.class), context.lambda(),
-                    context.say());
-            S3Front front = new S3Front(engine.endpoint(), notifications, context.region(), context.accountId());
+            // Said before any call is answered 503, so the run's output names the cause first.
+            CompletableFuture<String> endpoint = engine.whenComplete((started, failure) -> {
+                if (failure != null) {
+                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                            ? failure.getCause() : failure;
+                    context.say().accept("S3: S3Mock did not start (" + cause.getMessage()
+                            + "); S3 calls are answered 503");
+                }
+            }).thenApply(EngineProcess::endpoint);
+            S3Front front = new S3Front(endpoint, notifications, context.region(), context.accountId());
             return new S3Service(engine, root, notifications, front);
         } catch (RuntimeException e) {
-            if (notifications != null) {
-                notifications.close();
-            }
-            if (engine != null) {
-                engine.close();
-            }
-            delete(root);
+            notifications.close();
+            closeWhenStarted(engine, root);
             throw e;
         }
+    }
+
+    private static void onStartingThread(Runnable start) {
+        Thread thread = new Thread(start, "s3mock-start");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** S3Mock is closed, and its folder deleted, once its start has ended, whichever way it ends. */
+    private static void closeWhenStarted(CompletableFuture<EngineProcess> engine, Path root) {
+        engine.whenComplete((started, failure) -> {
+            if (started != null) {
+                started.close();
+            }
+            delete(root);
+        });
     }
 
     @Override
@@ -95,7 +125,13 @@ public final class S3Service implements LocalService {
 
     @Override
     public List<String> problems() {
-        return notifications.problems();
+        if (!engine.isCompletedExceptionally()) {
+            return notifications.problems();
+        }
+        List<String> problems = new ArrayList<>();
+        problems.add("S3: S3Mock did not start; S3 calls were answered 503");
+        problems.addAll(notifications.problems());
+        return problems;
     }
 
     @Override
@@ -107,8 +143,7 @@ public final class S3Service implements LocalService {
     public void close() {
         front.close();
         notifications.close();
-        engine.close();
-        delete(root);
+        closeWhenStarted(engine, root);
     }
 
     private static void delete(Path folder) {
