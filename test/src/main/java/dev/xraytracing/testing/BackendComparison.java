@@ -21,11 +21,11 @@ import java.util.TreeMap;
 /**
  * What X-Ray shows for the same code on the two backends, compared entity by entity and field by field: the X-Ray
  * backend's segment documents against the documents X-Ray makes of the OpenTelemetry backend's spans (the local
- * daemon's, or {@code otel.internal.DocumentRoundTrip}'s). Compared: the tree, names, namespaces, origins, the fault,
- * error and throttle flags, annotations, metadata (every entry of the X-Ray side; the spans add their own), the HTTP
- * request and response, the AWS fields (those X-Ray does not read from span attributes are looked up under
- * {@code default} metadata as {@code aws.<field>}) and the exceptions' types and messages. What X-Ray cannot read back
- * from a span, docs/opentelemetry.md lists; those differences are not compared.
+ * daemon's, or {@code otel.internal.DocumentRoundTrip}'s). Compared: the tree, names, namespaces, origins, resource
+ * ARNs, users, the fault, error and throttle flags, annotations, metadata (every entry of the X-Ray side; the spans
+ * add their own), the HTTP request and response status, the AWS fields (those X-Ray does not read from span
+ * attributes are looked up under {@code default} metadata as {@code aws.<field>}) and the exceptions' types and
+ * messages. What X-Ray cannot read back from a span, docs/opentelemetry.md lists; those differences are not compared.
  */
 public final class BackendComparison {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -83,7 +83,7 @@ public final class BackendComparison {
 
     private static void assertSamePicture(String name, JsonNode xray, JsonNode otel, boolean acrossRuns) {
         assertThat(otel.path("name").asText()).as(name + ": name").isEqualTo(xray.path("name").asText());
-        for (String field : List.of("namespace", "origin")) {
+        for (String field : List.of("namespace", "origin", "resource_arn", "user")) {
             assertThat(otel.path(field).asText()).as(name + ": " + field).isEqualTo(xray.path(field).asText());
         }
         for (String flag : List.of("fault", "error", "throttle")) {
