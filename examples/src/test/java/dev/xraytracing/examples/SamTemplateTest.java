@@ -95,6 +95,20 @@ class SamTemplateTest {
         assertThat(local.apis()).containsExactly(new TemplateApi("HelloApi", ApiRoute.Kind.REST, "prod", true));
     }
 
+    @Test
+    void theTracingBackendParameterChoosesTheBackendOfBothFunctionsAndDefaultsToXray() {
+        SamTemplate byDefault = SamTemplate.read(Path.of("template.yaml"), "us-east-1");
+        SamTemplate onOpenTelemetry = SamTemplate.read(Path.of("template.yaml"), "us-east-1",
+                java.util.Map.of("TracingBackend", "opentelemetry"));
+
+        assertThat(byDefault.functions()).allSatisfy(f -> assertThat(f.environment())
+                .containsEntry("XRAY_TRACING_BACKEND", "xray"));
+        assertThat(onOpenTelemetry.functions()).allSatisfy(f -> assertThat(f.environment())
+                .containsEntry("XRAY_TRACING_BACKEND", "opentelemetry"));
+        assertThat(template.path("Parameters").path("TracingBackend").path("AllowedValues").toString())
+                .isEqualTo("[\"xray\",\"opentelemetry\"]");
+    }
+
     private static List<JsonNode> functions() {
         List<JsonNode> functions = new ArrayList<>();
         resources.forEach(resource -> {

@@ -41,7 +41,7 @@ public final class LocalRun {
     static final String USAGE = "usage: LocalRun [--template FILE] [--requests N] [--method GET] [--path /PATH]"
             + " [--fault none|function-error|throttle|5xx|latency] [--fault-on FUNCTION] [--cold]"
             + " [--runtime auto|ric|java] [--html FILE] [--first NAME=HANDLER --second NAME=HANDLER]"
-            + " [--env NAME:KEY=VALUE]... [--quiet] [--build-command COMMAND] [--faults FILE | --experiment FILE]"
+            + " [--env NAME:KEY=VALUE]... [--parameter-overrides 'KEY=VALUE ...']... [--quiet] [--build-command COMMAND] [--faults FILE | --experiment FILE]"
             + " [--header 'NAME: VALUE']... [--body TEXT | --body-file FILE...] [--send-message QUEUE BODY|@FILE]..."
             + " [--publish TOPIC MESSAGE|@FILE]... [--put-event FILE]... [--fire-schedule FUNCTION.EVENT|RULE]..."
             + " [--invoke FUNCTION FILE]... [--quiet-timeout SECONDS] [--documents FILE] [--expect-dead-letters N]"

@@ -42,6 +42,8 @@ final class LocalRunOptions {
     /** The experiment file ({@code --experiment}), or null. */
     Path experiment;
     final Map<String, String> env = new LinkedHashMap<>();
+    /** The template's parameter values over their defaults ({@code --parameter-overrides}), by name. */
+    final Map<String, String> parameters = new LinkedHashMap<>();
     /** The API request's headers ({@code --header}), name and value, in order; a name may repeat. */
     final List<String[]> headers = new ArrayList<>();
     /** The API request's body ({@code --body}), or null. */
@@ -98,6 +100,9 @@ final class LocalRunOptions {
             "  --html FILE               where the HTML report goes (default: target/xray-tracing-local/report.html)",
             "  --env NAME:KEY=VALUE      an environment variable for one function, over the template's; repeatable"
                     + " (default: none)",
+            "  --parameter-overrides 'KEY=VALUE ...'  template parameters over their Default, as sam deploy takes"
+                    + " them (KEY=VALUE or ParameterKey=KEY,ParameterValue=VALUE, space-separated); repeatable"
+                    + " (default: none)",
             "  -q, --quiet               hide the functions' output (default: shown)",
             "  --first NAME=HANDLER      with --second: no template, two handlers from the classpath, the first"
                     + " behind a REST API (default: none, --template is used)",
@@ -149,6 +154,31 @@ final class LocalRunOptions {
                     + " batchItemFailures fails a run only",
             "  by ending in a dead-letter queue nobody expected (docs/local-services.md).");
 
+    /**
+     * {@code --parameter-overrides}' value in the forms the SAM CLI takes: {@code KEY=VALUE} and
+     * {@code ParameterKey=KEY,ParameterValue=VALUE}, separated by spaces.
+     */
+    static Map<String, String> parameters(String text) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (String pair : text.trim().split("\\s+")) {
+            String key;
+            String value;
+            if (pair.startsWith("ParameterKey=") && pair.contains(",ParameterValue=")) {
+                key = pair.substring("ParameterKey=".length(), pair.indexOf(",ParameterValue="));
+                value = pair.substring(pair.indexOf(",ParameterValue=") + ",ParameterValue=".length());
+            } else {
+                int equals = pair.indexOf('=');
+                if (equals <= 0) {
+                    throw new LocalRunException("--parameter-overrides wants KEY=VALUE pairs, got " + text);
+                }
+                key = pair.substring(0, equals);
+                value = pair.substring(equals + 1);
+            }
+            parameters.put(key, value);
+        }
+        return parameters;
+    }
+
     static LocalRunOptions parse(String... args) {
         LocalRunOptions options = new LocalRunOptions();
         for (int i = 0; i < args.length; i++) {
@@ -189,6 +219,7 @@ final class LocalRunOptions {
                     }
                     options.env.put(setting.substring(0, equals), setting.substring(equals + 1));
                 }
+                case "--parameter-overrides" -> options.parameters.putAll(parameters(value(args, ++i, arg)));
                 case "--header" -> options.headers.add(header(value(args, ++i, arg)));
                 case "--body" -> options.body = value(args, ++i, arg);
                 case "--body-file" -> options.bodyFiles.add(readableFile(value(args, ++i, arg), arg));
@@ -230,6 +261,10 @@ final class LocalRunOptions {
         if (options.first != null && options.template != null) {
             throw new LocalRunException("--template and --first/--second do not combine: the handlers make a "
                     + "template of their own");
+        }
+        if (options.first != null && !options.parameters.isEmpty()) {
+            throw new LocalRunException("--parameter-overrides goes with a template; --first/--second have no "
+                    + "parameters");
         }
         if (options.first != null && options.first[0].equals(options.second[0])) {
             throw new LocalRunException("the two functions need different names");

@@ -46,7 +46,7 @@ record RunPlan(TemplateSetup setup, String name, String method, String path, Str
                         + " --second NAME=HANDLER");
             }
             out.println("xray-tracing-local: running " + file);
-            setup = TemplateSetup.of(SamTemplate.read(file, REGION), options.buildCommand, say);
+            setup = TemplateSetup.of(SamTemplate.read(file, REGION, options.parameters), options.buildCommand, say);
             if (setup.functions().isEmpty()) {
                 throw new LocalRunException("template " + file + " declares no AWS::Serverless::Function");
             }

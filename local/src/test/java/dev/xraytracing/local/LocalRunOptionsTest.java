@@ -103,6 +103,20 @@ class LocalRunOptionsTest {
                 "--expect-dead-letters wants a number of messages (0 or more), got -1");
     }
 
+    @Test
+    void parameter_overrides_take_both_forms_the_sam_cli_takes_and_repeat() {
+        LocalRunOptions options = LocalRunOptions.parse("--parameter-overrides",
+                "TracingBackend=opentelemetry ParameterKey=Stage,ParameterValue=prod", "--parameter-overrides",
+                "Url=https://example.com/?a=b");
+
+        assertThat(options.parameters).containsExactly(java.util.Map.entry("TracingBackend", "opentelemetry"),
+                java.util.Map.entry("Stage", "prod"), java.util.Map.entry("Url", "https://example.com/?a=b"));
+        assertOneLine(() -> LocalRunOptions.parse("--parameter-overrides", "opentelemetry"),
+                "--parameter-overrides wants KEY=VALUE pairs, got opentelemetry");
+        assertOneLine(() -> LocalRunOptions.parse("--first", "A=a.A", "--second", "B=b.B", "--parameter-overrides",
+                "X=1"), "--parameter-overrides goes with a template; --first/--second have no parameters");
+    }
+
     private static void assertOneLine(org.assertj.core.api.ThrowableAssert.ThrowingCallable parse, String message) {
         assertThatThrownBy(parse).isInstanceOf(LocalRunException.class).hasMessage(message)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));

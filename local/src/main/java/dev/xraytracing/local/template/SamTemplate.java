@@ -42,13 +42,22 @@ public final class SamTemplate {
 
     /** Reads the template; a file that is not there or not YAML is a {@link LocalRunException} in one line. */
     public static SamTemplate read(Path file, String region) {
+        return read(file, region, Map.of());
+    }
+
+    /**
+     * Reads the template with parameter values over the parameters' defaults, as {@code sam deploy
+     * --parameter-overrides} gives them: a parameter the template does not declare, or a value outside the
+     * parameter's {@code AllowedValues}, is a {@link LocalRunException}, as CloudFormation refuses both.
+     */
+    public static SamTemplate read(Path file, String region, Map<String, String> parameters) {
         String text;
         try {
             text = Files.readString(file);
         } catch (IOException e) {
             throw new LocalRunException("cannot read template " + file + ": " + e.getMessage());
         }
-        return parse(text, file, region);
+        return parse(text, file, region, parameters);
     }
 
     /**
@@ -56,6 +65,10 @@ public final class SamTemplate {
      * a tool builds a template in memory.
      */
     public static SamTemplate parse(String text, Path file, String region) {
+        return parse(text, file, region, Map.of());
+    }
+
+    private static SamTemplate parse(String text, Path file, String region, Map<String, String> parameters) {
         JsonNode root;
         try {
             root = YamlWithIntrinsics.read(text);
@@ -67,7 +80,7 @@ public final class SamTemplate {
             throw new LocalRunException("template " + file + " has no Resources");
         }
         SamTemplate template = new SamTemplate(file, region);
-        template.parse(root);
+        template.parse(root, parameters);
         return template;
     }
 
@@ -128,12 +141,10 @@ public final class SamTemplate {
         return List.copyOf(warnings);
     }
 
-    private void parse(JsonNode root) {
+    private void parse(JsonNode root, Map<String, String> overrides) {
         Map<String, JsonNode> declared = new LinkedHashMap<>();
         root.path("Resources").fields().forEachRemaining(r -> declared.put(r.getKey(), r.getValue()));
-        Map<String, String> parameters = new LinkedHashMap<>();
-        root.path("Parameters").fields().forEachRemaining(p -> parameters.put(p.getKey(),
-                p.getValue().has("Default") ? p.getValue().get("Default").asText() : null));
+        Map<String, String> parameters = TemplateParameters.values(root.path("Parameters"), overrides, file);
         parameters.put("AWS::Region", region);
         parameters.put("AWS::AccountId", ResourceIdentities.ACCOUNT_ID);
         parameters.put("AWS::StackName", ResourceIdentities.STACK_NAME);

@@ -41,6 +41,39 @@ class SamTemplateTest {
     }
 
     @Test
+    void a_parameter_value_given_to_the_run_replaces_its_default_where_the_template_refers_to_it() {
+        SamTemplate prod = SamTemplate.read(file, "eu-west-1", java.util.Map.of("Stage", "prod"));
+
+        assertThat(prod.function("orders-fn").orElseThrow().environment())
+                .containsEntry("GREETING", "hello from eu-west-1 on prod");
+    }
+
+    @Test
+    void an_undeclared_parameter_or_a_value_outside_allowed_values_is_refused_in_one_line(@TempDir Path dir)
+            throws Exception {
+        Path backends = Files.writeString(dir.resolve("template.yaml"), String.join("\n",
+                "Parameters:",
+                "  TracingBackend: {Type: String, Default: xray, AllowedValues: [xray, opentelemetry]}",
+                "Resources:",
+                "  Fn:",
+                "    Type: AWS::Serverless::Function",
+                "    Properties:",
+                "      Handler: a.B::handleRequest",
+                "      Runtime: java21",
+                "      Environment: {Variables: {XRAY_TRACING_BACKEND: {Ref: TracingBackend}}}"));
+
+        assertThat(SamTemplate.read(backends, "us-east-1", java.util.Map.of("TracingBackend", "opentelemetry"))
+                .function("Fn").orElseThrow().environment()).containsEntry("XRAY_TRACING_BACKEND", "opentelemetry");
+        assertThatThrownBy(() -> SamTemplate.read(backends, "us-east-1", java.util.Map.of("TracingBackend", "otel")))
+                .isInstanceOf(LocalRunException.class)
+                .hasMessage("template.yaml: parameter TracingBackend must be one of [xray, opentelemetry], got otel");
+        assertThatThrownBy(() -> SamTemplate.read(backends, "us-east-1", java.util.Map.of("Backend", "xray")))
+                .isInstanceOf(LocalRunException.class)
+                .hasMessage("template.yaml: parameter Backend is not declared in the template's Parameters "
+                        + "[TracingBackend]");
+    }
+
+    @Test
     void a_functions_own_settings_win_and_a_folder_code_uri_is_kept() {
         TemplateFunction billing = template.function("Billing").orElseThrow();
 
