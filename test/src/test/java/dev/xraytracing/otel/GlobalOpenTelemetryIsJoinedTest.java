@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.xraytracing.Tracer;
 import dev.xraytracing.Tracing;
+import dev.xraytracing.context.TraceContext;
 import dev.xraytracing.fakes.FakeAws;
 import dev.xraytracing.internal.LambdaTraceHeader;
 import dev.xraytracing.internal.TracerCore;
@@ -34,6 +35,9 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -138,6 +142,26 @@ class GlobalOpenTelemetryIsJoinedTest {
         Map<String, SpanData> spans = byName();
         assertThat(spans.get("Charge").getParentSpanId()).isEqualTo(spans.get("handleRequest").getSpanId());
         assertThat(spans.get("Charge").getTraceId()).isEqualTo(TRACE_ID);
+    }
+
+    @Test
+    void aSubOnAnotherThreadNestsUnderTheSubItsContextWasCarriedFrom() {
+        globalWith(SimpleSpanProcessor.create(exported));
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            inInvocation(() -> Tracing.run("Outer", s -> {
+                try {
+                    pool.submit(TraceContext.wrap(() -> Tracing.run("OnAnotherThread", t -> { }))).get();
+                } catch (InterruptedException | ExecutionException failure) {
+                    throw new IllegalStateException(failure);
+                }
+            }));
+        } finally {
+            pool.shutdown();
+        }
+
+        Map<String, SpanData> spans = byName();
+        assertThat(spans.get("OnAnotherThread").getParentSpanId()).isEqualTo(spans.get("Outer").getSpanId());
     }
 
     @Test

@@ -76,22 +76,26 @@ final class JoinedSpans implements LiveSpans {
     }
 
     /**
-     * Where a new span goes: under the current span of OpenTelemetry's context when it belongs to the same trace (a
-     * span of ours made current by a block, or one the team's instrumentation opened inside it or around it); else
-     * under the live span of the entity it was opened in (its context did not come along to this thread); else
-     * under that entity as a remote parent (Lambda's function segment, named by the trace header).
+     * Where a new span goes: under the current span of OpenTelemetry's context when that is not one of ours and
+     * belongs to the same trace (a span the team's instrumentation opened inside one of our blocks, or around the
+     * call); else under the live span of the entity it was opened in (the current span may be an ancestor of it, as
+     * for a subsegment under an SDK call, which is never current, or belong to another thread's work, as for a
+     * {@code TraceContext} carried here); else under that entity as a remote parent (Lambda's function segment, named
+     * by the trace header).
      */
     private Context parentContext(String traceId, Entity parent) {
         Context current = Context.current();
         SpanContext currentSpan = Span.fromContext(current).getSpanContext();
-        if (currentSpan.isValid() && currentSpan.getTraceId().equals(traceId)) {
+        boolean sameTrace = currentSpan.isValid() && currentSpan.getTraceId().equals(traceId);
+        LiveSpan enclosing = live.get(parent.getId());
+        boolean enclosingOpen = enclosing != null && !enclosing.ended;
+        if (sameTrace && (!enclosingOpen || !live.containsKey(currentSpan.getSpanId()))) {
             return current;
         }
-        LiveSpan enclosing = live.get(parent.getId());
-        if (enclosing != null && !enclosing.ended) {
-            return Context.root().with(enclosing.span);
+        if (enclosingOpen) {
+            return current.with(enclosing.span);
         }
-        return Context.root().with(Span.wrap(SpanContext.createFromRemoteParent(traceId,
+        return current.with(Span.wrap(SpanContext.createFromRemoteParent(traceId,
                 parent.getId().toLowerCase(Locale.ROOT), TraceFlags.getSampled(), TraceState.getDefault())));
     }
 
