@@ -95,8 +95,13 @@ final class JoinedSpans implements LiveSpans {
         if (enclosingOpen) {
             return current.with(enclosing.span);
         }
-        return current.with(Span.wrap(SpanContext.createFromRemoteParent(traceId,
-                parent.getId().toLowerCase(Locale.ROOT), TraceFlags.getSampled(), TraceState.getDefault())));
+        return current.with(remote(traceId, parent));
+    }
+
+    /** {@code entity} as a parent known only by its ids: Lambda's function segment, or an entity without a span. */
+    private static Span remote(String traceId, Entity entity) {
+        return Span.wrap(SpanContext.createFromRemoteParent(traceId, entity.getId().toLowerCase(Locale.ROOT),
+                TraceFlags.getSampled(), TraceState.getDefault()));
     }
 
     @Override
@@ -159,9 +164,7 @@ final class JoinedSpans implements LiveSpans {
         LiveSpan enclosing = live.get(parent.getId());
         String traceId = XrayIds.traceIdOf(subsegment.getParentSegment().getTraceId().toString());
         Context under = enclosing != null ? Context.root().with(enclosing.span)
-                : traceId == null ? Context.root() : Context.root().with(Span.wrap(SpanContext.createFromRemoteParent(
-                        traceId, parent.getId().toLowerCase(Locale.ROOT), TraceFlags.getSampled(),
-                        TraceState.getDefault())));
+                : traceId == null ? Context.root() : Context.root().with(remote(traceId, parent));
         SpanFinish.replay(tracer, documentSpans(subsegment), under);
         flush.flush();
     }
