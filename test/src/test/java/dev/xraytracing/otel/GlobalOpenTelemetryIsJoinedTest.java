@@ -23,6 +23,7 @@ import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.ReadWriteSpan;
 import io.opentelemetry.sdk.trace.ReadableSpan;
@@ -31,8 +32,10 @@ import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -65,16 +68,25 @@ class GlobalOpenTelemetryIsJoinedTest {
 
     private final InMemorySpanExporter exported = InMemorySpanExporter.create();
 
+    private OpenTelemetrySdk global;
+
     @AfterEach
     void resetTheGlobal() {
+        if (global != null) {
+            try {
+                global.close();
+            } catch (IllegalArgumentException hostileShutdown) {
+                // the hostile pipeline throws on its own shutdown too: that call is the test's, not ours
+            }
+        }
         GlobalOpenTelemetry.resetForTest();
         SdkInternalThreadLocal.put(LambdaTraceHeader.THREAD_LOCAL_KEY, null);
     }
 
     /** The team's global SDK, with {@code processor} in its pipeline. */
-    private static void globalWith(SpanProcessor... processors) {
+    private void globalWith(SpanProcessor... processors) {
         GlobalOpenTelemetry.resetForTest();
-        OpenTelemetrySdk.builder()
+        global = OpenTelemetrySdk.builder()
                 .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(SpanProcessor.composite(processors))
                         .build())
                 .buildAndRegisterGlobal();
@@ -260,7 +272,7 @@ class GlobalOpenTelemetryIsJoinedTest {
             }
 
             @Override
-            public io.opentelemetry.sdk.common.CompletableResultCode forceFlush() {
+            public CompletableResultCode forceFlush() {
                 throw new IllegalArgumentException("hostile flush");
             }
         });
@@ -273,6 +285,35 @@ class GlobalOpenTelemetryIsJoinedTest {
             })).isSameAs(own);
         });
 
+        assertThat(Span.current().getSpanContext().isValid()).as("no span left current").isFalse();
+    }
+
+    @Test
+    void aHostileExporterNeverReachesTheTracedCode() {
+        SpanExporter hostile = new SpanExporter() {
+            @Override
+            public CompletableResultCode export(Collection<SpanData> spans) {
+                throw new IllegalArgumentException("hostile export");
+            }
+
+            @Override
+            public CompletableResultCode flush() {
+                throw new IllegalArgumentException("hostile flush");
+            }
+
+            @Override
+            public CompletableResultCode shutdown() {
+                return CompletableResultCode.ofSuccess();
+            }
+        };
+        globalWith(SimpleSpanProcessor.create(hostile), BatchSpanProcessor.builder(hostile).build());
+        RequestHandler<String, String> handler = TracedHandler.of((name, context) ->
+                Tracing.sub("BuildGreeting", s -> "Hello, " + name));
+        String[] answer = new String[1];
+
+        inInvocation(() -> answer[0] = handler.handleRequest("Ada", null));
+
+        assertThat(answer[0]).isEqualTo("Hello, Ada");
         assertThat(Span.current().getSpanContext().isValid()).as("no span left current").isFalse();
     }
 
