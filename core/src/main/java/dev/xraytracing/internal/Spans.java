@@ -13,6 +13,7 @@ import com.amazonaws.xray.entities.TraceID;
 import com.amazonaws.xray.strategy.DefaultStreamingStrategy;
 import com.amazonaws.xray.strategy.StreamingStrategy;
 import dev.xraytracing.internal.emit.DocumentEmitter;
+import dev.xraytracing.internal.emit.LiveSpans;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,11 +77,37 @@ public final class Spans {
 
     /** Opens a recording subsegment under {@code parent}, which must be sampled, and makes it current. */
     public static Subsegment openUnder(TracerCore core, Entity parent, Segment segment, String name) {
+        return openUnder(core, parent, segment, name, true);
+    }
+
+    /**
+     * Opens the subsegment of an AWS SDK call under {@code parent} as {@link #openUnder(TracerCore, Entity, Segment,
+     * String)} does; the caller makes its own entity current again, and the call may end on another thread.
+     */
+    public static Subsegment openCallUnder(TracerCore core, Entity parent, Segment segment, String name) {
+        return openUnder(core, parent, segment, name, false);
+    }
+
+    private static Subsegment openUnder(TracerCore core, Entity parent, Segment segment, String name, boolean block) {
         Subsegment subsegment = newSubsegment(core, parent, segment, Names.sanitize(name, core.warnings()));
+        if (subsegment instanceof LeanEntity) {
+            LiveSpans live = core.liveSpans();
+            if (live != null) {
+                openLive(live, subsegment, parent, block);
+            }
+        }
         subsegment.setParent(parent);
         parent.addSubsegment(subsegment);
         ThreadLocalStorage.set(subsegment);
         return subsegment;
+    }
+
+    /** Gives {@code subsegment} the id of its live span (see {@link LiveSpans}); kept apart so the common path stays small. */
+    private static void openLive(LiveSpans live, Subsegment subsegment, Entity parent, boolean block) {
+        String id = live.open(subsegment, parent, block);
+        if (id != null) {
+            subsegment.setId(id);
+        }
     }
 
     /**
@@ -130,6 +157,11 @@ public final class Spans {
         try {
             ThreadLocalStorage.set(underFacade ? null : parent);
             boolean lean = subsegment instanceof LeanEntity;
+            LiveSpans live = lean ? ((LeanEntity) subsegment).core.liveSpans() : null;
+            if (live != null) {
+                closeLive(live, subsegment, parent, underFacade);
+                return;
+            }
             // Ours never ask for a recorder: building one is most of what tracing costs a cold start.
             AWSXRayRecorder recorder = lean ? null : subsegment.getCreator();
             Segment segment = subsegment.getParentSegment();
@@ -152,6 +184,19 @@ public final class Spans {
             }
         } catch (Throwable failure) {
             closeFailed(subsegment, failure);
+        }
+    }
+
+    /**
+     * Ends {@code subsegment} and its live span instead of sending a document: the backend sends spans. Taken out of
+     * its parent where the X-Ray path would have sent it alone (under the facade, or after its parent ended).
+     */
+    private static void closeLive(LiveSpans live, Subsegment subsegment, Entity parent, boolean underFacade) {
+        boolean parentEnded = !underFacade && !parent.isInProgress();
+        subsegment.end();
+        live.close(subsegment);
+        if (underFacade || parentEnded) {
+            parent.removeSubsegment(subsegment);
         }
     }
 

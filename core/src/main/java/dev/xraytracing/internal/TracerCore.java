@@ -6,6 +6,7 @@ import dev.xraytracing.internal.config.Configuration;
 import dev.xraytracing.internal.emit.DocumentEmitter;
 import dev.xraytracing.internal.emit.DocumentSink;
 import dev.xraytracing.internal.emit.DocumentSinks;
+import dev.xraytracing.internal.emit.LiveSpans;
 import dev.xraytracing.internal.log.WarnOnce;
 import java.security.SecureRandom;
 import java.util.Map;
@@ -41,6 +42,8 @@ public final class TracerCore {
     private volatile LocalSampling sampling;
     private volatile AWSXRayRecorder recorder;
     private volatile DocumentEmitter emitter;
+    /** The sink's live spans (see {@link LiveSpans}), set before {@link #emitter} is. */
+    private volatile LiveSpans liveSpans;
     private volatile SecureRandom secureIds;
     private volatile InvocationParent lastInvocationParent;
     /** The faults module's hook for this tracer once asked for: the hook, or {@link #NO_FAULT_HOOK}. */
@@ -192,12 +195,25 @@ public final class TracerCore {
             synchronized (this) {
                 built = emitter;
                 if (built == null) {
-                    built = new DocumentEmitter(sinkFactory.apply(warnings), warnings);
+                    DocumentSink sink = sinkFactory.apply(warnings);
+                    liveSpans = sink.liveSpans();
+                    built = new DocumentEmitter(sink, warnings);
                     emitter = built;
                 }
             }
         }
         return built;
+    }
+
+    /**
+     * The live spans this tracer's backend opens for our subsegments, or null (the X-Ray backend, and any backend
+     * that takes finished documents). Builds the sink if nothing has yet.
+     */
+    public LiveSpans liveSpans() {
+        if (emitter == null) {
+            emitter();
+        }
+        return liveSpans;
     }
 
     /** A new entity id for our lean entities (see {@link #restoredFromSnapshot} for where its randomness comes from). */

@@ -11,4 +11,9 @@ public interface DocumentSink {
      */
     default void release() {
     }
+
+    /** The live spans this backend opens while subsegments are open, or null when it only takes documents. */
+    default LiveSpans liveSpans() {
+        return null;
+    }
 }

@@ -66,7 +66,7 @@ public final class SdkCallTracer {
         }
         String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
         ResourceTable table = ResourceTable.of(core);
-        Subsegment subsegment = Spans.openUnder(core, parent, segment, table.subsegmentName(service));
+        Subsegment subsegment = Spans.openCallUnder(core, parent, segment, table.subsegmentName(service));
         ThreadLocalStorage.set(caller);
         try {
             attributes.putAttribute(SdkCall.ATTRIBUTE,
