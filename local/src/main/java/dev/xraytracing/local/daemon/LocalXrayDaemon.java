@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -89,7 +90,7 @@ public final class LocalXrayDaemon implements AutoCloseable {
      * reading thread: it must return at once (queue the document, not process it).
      */
     public void addListener(Consumer<String> listener) {
-        listeners.add(java.util.Objects.requireNonNull(listener, "listener"));
+        listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     /** Stops handing documents to {@code listener}. */
