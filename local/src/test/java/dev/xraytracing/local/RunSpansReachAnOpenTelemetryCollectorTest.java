@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import dev.xraytracing.Tracer;
+import dev.xraytracing.Tracing;
+import dev.xraytracing.local.daemon.LocalXrayDaemon;
+import dev.xraytracing.local.internal.otlp.OtlpForwarding;
+import dev.xraytracing.otel.OpenTelemetryExport;
+import dev.xraytracing.otel.XrayUdpSpanExporter;
 import dev.xraytracing.otel.internal.XrayIds;
 import dev.xraytracing.testing.SegmentDocumentSchema;
 import io.opentelemetry.exporter.otlp.internal.HttpExporter;
@@ -22,6 +28,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -92,6 +99,32 @@ class RunSpansReachAnOpenTelemetryCollectorTest {
         assertThat(contentTypes).isNotEmpty().allSatisfy(type -> assertThat(type).isEqualTo("application/x-protobuf"));
         assertThat(output()).contains("xray-tracing-local: forwarded " + expected.size() + " spans to " + endpoint
                 + "/v1/traces").doesNotContain("WARNING");
+    }
+
+    @Test
+    void documents_the_daemon_made_of_an_opentelemetry_backed_functions_spans_are_forwarded_too() throws Exception {
+        String endpoint = startCollector(200);
+        List<String> lines = new CopyOnWriteArrayList<>();
+        List<String> documents;
+        try (LocalXrayDaemon daemon = LocalXrayDaemon.start();
+             OtlpForwarding forwarding = OtlpForwarding.start(endpoint, lines::add)) {
+            daemon.addListener(forwarding);
+            Tracer tracer = Tracer.builder()
+                    .documents(OpenTelemetryExport.to(XrayUdpSpanExporter.toDaemon(daemon.address()))).build();
+            try (Tracer.Scope current = tracer.makeCurrent()) {
+                Tracing.segment("checkout", segment -> {
+                    Tracing.run("Reserve", reserve -> reserve.annotate("Sku", "7"));
+                    return "reserved";
+                });
+            }
+            assertThat(daemon.awaitSentSoFar(Duration.ofSeconds(10))).isTrue();
+            documents = daemon.documents();
+        }
+
+        SegmentDocumentSchema.assertValid(documents);
+        assertThat(receivedSpans()).extracting(SpanKey::name).containsExactlyInAnyOrder("checkout", "Reserve");
+        assertThat(receivedSpans()).containsExactlyInAnyOrderElementsOf(spansOf(documents));
+        assertThat(lines).containsExactly("xray-tracing-local: forwarded 2 spans to " + endpoint + "/v1/traces");
     }
 
     @Test

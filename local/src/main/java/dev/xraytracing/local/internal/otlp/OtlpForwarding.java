@@ -39,7 +39,7 @@ import javax.net.ssl.SSLException;
  * never an exception, a stack trace or a failed run.
  */
 public final class OtlpForwarding implements Consumer<String>, AutoCloseable {
-    /** How many documents wait at most; beyond that (a Collector far slower than the run) they are counted, not sent. */
+    /** How many documents wait at most; more (a Collector far slower than the run) are counted, not sent. */
     static final int QUEUE_CAPACITY = 10_000;
     /** How many documents one request carries at most. */
     static final int MAX_BATCH_DOCUMENTS = 256;

@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@code --otlp}'s endpoint: a base URL gets {@code /v1/traces}, as OTEL_EXPORTER_OTLP_ENDPOINT does; gRPC is refused. */
+/** {@code --otlp}'s endpoint: a base URL gets {@code /v1/traces}, as OTEL_EXPORTER_OTLP_ENDPOINT's does; no gRPC. */
 class OtlpEndpointTest {
     @ParameterizedTest
     @CsvSource({
