@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -109,13 +110,10 @@ class RunSpansReachAnOpenTelemetryCollectorTest {
         try (LocalXrayDaemon daemon = LocalXrayDaemon.start();
              OtlpForwarding forwarding = OtlpForwarding.start(endpoint, lines::add)) {
             daemon.addListener(forwarding);
-            Tracer tracer = Tracer.builder()
-                    .documents(OpenTelemetryExport.to(XrayUdpSpanExporter.toDaemon(daemon.address()))).build();
-            try (Tracer.Scope current = tracer.makeCurrent()) {
-                Tracing.segment("checkout", segment -> {
-                    Tracing.run("Reserve", reserve -> reserve.annotate("Sku", "7"));
-                    return "reserved";
-                });
+            Consumer<String> spansOverUdp = OpenTelemetryExport.to(XrayUdpSpanExporter.toDaemon(daemon.address()));
+            try (Tracer.Scope current = Tracer.builder().documents(spansOverUdp).build().makeCurrent()) {
+                String reserved = Tracing.segment("checkout", segment -> Tracing.sub("Reserve", reserve -> "sku-7"));
+                assertThat(reserved).isEqualTo("sku-7");
             }
             assertThat(daemon.awaitSentSoFar(Duration.ofSeconds(10))).isTrue();
             documents = daemon.documents();
