@@ -14,6 +14,7 @@ import dev.xraytracing.local.internal.entry.QuietWait;
 import dev.xraytracing.local.internal.events.ApiRoutes;
 import dev.xraytracing.local.internal.lambda.DefaultClasspath;
 import dev.xraytracing.local.internal.lambda.InvokeResponse;
+import dev.xraytracing.local.internal.otlp.OtlpEndpoint;
 import dev.xraytracing.local.template.FunctionEvent;
 import dev.xraytracing.local.template.TemplateFunction;
 import dev.xraytracing.local.template.TemplateResource;
@@ -318,6 +319,7 @@ public final class LocalPlatform implements AutoCloseable {
         RuntimeLoop runtimeLoop = RuntimeLoop.AUTO;
         Consumer<String> output = System.out::println;
         LocalXrayDaemon daemon;
+        String otlpEndpoint;
         Path nativeLibrary;
         int daemonPort;
         int invokePort;
@@ -478,6 +480,16 @@ public final class LocalPlatform implements AutoCloseable {
         /** Uses a daemon the caller owns (and closes) instead of starting one. */
         public Builder daemon(LocalXrayDaemon daemon) {
             this.daemon = daemon;
+            return this;
+        }
+
+        /**
+         * Also forwards every document the daemon receives, as OpenTelemetry spans, to the Collector's OTLP/HTTP
+         * endpoint ({@code http://127.0.0.1:4318}; {@code /v1/traces} is appended), in batches, flushed on close;
+         * null, the default, forwards nothing. docs/opentelemetry.md says more.
+         */
+        public Builder otlpEndpoint(String otlpEndpoint) {
+            this.otlpEndpoint = otlpEndpoint == null ? null : OtlpEndpoint.tracesUrl(otlpEndpoint).toString();
             return this;
         }
 

@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
  *     [--invoke FUNCTION FILE]... [--quiet-timeout SECONDS] [--documents FILE] [--expect-dead-letters N]
  *     [--fault function-error|throttle|5xx|latency] [--fault-on Name] [--cold] [--runtime auto|ric|java]
  *     [--html report.html] [--env Name:KEY=VALUE]... [--quiet] [--first Name=handler --second Name=handler]
- *     [--build-command COMMAND] [--faults rules.json | --experiment experiment.json]
+ *     [--build-command COMMAND] [--faults rules.json | --experiment experiment.json] [--otlp http://127.0.0.1:4318]
  * </pre>
  *
  * <p>Both modes are one {@link RunPlan}: the two handlers make a template of their own. {@code --faults} hands the
@@ -45,7 +45,7 @@ public final class LocalRun {
             + " [--header 'NAME: VALUE']... [--body TEXT | --body-file FILE...] [--send-message QUEUE BODY|@FILE]..."
             + " [--publish TOPIC MESSAGE|@FILE]... [--put-event FILE]... [--fire-schedule FUNCTION.EVENT|RULE]..."
             + " [--invoke FUNCTION FILE]... [--quiet-timeout SECONDS] [--documents FILE] [--expect-dead-letters N]"
-            + " [--explore [FILE] [--budget N] [--report-json FILE]]";
+            + " [--otlp ENDPOINT] [--explore [FILE] [--budget N] [--report-json FILE]]";
 
     private LocalRun() {
     }

@@ -4,6 +4,7 @@ import dev.xraytracing.local.app.Fault;
 import dev.xraytracing.local.app.LocalRunException;
 import dev.xraytracing.local.app.RuntimeLoop;
 import dev.xraytracing.local.internal.lambda.DefaultClasspath;
+import dev.xraytracing.local.internal.otlp.OtlpEndpoint;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,6 +60,8 @@ final class LocalRunOptions {
     Duration quietTimeout;
     /** Where every segment document goes, one per line ({@code --documents}), or null. */
     Path documents;
+    /** The OpenTelemetry Collector the run's spans are forwarded to ({@code --otlp}), or null. */
+    String otlp;
     /** How many messages the dead-letter queues may hold at the end without failing the run. */
     int expectedDeadLetters;
 
@@ -133,6 +136,9 @@ final class LocalRunOptions {
                     + " VisibilityTimeout x maxReceiveCount + 30 needs it)",
             "  --documents FILE          write every segment document received, one JSON document per line"
                     + " (default: none)",
+            "  --otlp ENDPOINT           also forward every segment document as OpenTelemetry spans to a Collector's"
+                    + " OTLP/HTTP endpoint, e.g. http://127.0.0.1:4318 (/v1/traces is appended; gRPC is not"
+                    + " supported) (default: none)",
             "  --expect-dead-letters N   how many messages the dead-letter queues may hold at the end; any other"
                     + " count fails the run (default: 0)",
             "  --explore [FILE]          explore the faults the baseline's traces can take, one by one, then"
@@ -239,6 +245,7 @@ final class LocalRunOptions {
                 }
                 case "--quiet-timeout" -> options.quietTimeout = seconds(value(args, ++i, arg), arg);
                 case "--documents" -> options.documents = Path.of(value(args, ++i, arg));
+                case "--otlp" -> options.otlp = OtlpEndpoint.tracesUrl(value(args, ++i, arg)).toString();
                 case "--expect-dead-letters" -> options.expectedDeadLetters = count(value(args, ++i, arg), arg);
                 default -> throw new LocalRunException("unknown option " + arg);
             }

@@ -99,7 +99,8 @@ record RunPlan(TemplateSetup setup, String name, String method, String path, Str
                 .classpath(options.classpath)
                 .keepWarm(!options.cold)
                 .runtimeLoop(options.runtime)
-                .output(options.quiet ? line -> { } : out::println);
+                .output(options.quiet ? line -> { } : out::println)
+                .otlpEndpoint(options.otlp);
         return options.fault != Fault.NONE ? builder.fault(faultOn, options.fault) : builder;
     }
 

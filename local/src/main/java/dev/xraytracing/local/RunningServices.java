@@ -11,6 +11,7 @@ import dev.xraytracing.local.internal.lambda.InvokeApiServer;
 import dev.xraytracing.local.internal.lambda.LambdaService;
 import dev.xraytracing.local.internal.lambda.PlatformSettings;
 import dev.xraytracing.local.internal.lambda.InvokeResponse;
+import dev.xraytracing.local.internal.otlp.OtlpForwarding;
 import dev.xraytracing.local.internal.services.LocalServices;
 import dev.xraytracing.local.internal.services.NoEngineService;
 import dev.xraytracing.local.internal.services.ServiceContext;
@@ -25,12 +26,15 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The services of a started {@link LocalPlatform}, wired bottom up: the X-Ray daemon, the Lambda service with its
  * Invoke API and, for every other AWS service, the service that answers that it has no engine here, then the event
- * sources in front (API Gateway's REST stage and HTTP API). Started together; a failure stops what had started;
+ * sources in front (API Gateway's REST stage and HTTP API); with an OTLP endpoint, the daemon's documents are forwarded
+ * to it as spans. Started together; a failure stops what had started;
  * {@link #stop} stops them all, top down.
  */
 final class RunningServices {
     final LocalXrayDaemon daemon;
     final boolean ownsDaemon;
+    /** {@link LocalPlatform.Builder#otlpEndpoint}'s forwarding of the daemon's documents, or null. */
+    private final OtlpForwarding otlp;
     final InvokeApiServer invokeApi;
     /** Where functions' calls to services without an engine go ({@code AWS_ENDPOINT_URL}). */
     final NoEngineService noEngine;
@@ -50,6 +54,10 @@ final class RunningServices {
     RunningServices(LocalPlatform.Builder builder, Map<String, Fault> faults) {
         ownsDaemon = builder.daemon == null;
         daemon = ownsDaemon ? LocalXrayDaemon.start(builder.daemonPort) : builder.daemon;
+        otlp = builder.otlpEndpoint == null ? null : OtlpForwarding.start(builder.otlpEndpoint, builder.output);
+        if (otlp != null) {
+            daemon.addListener(otlp);
+        }
         InvokeApiServer invoke = null;
         NoEngineService services = null;
         LocalServices app = null;
@@ -90,9 +98,7 @@ final class RunningServices {
             invoke.start(service);
         } catch (RuntimeException e) {
             closeQuietly(http, rest, app, service, invoke, services);
-            if (ownsDaemon) {
-                daemon.close();
-            }
+            stopDaemon();
             throw e;
         }
         invokeApi = invoke;
@@ -162,8 +168,17 @@ final class RunningServices {
      */
     void stop() {
         closeQuietly(httpApi, restApi, appServices, invokeApi, lambda, noEngine);
+        stopDaemon();
+    }
+
+    /** The daemon if ours, then the forwarding, which sends what the daemon handed it last. */
+    private void stopDaemon() {
         if (ownsDaemon) {
             daemon.close();
+        }
+        if (otlp != null) {
+            daemon.removeListener(otlp);
+            otlp.close();
         }
     }
 

@@ -9,6 +9,8 @@ import java.net.DatagramSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +45,26 @@ class LocalXrayDaemonTest {
 
         assertThat(documents).containsExactly("{\"name\":\"child\",\"id\":\"2\",\"type\":\"subsegment\"}",
                 "{\"name\":\"parent\",\"id\":\"1\"}");
+    }
+
+    @Test
+    void listeners_get_every_document_in_order_and_one_that_fails_stops_neither_the_daemon_nor_the_others()
+            throws Exception {
+        List<String> heard = new CopyOnWriteArrayList<>();
+        Consumer<String> listener = heard::add;
+        daemon.addListener(document -> {
+            throw new IllegalStateException("a broken listener");
+        });
+        daemon.addListener(listener);
+        send("{\"format\": \"json\", \"version\": 1}\n{\"name\":\"first\"}");
+        send("{\"format\": \"json\", \"version\": 1}\n{\"name\":\"second\"}");
+        assertThat(daemon.awaitSentSoFar(Duration.ofSeconds(5))).isTrue();
+        daemon.removeListener(listener);
+        send("{\"format\": \"json\", \"version\": 1}\n{\"name\":\"third\"}");
+        assertThat(daemon.awaitSentSoFar(Duration.ofSeconds(5))).isTrue();
+
+        assertThat(heard).containsExactly("{\"name\":\"first\"}", "{\"name\":\"second\"}");
+        assertThat(daemon.documents()).hasSize(3);
     }
 
     @Test

@@ -14,6 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * A local stand-in for the X-Ray daemon: listens on UDP 127.0.0.1, reads the daemon's wire format (a
@@ -34,6 +37,7 @@ public final class LocalXrayDaemon implements AutoCloseable {
     private final String markerPrefix = "xray-tracing-local marker " + System.identityHashCode(this) + " ";
     private long markersSent;
     private long markersSeen;
+    private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
 
     private LocalXrayDaemon(DatagramSocket socket) {
         this.socket = socket;
@@ -79,6 +83,19 @@ public final class LocalXrayDaemon implements AutoCloseable {
         synchronized (lock) {
             return new ArrayList<>(rejected);
         }
+    }
+
+    /**
+     * Hands every document received from now on to {@code listener} as well, in arrival order, on the daemon's
+     * reading thread: it must return at once (queue the document, not process it).
+     */
+    public void addListener(Consumer<String> listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Stops handing documents to {@code listener}. */
+    public void removeListener(Consumer<String> listener) {
+        listeners.remove(listener);
     }
 
     public void clear() {
@@ -190,6 +207,20 @@ public final class LocalXrayDaemon implements AutoCloseable {
             lastArrivalNanos = System.nanoTime();
             lock.notifyAll();
         }
+        if (received != null) {
+            received.forEach(this::tellListeners);
+        }
+    }
+
+    private void tellListeners(String document) {
+        for (Consumer<String> listener : listeners) {
+            try {
+                listener.accept(document);
+            } catch (RuntimeException failure) {
+                // A listener's failure never stops the daemon; the document is kept above all the same.
+                warnOnce("a listener of the X-Ray daemon failed (" + failure + "); the daemon goes on");
+            }
+        }
     }
 
     /**
@@ -215,12 +246,20 @@ public final class LocalXrayDaemon implements AutoCloseable {
     }
 
     private static volatile boolean otelMissingSaid;
+    private volatile boolean listenerFailureSaid;
 
     private static void warnOtelMissing() {
         if (!otelMissingSaid) {
             otelMissingSaid = true;
             System.err.println("xray-tracing-local: the X-Ray daemon received OpenTelemetry spans but "
                     + "dev.xraytracing:xray-tracing-otel is not on its class path; they are kept as rejected datagrams");
+        }
+    }
+
+    private void warnOnce(String warning) {
+        if (!listenerFailureSaid) {
+            listenerFailureSaid = true;
+            System.err.println("xray-tracing-local: " + warning);
         }
     }
 
