@@ -106,7 +106,7 @@ final class LocalRunOptions {
             "  --parameter-overrides 'KEY=VALUE ...'  template parameters over their Default, as sam deploy takes"
                     + " them (KEY=VALUE or ParameterKey=KEY,ParameterValue=VALUE, space-separated); repeatable"
                     + " (default: none)",
-            "  -q, --quiet               hide the functions' output (default: shown)",
+            "  -q, --quiet               hide the functions' output and the platform's progress lines, never a WARNING (default: shown)",
             "  --first NAME=HANDLER      with --second: no template, two handlers from the classpath, the first"
                     + " behind a REST API (default: none, --template is used)",
             "  --second NAME=HANDLER     the function --first invokes (default: none)",

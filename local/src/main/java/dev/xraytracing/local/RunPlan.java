@@ -6,6 +6,7 @@ import dev.xraytracing.local.app.Fault;
 import dev.xraytracing.local.app.LocalFunction;
 import dev.xraytracing.local.app.LocalRunException;
 import dev.xraytracing.local.internal.TraceIds;
+import dev.xraytracing.local.internal.otlp.OtlpForwarding;
 import dev.xraytracing.local.template.SamTemplate;
 import dev.xraytracing.local.template.TemplateResource;
 import dev.xraytracing.local.template.TemplateSetup;
@@ -93,13 +94,22 @@ record RunPlan(TemplateSetup setup, String name, String method, String path, Str
                 .put("MemorySize", 512).put("Timeout", 30).put("Tracing", "Active");
     }
 
+    /** What {@code --quiet} keeps of the platform's output: the lines that say something was lost. */
+    private static Consumer<String> warningsOnly(PrintStream out) {
+        return line -> {
+            if (line.startsWith(OtlpForwarding.WARNING)) {
+                out.println(line);
+            }
+        };
+    }
+
     /** The platform of this plan, set up as the options say; not started. */
     LocalPlatform.Builder platform(LocalRunOptions options, PrintStream out) {
         LocalPlatform.Builder builder = LocalPlatform.builder().template(setup)
                 .classpath(options.classpath)
                 .keepWarm(!options.cold)
                 .runtimeLoop(options.runtime)
-                .output(options.quiet ? line -> { } : out::println)
+                .output(options.quiet ? warningsOnly(out) : out::println)
                 .otlpEndpoint(options.otlp);
         return options.fault != Fault.NONE ? builder.fault(faultOn, options.fault) : builder;
     }

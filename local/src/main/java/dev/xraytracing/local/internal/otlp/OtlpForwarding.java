@@ -39,6 +39,12 @@ import javax.net.ssl.SSLException;
  * never an exception, a stack trace or a failed run.
  */
 public final class OtlpForwarding implements Consumer<String>, AutoCloseable {
+    /**
+     * What starts a line that says something was lost: a run's {@code --quiet} hides the platform's other lines, never
+     * these.
+     */
+    public static final String WARNING = "xray-tracing-local: WARNING: ";
+
     /** How many documents wait at most; more (a Collector far slower than the run) are counted, not sent. */
     static final int QUEUE_CAPACITY = 10_000;
     /** How many documents one request carries at most. */
@@ -168,7 +174,7 @@ public final class OtlpForwarding implements Consumer<String>, AutoCloseable {
 
     private void warnOnce(String warning) {
         if (warned.compareAndSet(false, true)) {
-            output.accept("xray-tracing-local: WARNING: " + warning);
+            output.accept(WARNING + warning);
         }
     }
 
@@ -189,7 +195,9 @@ public final class OtlpForwarding implements Consumer<String>, AutoCloseable {
         queue.clear();
         exporter.shutdown().join(1, TimeUnit.SECONDS);
         sender.shutdownNow();
-        output.accept("xray-tracing-local: " + summary(left));
+        String summary = summary(left);
+        boolean lost = notTaken.get() + overflowed.get() + left + unconverted.get() > 0;
+        output.accept((lost ? WARNING : "xray-tracing-local: ") + summary);
     }
 
     private String summary(long left) {
