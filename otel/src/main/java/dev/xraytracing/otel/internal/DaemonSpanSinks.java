@@ -12,7 +12,6 @@ import java.util.function.BiFunction;
 public final class DaemonSpanSinks implements BiFunction<InetSocketAddress, WarnOnce, DocumentSink> {
     @Override
     public DocumentSink apply(InetSocketAddress daemon, WarnOnce warnings) {
-        UdpSpanExporter exporter = new UdpSpanExporter(daemon, warnings);
-        return new SpanExportSink(exporter, SpanResources.fromEnvironment(), warnings, exporter::release);
+        return new DaemonSpanSink(daemon, warnings, SpanResources.fieldsFromEnvironment());
     }
 }
