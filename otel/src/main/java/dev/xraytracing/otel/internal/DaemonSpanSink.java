@@ -3,7 +3,6 @@ package dev.xraytracing.otel.internal;
 import dev.xraytracing.internal.emit.DocumentSink;
 import dev.xraytracing.internal.emit.UdpSink;
 import dev.xraytracing.internal.log.WarnOnce;
-import java.net.InetSocketAddress;
 import java.util.Base64;
 import java.util.List;
 
@@ -13,13 +12,14 @@ import java.util.List;
  * {@link OtlpTraceEncoder}) without the SDK's span model, and sent before the subsegment's close returns, as the
  * X-Ray backend's datagram is. Never throws: what fails is logged once per kind.
  */
-final class DaemonSpanSink implements DocumentSink {
-    private final UdpSink sink;
+final class DaemonSpanSink implements DocumentSink, DaemonPayloads.Encoder<SpanRecord> {
+    private final DocumentSink datagrams;
     private final WarnOnce warnings;
     private final SpanFields resource;
 
-    DaemonSpanSink(InetSocketAddress daemon, WarnOnce warnings, SpanFields resource) {
-        this.sink = new UdpSink(daemon, warnings);
+    /** @param datagrams where each datagram's payload goes: a {@link UdpSink} to the daemon */
+    DaemonSpanSink(DocumentSink datagrams, WarnOnce warnings, SpanFields resource) {
+        this.datagrams = datagrams;
         this.warnings = warnings;
         this.resource = resource;
     }
@@ -27,20 +27,26 @@ final class DaemonSpanSink implements DocumentSink {
     @Override
     public void send(String document) {
         try {
-            DaemonPayloads.send(DocumentSpans.records(document), this::payload, SpanRecord::name, sink, warnings);
+            DaemonPayloads.send(DocumentSpans.records(document), this, datagrams, warnings);
         } catch (Exception | LinkageError failure) {
             warnings.warn("otel:daemon:" + failure.getClass().getName(),
                     "could not turn a segment document into spans for the daemon; it was not sent", failure);
         }
     }
 
-    private String payload(List<SpanRecord> spans) {
+    @Override
+    public String payload(List<SpanRecord> spans) {
         return DaemonPayloads.SAMPLED_PREFIX + Base64.getEncoder().encodeToString(
                 OtlpTraceEncoder.encode(spans, resource));
     }
 
     @Override
+    public String nameOf(SpanRecord span) {
+        return span.name();
+    }
+
+    @Override
     public void release() {
-        sink.release();
+        datagrams.release();
     }
 }

@@ -33,7 +33,12 @@ final class OtlpTraceEncoder {
     static byte[] encode(List<SpanRecord> spans, SpanFields resource) {
         Map<String, Out> byService = new LinkedHashMap<>(); // null for the spans under the resource as given
         for (SpanRecord span : spans) {
-            byService.computeIfAbsent(span.service(), key -> new Out()).message(2, span(span)); // ScopeSpans.spans
+            Out group = byService.get(span.service()); // no lambda: each would be a class to spin up at cold start
+            if (group == null) {
+                group = new Out();
+                byService.put(span.service(), group);
+            }
+            group.message(2, span(span)); // ScopeSpans.spans
         }
         Out request = new Out();
         for (Map.Entry<String, Out> group : byService.entrySet()) {

@@ -56,7 +56,17 @@ public final class UdpSpanExporter implements SpanExporter {
     }
 
     private void send(List<SpanData> spans) throws IOException {
-        DaemonPayloads.send(spans, UdpSpanExporter::payload, SpanData::getName, sink, warnings);
+        DaemonPayloads.send(spans, new DaemonPayloads.Encoder<SpanData>() {
+            @Override
+            public String payload(List<SpanData> batch) throws IOException {
+                return UdpSpanExporter.payload(batch);
+            }
+
+            @Override
+            public String nameOf(SpanData span) {
+                return span.getName();
+            }
+        }, sink, warnings);
     }
 
     @Override
