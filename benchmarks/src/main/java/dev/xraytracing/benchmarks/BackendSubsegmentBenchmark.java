@@ -42,6 +42,7 @@ public class BackendSubsegmentBenchmark {
     }
 
     /** An open segment of a tracer of ours on the chosen backend. */
+    @State(Scope.Thread)
     public abstract static class OnBackend extends SegmentStates.OpenSegment {
         @Param({"xray", "opentelemetry"})
         public String backend;
