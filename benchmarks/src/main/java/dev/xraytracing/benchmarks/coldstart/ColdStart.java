@@ -461,7 +461,8 @@ public final class ColdStart {
         List<String> lines = new ArrayList<>();
         lines.add("form,run,init_ms,invocation_ms,total_ms,outside_ms,classes,classes_outside_archive");
         for (Sample s : samples) {
-            lines.add(String.format(Locale.ROOT, "%s,%d,%.1f,%.1f,%.1f,%.1f,%d,%d", s.form(), s.run(), s.init(),
+            // the form's label in quotes: some hold a comma
+            lines.add(String.format(Locale.ROOT, "\"%s\",%d,%.1f,%.1f,%.1f,%.1f,%d,%d", s.form(), s.run(), s.init(),
                     s.invocation(), s.total(), s.outside(), s.classes(), s.classesOutsideArchive()));
         }
         Files.write(file, lines);

@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.xraytracing.internal.emit.DocumentSink;
 import dev.xraytracing.internal.log.WarnOnce;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -22,17 +18,15 @@ class DaemonSpanSinkTest {
 
     @Test
     void aDocumentTooLargeForOneDatagramArrivesInSeveralWithEverySpan() throws Exception {
-        try (DatagramSocket daemon = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            daemon.setReceiveBufferSize(1 << 20);
-            DocumentSink sink = new DaemonSpanSinks().apply((InetSocketAddress) daemon.getLocalSocketAddress(),
-                    new WarnOnce());
+        try (TestDaemon daemon = new TestDaemon()) {
+            DocumentSink sink = new DaemonSpanSinks().apply(daemon.address(), new WarnOnce());
 
             sink.send(document(40, "x".repeat(4000)));
 
             List<String> names = new ArrayList<>();
             int datagrams = 0;
             String datagram;
-            while (names.size() < 41 && (datagram = receiveOrNull(daemon)) != null) {
+            while (names.size() < 41 && (datagram = daemon.receiveOrNull()) != null) {
                 datagrams++;
                 assertThat(datagram).startsWith(HEADER + "T1S");
                 assertThat(datagram.length()).isLessThanOrEqualTo(64 * 1024);
@@ -67,17 +61,5 @@ class DaemonSpanSinkTest {
         return "{\"name\":\"## handleRequest\",\"id\":\"70de5b6f19ff9aff\",\"type\":\"subsegment\","
                 + "\"parent_id\":\"53995c3f42cd8ad8\",\"trace_id\":\"1-5759e988-bd862e3fe1be46a994272793\","
                 + "\"start_time\":1.5e9,\"end_time\":1.5e9,\"subsegments\":[" + children + "]}";
-    }
-
-    private static String receiveOrNull(DatagramSocket socket) throws Exception {
-        socket.setSoTimeout(10_000);
-        byte[] buffer = new byte[65_535];
-        DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-        try {
-            socket.receive(packet);
-        } catch (SocketTimeoutException none) {
-            return null;
-        }
-        return new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8);
     }
 }
