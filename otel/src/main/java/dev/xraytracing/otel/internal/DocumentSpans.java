@@ -79,8 +79,11 @@ public final class DocumentSpans {
                 message, start, end, attributes, events, links(entity.get("links")), segment ? name : null));
         if (entity.get("subsegments") instanceof List<?> children) {
             for (Object child : children) {
-                if (child instanceof Map<?, ?> childEntity && !Boolean.TRUE.equals(childEntity.get("in_progress"))
-                        && id(childEntity, "id") != null) {
+                if (child instanceof Map<?, ?> childEntity && !Boolean.TRUE.equals(childEntity.get("in_progress"))) {
+                    if (id(childEntity, "id") == null) {
+                        throw new IllegalArgumentException("a subsegment without an id OpenTelemetry accepts: "
+                                + childEntity.get("id"));
+                    }
                     add(spans, childEntity, traceId, spanId, false, false);
                 }
             }
