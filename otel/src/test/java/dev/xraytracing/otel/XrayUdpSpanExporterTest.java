@@ -3,16 +3,11 @@ package dev.xraytracing.otel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.xraytracing.otel.internal.DocumentSpans;
+import dev.xraytracing.otel.internal.TestDaemon;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -25,8 +20,8 @@ class XrayUdpSpanExporterTest {
 
     @Test
     void aDatagramIsTheDaemonHeaderThenT1SThenTheSpansAsBase64Otlp() throws Exception {
-        try (DatagramSocket daemon = daemon()) {
-            XrayUdpSpanExporter exporter = XrayUdpSpanExporter.toDaemon(address(daemon));
+        try (TestDaemon daemon = new TestDaemon()) {
+            XrayUdpSpanExporter exporter = XrayUdpSpanExporter.toDaemon(daemon.address());
 
             assertThat(exporter.export(spans(1, "")).isSuccess()).isTrue();
 
@@ -43,15 +38,15 @@ class XrayUdpSpanExporterTest {
 
     @Test
     void aBatchTooLargeForOneDatagramIsSplitAndEverySpanArrives() throws Exception {
-        try (DatagramSocket daemon = daemon()) {
-            XrayUdpSpanExporter exporter = XrayUdpSpanExporter.toDaemon(address(daemon));
+        try (TestDaemon daemon = new TestDaemon()) {
+            XrayUdpSpanExporter exporter = XrayUdpSpanExporter.toDaemon(daemon.address());
 
             assertThat(exporter.export(spans(40, "x".repeat(4000))).isSuccess()).isTrue();
 
             List<String> names = new ArrayList<>();
             int datagrams = 0;
             String datagram;
-            while ((datagram = receiveOrNull(daemon)) != null) {
+            while ((datagram = daemon.receiveOrNull()) != null) {
                 datagrams++;
                 assertThat(datagram.length()).isLessThanOrEqualTo(64 * 1024);
                 decode(datagram).getResourceSpans(0).getScopeSpans(0).getSpansList()
@@ -67,12 +62,12 @@ class XrayUdpSpanExporterTest {
 
     @Test
     void afterShutdownNothingIsSentAndTheExportSaysSo() throws Exception {
-        try (DatagramSocket daemon = daemon()) {
-            XrayUdpSpanExporter exporter = XrayUdpSpanExporter.toDaemon(address(daemon));
+        try (TestDaemon daemon = new TestDaemon()) {
+            XrayUdpSpanExporter exporter = XrayUdpSpanExporter.toDaemon(daemon.address());
             exporter.shutdown();
 
             assertThat(exporter.export(spans(2, "")).isSuccess()).isFalse();
-            XrayUdpSpanExporter.toDaemon(address(daemon)).export(spans(1, "")); // queues behind anything sent
+            XrayUdpSpanExporter.toDaemon(daemon.address()).export(spans(1, "")); // queues behind anything sent
             assertThat(decode(receive(daemon)).getResourceSpans(0).getScopeSpans(0).getSpansCount())
                     .as("the first datagram is the second exporter's").isEqualTo(1);
         }
@@ -98,31 +93,9 @@ class XrayUdpSpanExporterTest {
         return ExportTraceServiceRequest.parseFrom(Base64.getDecoder().decode(payload));
     }
 
-    private static DatagramSocket daemon() throws Exception {
-        DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        socket.setReceiveBufferSize(1 << 20);
-        return socket;
-    }
-
-    private static InetSocketAddress address(DatagramSocket socket) {
-        return (InetSocketAddress) socket.getLocalSocketAddress();
-    }
-
-    private static String receive(DatagramSocket socket) throws Exception {
-        String datagram = receiveOrNull(socket);
+    private static String receive(TestDaemon daemon) throws Exception {
+        String datagram = daemon.receiveOrNull();
         assertThat(datagram).as("a datagram within 10 s").isNotNull();
         return datagram;
-    }
-
-    private static String receiveOrNull(DatagramSocket socket) throws Exception {
-        socket.setSoTimeout(10_000);
-        byte[] buffer = new byte[65_535];
-        DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-        try {
-            socket.receive(packet);
-        } catch (SocketTimeoutException none) {
-            return null;
-        }
-        return new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8);
     }
 }

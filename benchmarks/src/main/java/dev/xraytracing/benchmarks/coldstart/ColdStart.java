@@ -25,8 +25,10 @@ import java.util.zip.ZipFile;
 
 /**
  * Cold start of MyFirstLambda on the local platform, in three forms: traced with our library, the same logic untraced,
- * and the X-Ray SDK's default recorder plus its interceptor; with {@code --from-zip} a fourth, the traced zip with
- * xray-tracing-faults (and its Jackson) packaged and no rule configured. Every run starts a fresh JVM for the first function under
+ * and the X-Ray SDK's default recorder plus its interceptor; with {@code --from-zip} also the traced zip with
+ * xray-tracing-faults (and its Jackson) packaged and no rule configured, the traced zip on the OpenTelemetry backend
+ * (xray-tracing-otel added, {@code XRAY_TRACING_BACKEND=opentelemetry}), and an ADOT-like reference (the untraced
+ * zip plus the OpenTelemetry SDK built by its autoconfigure module, {@link AdotLikeFirstLambda}). Every run starts a fresh JVM for the first function under
  * AWS's runtime interface client (MySecondLambda stays warm, {@code WORK_MILLIS=0}); the forms take turns run by run.
  *
  * <p>The figures are the platform's own record of each cold invocation, from the function segment it emits:
@@ -85,6 +87,28 @@ public final class ColdStart {
             return copy;
         }
 
+        /** The same with the class files of {@code handler} (and its nested classes) added at the task root. */
+        Code withHandler(Class<?> handler) throws IOException {
+            Path classes;
+            try {
+                classes = Path.of(handler.getProtectionDomain().getCodeSource().getLocation().toURI());
+            } catch (java.net.URISyntaxException e) {
+                throw new IOException(e);
+            }
+            String packagePath = handler.getPackageName().replace('.', '/');
+            Path target = Files.createDirectories(taskRoot.resolve(packagePath));
+            try (Stream<Path> files = Files.list(classes.resolve(packagePath))) {
+                for (Path file : (Iterable<Path>) files::iterator) {
+                    String name = file.getFileName().toString();
+                    if (name.equals(handler.getSimpleName() + ".class")
+                            || name.startsWith(handler.getSimpleName() + "$")) {
+                        Files.copy(file, target.resolve(name));
+                    }
+                }
+            }
+            return this;
+        }
+
         LocalFunction applyTo(LocalFunction function) {
             return taskRoot != null ? function.taskRoot(taskRoot) : function.classpath(classpath);
         }
@@ -110,6 +134,7 @@ public final class ColdStart {
         boolean fromZip = false;
         Path faultsLibOption = null;
         Path otelLibOption = null;
+        Path adotLibOption = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
@@ -124,9 +149,11 @@ public final class ColdStart {
                 case "--faults-lib" -> faultsLibOption = Path.of(args[++i]);
                 // the jars the OpenTelemetry form adds (default target/coldstart/otel-lib)
                 case "--otel-lib" -> otelLibOption = Path.of(args[++i]);
+                // the jars the ADOT-like form adds to the untraced zip (default target/coldstart/adot-lib)
+                case "--adot-lib" -> adotLibOption = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
                         + " (--runs N, --warmups N, --jvm-options OPTIONS, --cpus LIST, --class-counts, --from-zip,"
-                        + " --faults-lib DIR, --otel-lib DIR)");
+                        + " --faults-lib DIR, --otel-lib DIR, --adot-lib DIR)");
             }
         }
         Path classes = Path.of(ColdStart.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -137,6 +164,7 @@ public final class ColdStart {
         Code xray;
         Code tracedWithFaults = null;
         Code tracedOnOpenTelemetry = null;
+        Code adotLike = null;
         Path faultsLib = null;
         Path otelLib = null;
         if (fromZip) {
@@ -154,6 +182,10 @@ public final class ColdStart {
             otelLib = otelLibOption != null ? otelLibOption : dir.resolve("otel-lib");
             if (Files.isDirectory(otelLib)) {
                 tracedOnOpenTelemetry = traced.withJars(otelLib);
+            }
+            Path adotLib = adotLibOption != null ? adotLibOption : dir.resolve("adot-lib");
+            if (Files.isDirectory(adotLib)) {
+                adotLike = untraced.withJars(adotLib).withHandler(AdotLikeFirstLambda.class);
             }
         } else {
             traced = Code.classpath(read(dir, "traced"));
@@ -176,6 +208,11 @@ public final class ColdStart {
             forms.add(new Form("traced, OpenTelemetry backend", "OtelFirst", // XRAY_TRACING_BACKEND set below
                     "dev.xraytracing.examples.MyFirstLambda", tracedOnOpenTelemetry, true));
         }
+        if (adotLike != null) {
+            // The untraced zip plus the OpenTelemetry SDK, its autoconfigure module and AdotLikeFirstLambda.
+            forms.add(new Form("ADOT-like: OpenTelemetry SDK + autoconfigure", "AdotFirst",
+                    AdotLikeFirstLambda.class.getName(), adotLike, true));
+        }
         if (fromZip) {
             for (Form form : forms.subList(0, 3)) {
                 System.out.println(describeZip(form));
@@ -193,6 +230,11 @@ public final class ColdStart {
                 }
                 System.out.printf(Locale.ROOT, "OpenTelemetry form: the traced zip's lib/ plus %s from %s (%,d bytes)%n",
                         jarNames(otelLib), otelLib, otelAdded);
+            }
+            if (adotLike != null) {
+                System.out.printf(Locale.ROOT, "ADOT-like form: the untraced zip's lib/ plus %s (%,d bytes) and "
+                        + "AdotLikeFirstLambda%n", jarNames(adotLike.taskRoot().resolve("lib"), "opentelemetry-"),
+                        bytesOf(adotLike.taskRoot().resolve("lib"), "opentelemetry-"));
             }
             expectNoJar(traced, "xray-tracing-otel", "opentelemetry-");
             expectNoJar(untraced, "xray-tracing-", "aws-xray-");
@@ -286,6 +328,14 @@ public final class ColdStart {
         }
     }
 
+    private static long bytesOf(Path lib, String... prefixes) throws IOException {
+        long bytes = 0;
+        for (String jar : jarNames(lib, prefixes)) {
+            bytes += Files.size(lib.resolve(jar));
+        }
+        return bytes;
+    }
+
     private static double loadAverage() {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
@@ -298,20 +348,32 @@ public final class ColdStart {
      * Counts the classes the run's JVM loaded until it began to shut down. The platform stops it right after its
      * runtime polls again, which follows the first response at once (and loads nothing new), so this is the count
      * until the first response. (The JVM's uptime clock cannot cut it: it starts tens of milliseconds after the spawn.)
+     * The stop is the signal's handler ({@code jdk.internal.misc.Signal$1}); {@code java.lang.Shutdown} alone does
+     * not mark it, since registering a shutdown hook loads it too (java.util.logging and the OpenTelemetry SDK do).
      */
     private static int[] countClasses(Path log) throws IOException {
-        int all = 0;
+        List<String> lines = Files.readAllLines(log);
+        int end = indexOfClass(lines, "jdk.internal.misc.Signal$1");
+        if (end < 0) {
+            end = indexOfClass(lines, "java.lang.Shutdown");
+        }
+        List<String> loaded = end < 0 ? lines : lines.subList(0, end);
         int outsideArchive = 0;
-        for (String line : Files.readAllLines(log)) {
-            if (line.startsWith("java.lang.Shutdown ")) {
-                break;
-            }
-            all++;
+        for (String line : loaded) {
             if (!line.contains("source: shared objects file")) {
                 outsideArchive++;
             }
         }
-        return new int[] {all, outsideArchive};
+        return new int[] {loaded.size(), outsideArchive};
+    }
+
+    private static int indexOfClass(List<String> lines, String name) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(name + " ")) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static Sample measure(LocalPlatform platform, Form form, int run, Path classLogs) throws Exception {
@@ -399,7 +461,8 @@ public final class ColdStart {
         List<String> lines = new ArrayList<>();
         lines.add("form,run,init_ms,invocation_ms,total_ms,outside_ms,classes,classes_outside_archive");
         for (Sample s : samples) {
-            lines.add(String.format(Locale.ROOT, "%s,%d,%.1f,%.1f,%.1f,%.1f,%d,%d", s.form(), s.run(), s.init(),
+            // the form's label in quotes: some hold a comma
+            lines.add(String.format(Locale.ROOT, "\"%s\",%d,%.1f,%.1f,%.1f,%.1f,%d,%d", s.form(), s.run(), s.init(),
                     s.invocation(), s.total(), s.outside(), s.classes(), s.classesOutsideArchive()));
         }
         Files.write(file, lines);

@@ -42,6 +42,13 @@ public enum ConfigKey {
                     + "segment documents to the daemon; `opentelemetry` (with `xray-tracing-otel` on the class path) "
                     + "sends the same trace as OpenTelemetry spans, over UDP to the daemon in the format of AWS's X-Ray "
                     + "UDP span exporter. Read when a tracer first sends."),
+    OTEL_GLOBAL(Owner.YOU, "xraytracing.otel.global", List.of("XRAY_TRACING_OTEL_GLOBAL"), "`auto`",
+            "With the OpenTelemetry backend, whether to join a `GlobalOpenTelemetry` that is already set (the Java "
+                    + "agent, the ADOT layer, a team's own SDK; see [opentelemetry.md](opentelemetry.md)). Asking "
+                    + "starts `java.util.logging`, about 30 ms of a one-core cold start, so `auto` asks outside Lambda "
+                    + "and, in Lambda, only where `JAVA_TOOL_OPTIONS` holds `-javaagent` or `AWS_LAMBDA_EXEC_WRAPPER` "
+                    + "is set (how the agent and the ADOT layer start); `on` always asks (a function that registers "
+                    + "its own SDK as the global); `off` never joins. Read when a tracer first sends."),
     INIT_WARM_UP(Owner.YOU, "xraytracing.init.warmUp", List.of("XRAY_TRACING_INIT_WARM_UP"), "`auto`",
             "Where a traced handler of an on-demand environment prepares tracing (loads its classes, opens the "
                     + "emitter) while init goes on: `auto` on a background thread where the JVM sees more than one "
@@ -78,6 +85,12 @@ public enum ConfigKey {
     FAULTS_APPCONFIG_POLL_SECONDS(Owner.YOU, "xraytracing.faults.appconfig.pollSeconds",
             List.of("XRAY_TRACING_FAULTS_APPCONFIG_POLL_SECONDS"), "`30`",
             "At most one AppConfig fetch per this many seconds, made on an invocation when the last is older."),
+    JAVA_TOOL_OPTIONS(Owner.YOU, null, List.of("JAVA_TOOL_OPTIONS"), "none",
+            "The JVM's extra options (set by you or a layer); read only to see whether a Java agent runs "
+                    + "(`XRAY_TRACING_OTEL_GLOBAL`)."),
+    EXEC_WRAPPER(Owner.YOU, null, List.of("AWS_LAMBDA_EXEC_WRAPPER"), "none",
+            "The script a layer (the ADOT layer's `/opt/otel-handler`) starts the runtime through; read only for "
+                    + "`XRAY_TRACING_OTEL_GLOBAL`."),
     APPCONFIG_EXTENSION_PORT(Owner.LAMBDA, null, List.of("AWS_APPCONFIG_EXTENSION_HTTP_PORT"), "`2772`",
             "The AppConfig Lambda extension's local HTTP port (the extension's own setting).");
 

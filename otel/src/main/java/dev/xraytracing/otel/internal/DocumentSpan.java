@@ -16,7 +16,7 @@ import java.util.List;
 public record DocumentSpan(String name, SpanKind kind, SpanContext spanContext, SpanContext parentSpanContext,
                     StatusData status, long startEpochNanos, long endEpochNanos, Attributes attributes,
                     List<EventData> events, List<LinkData> links, Resource resource) implements SpanData {
-    static final InstrumentationScopeInfo SCOPE = InstrumentationScopeInfo.create("dev.xraytracing");
+    static final InstrumentationScopeInfo SCOPE = InstrumentationScopeInfo.create(SpanRecord.SCOPE_NAME);
 
     @Override
     public String getName() {

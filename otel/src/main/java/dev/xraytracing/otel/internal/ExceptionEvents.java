@@ -1,8 +1,5 @@
 package dev.xraytracing.otel.internal;
 
-import io.opentelemetry.api.common.Attributes;
-import io.opentelemetry.api.common.AttributesBuilder;
-import io.opentelemetry.sdk.trace.data.EventData;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,7 +15,7 @@ final class ExceptionEvents {
     private ExceptionEvents() {
     }
 
-    static List<EventData> of(Object cause, long epochNanos) {
+    static List<SpanRecord.Event> of(Object cause, long epochNanos) {
         if (!(cause instanceof Map<?, ?> causeObject) || !(causeObject.get("exceptions") instanceof List<?> list)
                 || list.isEmpty()) {
             return List.of(); // no cause, or only the id of an exception recorded in a child
@@ -37,7 +34,7 @@ final class ExceptionEvents {
                 }
             }
         }
-        List<EventData> events = new ArrayList<>();
+        List<SpanRecord.Event> events = new ArrayList<>();
         for (Object item : list) {
             if (item instanceof Map<?, ?> exception && !namedAsCause.contains(DocumentSpans.text(exception, "id"))) {
                 events.add(event(exception, byId, epochNanos));
@@ -46,8 +43,8 @@ final class ExceptionEvents {
         return events;
     }
 
-    private static EventData event(Map<?, ?> exception, Map<String, Map<?, ?>> byId, long epochNanos) {
-        AttributesBuilder attributes = Attributes.builder();
+    private static SpanRecord.Event event(Map<?, ?> exception, Map<String, Map<?, ?>> byId, long epochNanos) {
+        SpanFields attributes = new SpanFields();
         String type = DocumentSpans.text(exception, "type");
         String message = DocumentSpans.text(exception, "message");
         attributes.put(XrayAttributes.EXCEPTION_TYPE, type == null ? "" : type);
@@ -64,7 +61,7 @@ final class ExceptionEvents {
             current = next != null && seen.add(next) ? byId.get(next) : null;
         }
         attributes.put(XrayAttributes.EXCEPTION_STACKTRACE, trace.toString());
-        return EventData.create(epochNanos, XrayAttributes.EXCEPTION_EVENT, attributes.build());
+        return new SpanRecord.Event(XrayAttributes.EXCEPTION_EVENT, epochNanos, attributes);
     }
 
     private static String headline(Map<?, ?> exception) {

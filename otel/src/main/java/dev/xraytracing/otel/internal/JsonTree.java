@@ -1,8 +1,5 @@
 package dev.xraytracing.otel.internal;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,53 +7,233 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a segment document into maps, lists, strings, numbers and booleans with Jackson's streaming parser: the
- * document is ours and small, and databind's object mapper would cost a cold start several times what this does.
+ * Reads a segment document into maps, lists, strings, numbers and booleans, and writes such values back. The
+ * documents are core's own, small and plain JSON; Jackson's parser would cost a cold start on the OpenTelemetry
+ * backend about as much as all the rest of its work (its factory and parser classes, docs/benchmarks.md), so this
+ * reads them itself. {@code JsonTreeTest} checks it against Jackson over random documents.
  */
 final class JsonTree {
-    private static final JsonFactory FACTORY = new JsonFactory();
+    private final String json;
+    private int at;
 
-    private JsonTree() {
+    private JsonTree(String json) {
+        this.json = json;
     }
 
+    /**
+     * The value {@code json} holds: a {@code Map} (in the document's order), {@code List}, {@code String}, {@code Long}
+     * (a whole number that fits), {@code Double} (any other number), {@code Boolean}, or null.
+     *
+     * @throws IOException when it is not one JSON value
+     */
     static Object read(String json) throws IOException {
-        try (JsonParser parser = FACTORY.createParser(json)) {
-            return value(parser, parser.nextToken());
+        JsonTree reader = new JsonTree(json);
+        Object value = reader.value();
+        reader.skipSpace();
+        if (reader.at != json.length()) {
+            throw reader.failure("more after the value");
+        }
+        return value;
+    }
+
+    private Object value() throws IOException {
+        skipSpace();
+        if (at >= json.length()) {
+            throw failure("a value expected");
+        }
+        char c = json.charAt(at);
+        switch (c) {
+            case '{':
+                return object();
+            case '[':
+                return array();
+            case '"':
+                return string();
+            case 't':
+                return literal("true", Boolean.TRUE);
+            case 'f':
+                return literal("false", Boolean.FALSE);
+            case 'n':
+                return literal("null", null);
+            default:
+                return number();
         }
     }
 
-    private static Object value(JsonParser parser, JsonToken token) throws IOException {
-        if (token == null) {
-            return null;
+    private Map<String, Object> object() throws IOException {
+        Map<String, Object> object = new LinkedHashMap<>();
+        at++;
+        skipSpace();
+        if (peek() == '}') {
+            at++;
+            return object;
         }
-        switch (token) {
-            case START_OBJECT:
-                Map<String, Object> object = new LinkedHashMap<>();
-                while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = parser.currentName();
-                    object.put(name, value(parser, parser.nextToken()));
-                }
+        while (true) {
+            skipSpace();
+            if (peek() != '"') {
+                throw failure("a field name expected");
+            }
+            String name = string();
+            skipSpace();
+            expect(':');
+            object.put(name, value());
+            skipSpace();
+            if (peek() == ',') {
+                at++;
+            } else {
+                expect('}');
                 return object;
-            case START_ARRAY:
-                List<Object> array = new ArrayList<>();
-                JsonToken next;
-                while ((next = parser.nextToken()) != JsonToken.END_ARRAY && next != null) {
-                    array.add(value(parser, next));
-                }
-                return array;
-            case VALUE_STRING:
-                return parser.getText();
-            case VALUE_NUMBER_INT:
-                return parser.getLongValue();
-            case VALUE_NUMBER_FLOAT:
-                return parser.getDoubleValue();
-            case VALUE_TRUE:
-                return Boolean.TRUE;
-            case VALUE_FALSE:
-                return Boolean.FALSE;
-            default:
-                return null;
+            }
         }
+    }
+
+    private List<Object> array() throws IOException {
+        List<Object> array = new ArrayList<>();
+        at++;
+        skipSpace();
+        if (peek() == ']') {
+            at++;
+            return array;
+        }
+        while (true) {
+            array.add(value());
+            skipSpace();
+            if (peek() == ',') {
+                at++;
+            } else {
+                expect(']');
+                return array;
+            }
+        }
+    }
+
+    private String string() throws IOException {
+        at++; // the opening quote
+        StringBuilder out = null;
+        int from = at;
+        while (at < json.length()) {
+            char c = json.charAt(at);
+            if (c == '"') {
+                String text = out == null ? json.substring(from, at) : out.append(json, from, at).toString();
+                at++;
+                return text;
+            }
+            if (c == '\\') {
+                if (out == null) {
+                    out = new StringBuilder();
+                }
+                out.append(json, from, at);
+                at++;
+                out.append(escaped());
+                from = at;
+            } else if (c < 0x20) {
+                throw failure("a control character in a string");
+            } else {
+                at++;
+            }
+        }
+        throw failure("an unterminated string");
+    }
+
+    private char escaped() throws IOException {
+        if (at >= json.length()) {
+            throw failure("an unterminated escape");
+        }
+        char c = json.charAt(at++);
+        switch (c) {
+            case '"', '\\', '/':
+                return c;
+            case 'b':
+                return '\b';
+            case 'f':
+                return '\f';
+            case 'n':
+                return '\n';
+            case 'r':
+                return '\r';
+            case 't':
+                return '\t';
+            case 'u':
+                if (at + 4 > json.length()) {
+                    throw failure("a short \\u escape");
+                }
+                int unit = 0;
+                for (int end = at + 4; at < end; at++) {
+                    int digit = Character.digit(json.charAt(at), 16);
+                    if (digit < 0) {
+                        throw failure("a bad \\u escape");
+                    }
+                    unit = unit * 16 + digit;
+                }
+                return (char) unit;
+            default:
+                throw failure("an unknown escape");
+        }
+    }
+
+    private Object number() throws IOException {
+        int from = at;
+        boolean whole = true;
+        while (at < json.length()) {
+            char c = json.charAt(at);
+            if (c >= '0' && c <= '9' || c == '-') {
+                at++;
+            } else if (c == '.' || c == 'e' || c == 'E' || c == '+') {
+                whole = false;
+                at++;
+            } else {
+                break;
+            }
+        }
+        String text = json.substring(from, at);
+        if (text.isEmpty() || text.equals("-")) {
+            throw failure("a value expected");
+        }
+        try {
+            if (whole) {
+                try {
+                    return Long.parseLong(text);
+                } catch (NumberFormatException tooLarge) {
+                    return Double.parseDouble(text);
+                }
+            }
+            return Double.parseDouble(text);
+        } catch (NumberFormatException notANumber) {
+            throw failure("a bad number");
+        }
+    }
+
+    private Object literal(String word, Object value) throws IOException {
+        if (!json.startsWith(word, at)) {
+            throw failure("a value expected");
+        }
+        at += word.length();
+        return value;
+    }
+
+    private void expect(char c) throws IOException {
+        if (peek() != c) {
+            throw failure("'" + c + "' expected");
+        }
+        at++;
+    }
+
+    private char peek() {
+        return at < json.length() ? json.charAt(at) : 0;
+    }
+
+    private void skipSpace() {
+        while (at < json.length()) {
+            char c = json.charAt(at);
+            if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+                return;
+            }
+            at++;
+        }
+    }
+
+    private IOException failure(String what) {
+        return new IOException("not a JSON document: " + what + " at character " + at);
     }
 
     /** Writes {@code value} (what {@link #read} returns) back as JSON, for metadata carried in one attribute. */

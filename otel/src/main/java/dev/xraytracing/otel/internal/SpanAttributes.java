@@ -1,7 +1,5 @@
 package dev.xraytracing.otel.internal;
 
-import io.opentelemetry.api.common.AttributeKey;
-import io.opentelemetry.api.common.AttributesBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +10,7 @@ final class SpanAttributes {
     }
 
     /** Each annotation as an attribute of its own, and their keys in {@code aws.xray.annotations}. */
-    static void annotations(AttributesBuilder attributes, Map<?, ?> annotations) {
+    static void annotations(SpanFields attributes, Map<?, ?> annotations) {
         if (annotations.isEmpty()) {
             return;
         }
@@ -23,18 +21,18 @@ final class SpanAttributes {
                 keys.add(key);
             }
         }
-        attributes.put(AttributeKey.stringArrayKey(XrayAttributes.ANNOTATIONS), keys);
+        attributes.put(XrayAttributes.ANNOTATIONS, keys);
     }
 
     /** Each metadata namespace as one attribute holding its JSON object, which X-Ray shows under that namespace. */
-    static void metadata(AttributesBuilder attributes, Map<?, ?> metadata) {
+    static void metadata(SpanFields attributes, Map<?, ?> metadata) {
         for (Map.Entry<?, ?> entry : metadata.entrySet()) {
             attributes.put(XrayAttributes.METADATA_PREFIX + entry.getKey(), JsonTree.write(entry.getValue()));
         }
     }
 
     /** The {@code http} fields; returns the response status, or null when there is none. */
-    static Long http(AttributesBuilder attributes, Map<?, ?> http) {
+    static Long http(SpanFields attributes, Map<?, ?> http) {
         Map<?, ?> request = DocumentSpans.map(http.get("request"));
         putText(attributes, XrayAttributes.HTTP_METHOD, request.get("method"));
         putText(attributes, XrayAttributes.HTTP_URL, request.get("url"));
@@ -52,7 +50,7 @@ final class SpanAttributes {
     }
 
     /** The {@code aws} fields: the operation as {@code rpc.method}, every other as {@code aws.<field>}. */
-    static void aws(AttributesBuilder attributes, Map<?, ?> aws) {
+    static void aws(SpanFields attributes, Map<?, ?> aws) {
         for (Map.Entry<?, ?> entry : aws.entrySet()) {
             String field = String.valueOf(entry.getKey());
             if (field.equals("operation")) {
@@ -64,7 +62,7 @@ final class SpanAttributes {
     }
 
     /** Puts a JSON value as the attribute type that holds it; false when it is null. */
-    static boolean put(AttributesBuilder attributes, String key, Object value) {
+    static boolean put(SpanFields attributes, String key, Object value) {
         if (value instanceof String text) {
             attributes.put(key, text);
         } else if (value instanceof Long || value instanceof Integer) {
@@ -74,7 +72,7 @@ final class SpanAttributes {
         } else if (value instanceof Boolean flag) {
             attributes.put(key, flag);
         } else if (value instanceof List<?> list && list.stream().allMatch(String.class::isInstance)) {
-            attributes.put(AttributeKey.stringArrayKey(key), list.stream().map(String.class::cast).toList());
+            attributes.put(key, list.stream().map(String.class::cast).toList());
         } else if (value != null) {
             attributes.put(key, JsonTree.write(value));
         } else {
@@ -83,7 +81,7 @@ final class SpanAttributes {
         return true;
     }
 
-    private static void putText(AttributesBuilder attributes, String key, Object value) {
+    private static void putText(SpanFields attributes, String key, Object value) {
         if (value instanceof String text) {
             attributes.put(key, text);
         }

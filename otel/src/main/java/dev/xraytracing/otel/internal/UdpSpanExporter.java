@@ -15,16 +15,14 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * {@code dev.xraytracing.otel.XrayUdpSpanExporter}'s work, and the default tracer's in Lambda: sends spans to the X-Ray daemon (Lambda's, or a local one) the way AWS's X-Ray UDP span exporter for Lambda does:
+ * {@code dev.xraytracing.otel.XrayUdpSpanExporter}'s work: sends {@code SpanData} to the X-Ray daemon (Lambda's, or a local one) the way AWS's X-Ray UDP span exporter for Lambda does:
  * one datagram per batch, the daemon's {@code {"format": "json", "version": 1}} header line, then {@code T1S} (sampled
  * spans) and the batch as OTLP protobuf in base64. A batch too large for one datagram is split, never dropped.
  * Nothing here throws at the caller: a failed send is logged once and reported as a failed result.
  */
 public final class UdpSpanExporter implements SpanExporter {
     /** What AWS's exporter puts before the base64 payload of sampled spans (after the daemon's header line). */
-    public static final String SAMPLED_PREFIX = "T1S";
-    /** The daemon's datagrams hold at most 64 KiB; a little room is left for the header line. */
-    static final int MAX_PAYLOAD = 64 * 1024 - 64;
+    public static final String SAMPLED_PREFIX = DaemonPayloads.SAMPLED_PREFIX;
 
     private final UdpSink sink;
     private final WarnOnce warnings;
@@ -58,21 +56,17 @@ public final class UdpSpanExporter implements SpanExporter {
     }
 
     private void send(List<SpanData> spans) throws IOException {
-        if (spans.isEmpty()) {
-            return;
-        }
-        String payload = payload(spans);
-        if (payload.length() > MAX_PAYLOAD && spans.size() > 1) {
-            int half = spans.size() / 2;
-            send(spans.subList(0, half));
-            send(spans.subList(half, spans.size()));
-            return;
-        }
-        if (payload.length() > MAX_PAYLOAD) {
-            warnings.warn("otel:too-large", "a span of " + payload.length() + " bytes is larger than a daemon "
-                    + "datagram; the daemon may refuse it: " + spans.get(0).getName());
-        }
-        sink.send(payload); // UdpSink writes the daemon's header line first
+        DaemonPayloads.send(spans, new DaemonPayloads.Encoder<SpanData>() {
+            @Override
+            public String payload(List<SpanData> batch) throws IOException {
+                return UdpSpanExporter.payload(batch);
+            }
+
+            @Override
+            public String nameOf(SpanData span) {
+                return span.getName();
+            }
+        }, sink, warnings);
     }
 
     @Override

@@ -23,6 +23,22 @@ public final class XrayIds {
         return hex;
     }
 
+    /** Whether {@code id} is {@code digits} hex digits, not all zero: an id OpenTelemetry accepts as valid. */
+    static boolean isValidHex(String id, int digits) {
+        if (id.length() != digits) {
+            return false;
+        }
+        boolean nonZero = false;
+        for (int i = 0; i < digits; i++) {
+            char c = Character.toLowerCase(id.charAt(i));
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+                return false;
+            }
+            nonZero |= c != '0';
+        }
+        return nonZero;
+    }
+
     /** The X-Ray trace id of a 32-digit OpenTelemetry trace id. */
     public static String xrayTraceIdOf(String traceId) {
         return "1-" + traceId.substring(0, 8) + "-" + traceId.substring(8);

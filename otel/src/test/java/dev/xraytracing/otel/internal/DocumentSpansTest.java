@@ -1,6 +1,7 @@
 package dev.xraytracing.otel.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
@@ -20,6 +21,15 @@ class DocumentSpansTest {
                 + entity + "}", Resource.empty());
         assertThat(spans).hasSize(1);
         return spans.get(0);
+    }
+
+    @Test
+    void anIdOpenTelemetryWouldNotAcceptIsRefusedNotSentAsZeros() {
+        assertThatThrownBy(() -> only("\"name\":\"Work\",\"id\":\"0000000000000000\""))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> only("\"name\":\"Work\",\"id\":\"70de5b6f19ff9a0a\",\"subsegments\":"
+                + "[{\"name\":\"Child\",\"id\":\"not-an-id\",\"start_time\":1.5e9,\"end_time\":1.5e9}]"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not-an-id");
     }
 
     @Test

@@ -15,14 +15,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The {@link ConfigKey} table is the whole truth: the library reads no setting past it, every key in it is read, and
- * docs/configuration.md is what it generates. Scans the main sources of the library's modules (core, lambda-support);
+ * docs/configuration.md is what it generates. Scans the main sources of the library's modules (core, lambda-support, faults, otel);
  * the test kits ({@code testing} packages) save and restore the trace header property and are not configuration.
  */
 class ConfigurationTableTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final List<Path> LIBRARY_SOURCES = List.of(
             ROOT.resolve("core/src/main/java"), ROOT.resolve("lambda-support/src/main/java"),
-            ROOT.resolve("faults/src/main/java"));
+            ROOT.resolve("faults/src/main/java"), ROOT.resolve("otel/src/main/java"));
     private static final Pattern DIRECT_READ = Pattern.compile(
             "System\\s*\\.\\s*(getenv|getProperty|getProperties)\\s*\\(|Boolean\\s*\\.\\s*getBoolean\\s*\\(|"
                     + "Integer\\s*\\.\\s*getInteger\\s*\\(|Long\\s*\\.\\s*getLong\\s*\\(");
