@@ -107,6 +107,8 @@ public final class ExplorationReport {
         root.put("title", title);
         root.put("hypothesis", result.hypothesis().describe());
         root.put("scopedToTrace", result.scoped());
+        ArrayNode unscoped = root.putArray("pointsScopedToTheEnvironment");
+        result.unscopedPoints().forEach(point -> unscoped.add(point.label()));
         root.put("seed", result.seed());
         ObjectNode baseline = root.putObject("baseline");
         result.baselineStatuses().forEach(baseline.putArray("statuses")::add);
