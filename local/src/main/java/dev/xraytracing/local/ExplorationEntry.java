@@ -5,7 +5,8 @@ package dev.xraytracing.local;
  * a schedule's firing. It sends with the trace header it is given, so that the exploration's fault rules, scoped to
  * that trace, hit this entry's work and no other traffic, and answers with a status: an API's answer; for a direct
  * invocation the Lambda service's status when it refused the call, and 502 for a function error, as API Gateway
- * does; for a producer's entry the service's answer (200 once it took the message). An asynchronous app's work goes
+ * does; for a producer's entry the service's answer (200 once it took the message; the id it gave is left out, each
+ * message gets a new one). An asynchronous app's work goes
  * on after the answer: the exploration waits until the app is quiet before it judges the run.
  */
 @FunctionalInterface
@@ -24,17 +25,17 @@ public interface ExplorationEntry {
 
     /** A message to a queue of the template (logical id, name, ARN or URL), as {@link LocalPlatform#sendMessage}. */
     static ExplorationEntry sendMessage(String queue, String body) {
-        return (platform, traceHeader) -> platform.sendMessage(queue, body, traceHeader);
+        return (platform, traceHeader) -> withoutId(platform.sendMessage(queue, body, traceHeader));
     }
 
     /** A notification to a topic of the template, as {@link LocalPlatform#publish}. */
     static ExplorationEntry publish(String topic, String message) {
-        return (platform, traceHeader) -> platform.publish(topic, message, traceHeader);
+        return (platform, traceHeader) -> withoutId(platform.publish(topic, message, traceHeader));
     }
 
     /** Events on their buses, as {@link LocalPlatform#putEvents}. */
     static ExplorationEntry putEvents(String eventsJson) {
-        return (platform, traceHeader) -> platform.putEvents(eventsJson, traceHeader);
+        return (platform, traceHeader) -> withoutId(platform.putEvents(eventsJson, traceHeader));
     }
 
     /**
@@ -46,5 +47,9 @@ public interface ExplorationEntry {
             platform.fireSchedule(schedule);
             return new LocalPlatform.ApiResponse(200, "fired", null);
         };
+    }
+
+    private static LocalPlatform.ApiResponse withoutId(LocalPlatform.ApiResponse answer) {
+        return answer.status() < 300 ? new LocalPlatform.ApiResponse(answer.status(), "", answer.traceHeader()) : answer;
     }
 }

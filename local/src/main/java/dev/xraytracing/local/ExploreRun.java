@@ -26,7 +26,7 @@ final class ExploreRun {
         ExplorePlan plan0 = ExplorePlan.read(options.exploreFile);
         ExplorePlan explore = options.budget != null ? plan0.withBudget(options.budget) : plan0;
         RunEntries.Entry first = RunEntries.of(options, plan).get(0);
-        ExplorationEntry entry = first::send;
+        ExplorationEntry entry = entryOf(first);
         List<LocalFunction> functions = plan.setup().functions();
         out.println("xray-tracing-local: exploring " + plan.name() + ": " + first.describe() + ", budget "
                 + explore.budgetRuns() + " runs and " + explore.timeLimit().toSeconds() + " s, seed " + explore.seed());
@@ -47,6 +47,20 @@ final class ExploreRun {
         new RunReport(exploration.documents(), List.of()).printProblemsAndWriteHtml(out, options.html,
                 "xray-tracing local exploration: " + plan.name(), exploration.htmlSection(), started);
         return 0;
+    }
+
+    /** The producers' entries without the id their answer carries (each message gets a new one). */
+    private static ExplorationEntry entryOf(RunEntries.Entry entry) {
+        if (entry instanceof RunEntries.SendMessage message) {
+            return ExplorationEntry.sendMessage(message.queue(), message.body());
+        }
+        if (entry instanceof RunEntries.Publish publication) {
+            return ExplorationEntry.publish(publication.topic(), publication.message());
+        }
+        if (entry instanceof RunEntries.PutEvents events) {
+            return ExplorationEntry.putEvents(events.events());
+        }
+        return entry::send;
     }
 
     private static void write(Path file, String text) {

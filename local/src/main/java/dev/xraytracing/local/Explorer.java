@@ -106,7 +106,7 @@ public final class Explorer {
         FaultExplorer.Result result = FaultExplorer.explore(
                 new PlatformEnvironments(platforms, ready, entry, plan.seed(), output),
                 new FaultExplorer.Settings(plan.baselineRequests(), plan.seed(), plan.budgetRuns(), plan.timeLimit(),
-                        plan.hypothesis(), timeouts, plan.skip()), output);
+                        plan.hypothesis(), timeouts, plan.only(), plan.skip()), output);
         return new Exploration(result, title);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.xraytracing.local.app.LocalRunException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -25,10 +26,12 @@ class ExplorePlanTest {
     void a_full_file_is_read_field_by_field() {
         ExplorePlan plan = ExplorePlan.parse("{\"hypothesis\": {\"status\": 200, \"latencyMs\": 3000, \"body\": "
                 + "{\"path\": \"$.status\", \"equals\": \"ok\"}}, \"baselineRequests\": 5, \"seed\": 3, \"budget\": 9,"
-                + " \"timeLimitSeconds\": 60, \"skip\": [\"timeout\"]}", "explore.json");
+                + " \"timeLimitSeconds\": 60, \"only\": [\"FulfilOrder sdk:S3.PutObject\"], \"skip\": [\"timeout\"]}",
+                "explore.json");
         Hypothesis hypothesis = plan.hypothesis().completedBy(204, 30_000);
         assertThat(hypothesis.describe()).isEqualTo("200 within 3000 ms, body $.status = ok");
         assertThat(plan.skip()).containsExactly("timeout");
+        assertThat(plan.only()).containsExactly("FulfilOrder sdk:S3.PutObject");
         assertThat(plan.timeLimit()).isEqualTo(Duration.ofSeconds(60));
         assertThat(plan.budgetRuns()).isEqualTo(9);
     }
@@ -82,10 +85,25 @@ class ExplorePlanTest {
     }
 
     @Test
+    void only_narrows_the_space_to_what_it_names_and_skip_then_leaves_out_what_it_names() {
+        ExplorePlan plan = ExplorePlan.parse("{\"only\": [\"FulfilOrder sdk:S3.PutObject\", \"PlaceOrder handler exception\"],"
+                + " \"skip\": [\"timeout\"]}", "f");
+        FaultExplorer.Settings settings = new FaultExplorer.Settings(1, 7, 10, Duration.ofMinutes(1),
+                plan.hypothesis(), Map.of(), plan.only(), plan.skip());
+        List<String> explored = FaultSpace.singleFaults(List.of(FaultPoint.sdk("FulfilOrder", "S3", "PutObject"),
+                FaultPoint.sdk("FulfilOrder", "SNS", "Publish"), FaultPoint.handler("PlaceOrder"))).stream()
+                .filter(injection -> !settings.skips(injection)).map(Injection::label).toList();
+
+        assertThat(explored).containsExactly("FulfilOrder sdk:S3.PutObject throttle", "FulfilOrder sdk:S3.PutObject 5xx",
+                "FulfilOrder sdk:S3.PutObject exception", "FulfilOrder sdk:S3.PutObject slow",
+                "PlaceOrder handler exception");
+    }
+
+    @Test
     void each_mistake_is_one_line_naming_the_field() {
         assertThatThrownBy(() -> ExplorePlan.parse("{\"budgets\": 3}", "explore.json"))
                 .isInstanceOf(LocalRunException.class).hasMessage("the explore file explore.json has an unknown field "
-                        + "'budgets' (known: hypothesis, baselineRequests, seed, budget, timeLimitSeconds, skip)");
+                        + "'budgets' (known: hypothesis, baselineRequests, seed, budget, timeLimitSeconds, only, skip)");
         assertThatThrownBy(() -> ExplorePlan.parse("{\"hypothesis\": {\"status\": \"ok\"}}", "explore.json"))
                 .hasMessage("explore.json: 'hypothesis.status' wants a class like \"2xx\" or a status like 200, "
                         + "got \"ok\"");
