@@ -51,14 +51,18 @@ class OrdersExplorationIT {
             assumeTrue(probe.serviceEndpoint("AWS_ENDPOINT_URL_DYNAMODB").isPresent(),
                     () -> "no DynamoDB engine here: " + String.join("\n", output));
         }
-        exploration = Explorer.of(setup.functions(), () -> LocalPlatform.builder().template(setup)
-                        .runtimeLoop(RuntimeLoop.INTERFACE_CLIENT).output(output::add))
-                .entry(ExplorationEntry.apiRequest("POST", "/orders", OrdersAppIT.GOOD_ORDERS.get(0)))
-                .settings(SETTINGS)
-                .budget(6)
-                .title("examples-orders/template.yaml")
-                .output(output::add)
-                .explore();
+        try {
+            exploration = Explorer.of(setup.functions(), () -> LocalPlatform.builder().template(setup)
+                            .runtimeLoop(RuntimeLoop.INTERFACE_CLIENT).output(output::add))
+                    .entry(ExplorationEntry.apiRequest("POST", "/orders", OrdersAppIT.GOOD_ORDERS.get(0)))
+                    .settings(SETTINGS)
+                    .budget(6)
+                    .title("examples-orders/template.yaml")
+                    .output(output::add)
+                    .explore();
+        } catch (RuntimeException e) {
+            throw new AssertionError("the exploration did not run; what it said:\n" + String.join("\n", output), e);
+        }
         System.out.println(exploration.text());
     }
 
