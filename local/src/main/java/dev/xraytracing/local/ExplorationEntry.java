@@ -1,5 +1,8 @@
 package dev.xraytracing.local;
 
+import dev.xraytracing.internal.TraceHeader;
+import dev.xraytracing.local.internal.TraceIds;
+
 /**
  * How an exploration sends its entry once: an API request, a direct invocation, a message, a notification, events or
  * a schedule's firing. It sends with the trace header it is given, so that the exploration's fault rules, scoped to
@@ -25,17 +28,17 @@ public interface ExplorationEntry {
 
     /** A message to a queue of the template (logical id, name, ARN or URL), as {@link LocalPlatform#sendMessage}. */
     static ExplorationEntry sendMessage(String queue, String body) {
-        return (platform, traceHeader) -> withoutId(platform.sendMessage(queue, body, traceHeader));
+        return (platform, traceHeader) -> withoutId(platform.sendMessage(queue, body, asProducer(traceHeader)));
     }
 
     /** A notification to a topic of the template, as {@link LocalPlatform#publish}. */
     static ExplorationEntry publish(String topic, String message) {
-        return (platform, traceHeader) -> withoutId(platform.publish(topic, message, traceHeader));
+        return (platform, traceHeader) -> withoutId(platform.publish(topic, message, asProducer(traceHeader)));
     }
 
     /** Events on their buses, as {@link LocalPlatform#putEvents}. */
     static ExplorationEntry putEvents(String eventsJson) {
-        return (platform, traceHeader) -> withoutId(platform.putEvents(eventsJson, traceHeader));
+        return (platform, traceHeader) -> withoutId(platform.putEvents(eventsJson, asProducer(traceHeader)));
     }
 
     /**
@@ -49,7 +52,21 @@ public interface ExplorationEntry {
         };
     }
 
+    /**
+     * The header a traced producer sends: its trace, with its own call's id as {@code Parent}, so that an SQS batch's
+     * segment links to it (an X-Ray link names an entity). Null stays null.
+     */
+    private static String asProducer(String traceHeader) {
+        if (traceHeader == null) {
+            return null;
+        }
+        TraceHeader header = TraceHeader.parse(traceHeader);
+        return header.parent() != null || header.root() == null ? traceHeader
+                : TraceHeader.of(header.root(), TraceIds.newSegmentId(), true).toString();
+    }
+
     private static LocalPlatform.ApiResponse withoutId(LocalPlatform.ApiResponse answer) {
-        return answer.status() < 300 ? new LocalPlatform.ApiResponse(answer.status(), "", answer.traceHeader()) : answer;
+        return answer.status() < 300 ? new LocalPlatform.ApiResponse(answer.status(), "", answer.traceHeader())
+                : answer;
     }
 }

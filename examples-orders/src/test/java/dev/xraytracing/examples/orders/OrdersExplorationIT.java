@@ -71,7 +71,8 @@ class OrdersExplorationIT {
         assertThat(exploration.hypothesis()).isEqualTo("2xx within 20000 ms, no new dead letter in OrdersDlq");
         assertThat(exploration.scopedToTrace()).isTrue();
         assertThat(exploration.points()).contains("PlaceOrder sdk:DynamoDB.PutItem", "PlaceOrder sdk:SQS.SendMessage",
-                "FulfilOrder sdk:S3.PutObject", "FulfilOrder sdk:SNS.Publish", "NotifyShipping sdk:EventBridge.PutEvents");
+                "FulfilOrder sdk:S3.PutObject", "FulfilOrder sdk:SNS.Publish",
+                "NotifyShipping sdk:EventBridge.PutEvents");
     }
 
     @Test
@@ -95,6 +96,27 @@ class OrdersExplorationIT {
         ExplorationFinding send = exploration.finding("PlaceOrder sdk:SQS.SendMessage exception").orElseThrow();
         assertThat(send.status()).isEqualTo(502);
         assertThat(send.why()).isEqualTo("answered 502, not 2xx");
+    }
+
+    @Test
+    void aMessageSentStraightToTheQueueIsAnEntryTooAndItsRulesReachTheConsumerThroughTheLink() {
+        List<String> said = new ArrayList<>();
+        TemplateSetup setup = TemplateSetup.of(SamTemplate.read(Path.of("template.yaml"), "us-east-1"),
+                "mvn -B -pl examples-orders -am package -DskipTests", said::add);
+        Exploration fromQueue = Explorer.of(setup.functions(), () -> LocalPlatform.builder().template(setup)
+                        .runtimeLoop(RuntimeLoop.INTERFACE_CLIENT).output(output::add))
+                .entry(ExplorationEntry.sendMessage("OrdersQueue", "{\"orderId\":\"o-1\",\"customer\":\"alice\","
+                        + "\"item\":\"book\",\"quantity\":1}"))
+                .settings("{\"hypothesis\": {\"deadLetterQueuesEmpty\": true}, \"baselineRequests\": 1,"
+                        + " \"only\": [\"FulfilOrder sdk:S3.PutObject exception\"]}")
+                .output(output::add)
+                .explore();
+
+        assertThat(fromQueue.scopedToTrace()).as("the consumer's batch links to the message's trace").isTrue();
+        assertThat(fromQueue).fails("FulfilOrder sdk:S3.PutObject exception");
+        ExplorationFinding finding = fromQueue.finding("FulfilOrder sdk:S3.PutObject exception").orElseThrow();
+        assertThat(finding.status()).as("SQS took the message").isEqualTo(200);
+        assertThat(finding.why()).isEqualTo("1 message reached the dead-letter queue OrdersDlq");
     }
 
     @Test

@@ -86,7 +86,8 @@ public record ExplorePlan(Hypothesis hypothesis, int baselineRequests, long seed
         if (node != null) {
             if (!node.isArray()) {
                 throw new LocalRunException(source + ": '" + field + "' wants an array of faults, such as "
-                        + "[\"timeout\", \"MyFirstLambda sdk:Lambda.Invoke\", \"MyFirstLambda sdk:Lambda.Invoke slow\"]");
+                        + "[\"timeout\", \"MyFirstLambda sdk:Lambda.Invoke\", "
+                        + "\"MyFirstLambda sdk:Lambda.Invoke slow\"]");
             }
             node.forEach(fault -> names.add(fault.asText()));
         }

@@ -74,7 +74,8 @@ public final class FaultExplorer {
     }
 
     /** What the search found. */
-    public record Result(Hypothesis hypothesis, boolean scoped, List<FaultPoint> unscopedPoints, List<FaultPoint> points, List<Injection> singleFaults,
+    public record Result(Hypothesis hypothesis, boolean scoped, List<FaultPoint> unscopedPoints, List<FaultPoint> points,
+                         List<Injection> singleFaults,
                          List<Integer> baselineStatuses, List<String> baselineTraceIds, List<String> baselineDocuments,
                          List<ExplorationRun> runs, int combinationsFound, int combinationsPruned, int notRun,
                          String stoppedBy, double seconds, long seed) {
@@ -163,7 +164,8 @@ public final class FaultExplorer {
         markEquivalents();
         int[] combinations = combinations();
         notRun += combinations[2];
-        return new Result(hypothesis, scope.known(), unscoped, points, singles, statuses, traceIds, documents, List.copyOf(runs),
+        return new Result(hypothesis, scope.known(), unscoped, points, singles, statuses, traceIds, documents,
+                List.copyOf(runs),
                 combinations[0], combinations[1], notRun, stoppedBy, (System.nanoTime() - started) / 1e9,
                 settings.seed());
     }
@@ -218,7 +220,8 @@ public final class FaultExplorer {
                 .filter(java.util.Objects::nonNull).findFirst().orElse(null);
         ExplorationRun run = new ExplorationRun(injections, answer.status(), answer.body(), millis, tolerance, why,
                 TraceReading.describe(surfaced), trace == null ? null : trace.traceId(), traces, documents,
-                tolerance.word() + " " + TraceReading.signature(answer.status(), Bodies.canonical(answer.body()), traces, injections), null);
+                tolerance.word() + " " + TraceReading.signature(answer.status(), Bodies.canonical(answer.body()),
+                        traces, injections), null);
         runs.add(run);
         say.accept(String.format(java.util.Locale.ROOT, "run %d: %s -> %d %s (%.0f ms)%s", runs.size(), run.label(),
                 answer.status(), tolerance.word(), millis, violation != null ? ": " + violation : ""));

@@ -44,13 +44,17 @@ final class RequestScope {
                     linkedFunctions.add(entity.name());
                 }
             }
+            known |= !linkedFunctions.isEmpty(); // a producer outside the app sends no segment of its own
             FaultSpace.pointsIn(trace).stream().filter(point -> linkedFunctions.contains(point.function()))
                     .forEach(scoped::add);
         }
         return new RequestScope(scoped, known);
     }
 
-    /** Whether the entry's trace reached the daemon (a schedule's firing starts a trace of its own: not known). */
+    /**
+     * Whether the entry's trace reached the daemon, or a batch linked to it did (a schedule's firing starts a trace of
+     * its own: not known).
+     */
     boolean known() {
         return known;
     }

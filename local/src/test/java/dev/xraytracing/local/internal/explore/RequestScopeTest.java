@@ -49,6 +49,18 @@ class RequestScopeTest {
     }
 
     @Test
+    void aMessageFromAProducerOutsideTheAppIsKnownByTheBatchThatLinksToIt() {
+        List<RecordedTrace> traces = TraceDocuments.assemble(List.of(
+                invocation(CONSUMER, "b000000000000001", "FulfilOrder",
+                        ",\"links\":[{\"trace_id\":\"" + ENTRY + "\",\"id\":\"a000000000000002\"}]"),
+                function(CONSUMER, "b000000000000002", "b000000000000001", "FulfilOrder")));
+        RequestScope scope = RequestScope.of(traces, List.of(ENTRY));
+
+        assertThat(scope.known()).isTrue();
+        assertThat(scope.rootFor(FaultPoint.handler("FulfilOrder"), RUN)).isEqualTo(RUN);
+    }
+
+    @Test
     void anEntryWhoseTraceNeverArrivedScopesEverythingToTheEnvironment() {
         List<RecordedTrace> traces = TraceDocuments.assemble(List.of(
                 invocation(CONSUMER, "b000000000000001", "Nightly", ""),
