@@ -10,11 +10,8 @@ import dev.xraytracing.local.ExplorationFinding;
 import dev.xraytracing.local.Explorer;
 import dev.xraytracing.local.LocalPlatform;
 import dev.xraytracing.local.app.RuntimeLoop;
-import dev.xraytracing.local.template.SamTemplate;
 import dev.xraytracing.local.template.TemplateSetup;
 import dev.xraytracing.testing.SegmentDocumentSchema;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,11 +39,7 @@ class OrdersExplorationIT {
 
     @BeforeAll
     static void explore() {
-        List<String> said = new ArrayList<>();
-        TemplateSetup setup = TemplateSetup.of(SamTemplate.read(Path.of("template.yaml"), "us-east-1"),
-                "mvn -B -pl examples-orders -am package -DskipTests", said::add);
-        assertThat(said).as("the functions run from the deployment zip, which package builds before this test")
-                .noneMatch(line -> line.contains("not built yet"));
+        TemplateSetup setup = OrdersAppIT.setupFromZip();
         try (LocalPlatform probe = LocalPlatform.builder().template(setup).output(output::add).start()) {
             assumeTrue(probe.serviceEndpoint("AWS_ENDPOINT_URL_DYNAMODB").isPresent(),
                     () -> "no DynamoDB engine here: " + String.join("\n", output));
@@ -100,9 +93,7 @@ class OrdersExplorationIT {
 
     @Test
     void aMessageSentStraightToTheQueueIsAnEntryTooAndItsRulesReachTheConsumerThroughTheLink() {
-        List<String> said = new ArrayList<>();
-        TemplateSetup setup = TemplateSetup.of(SamTemplate.read(Path.of("template.yaml"), "us-east-1"),
-                "mvn -B -pl examples-orders -am package -DskipTests", said::add);
+        TemplateSetup setup = OrdersAppIT.setupFromZip();
         Exploration fromQueue = Explorer.of(setup.functions(), () -> LocalPlatform.builder().template(setup)
                         .runtimeLoop(RuntimeLoop.INTERFACE_CLIENT).output(output::add))
                 .entry(ExplorationEntry.sendMessage("OrdersQueue", "{\"orderId\":\"o-1\",\"customer\":\"alice\","
