@@ -13,8 +13,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * {@code LocalRun --explore [FILE]}: the exploration of the run's entry (its request, or a direct invocation of the
- * first function), the matrix on stdout, the findings in the HTML report and, with {@code --report-json}, as JSON.
+ * {@code LocalRun --explore [FILE]}: the exploration of the run's entry (the first the options name, as a normal run
+ * reads them: its API request, a message, a notification, events, a schedule's firing or an invocation), the matrix on stdout, the findings in the HTML report and, with {@code --report-json}, as JSON.
  * Exits 0 when the exploration ran, whatever it found (the findings are its result; CI asserts on the JSON or with
  * the test kit), 1 when it could not run.
  */
@@ -25,10 +25,10 @@ final class ExploreRun {
     static int run(LocalRunOptions options, RunPlan plan, PrintStream out) {
         ExplorePlan plan0 = ExplorePlan.read(options.exploreFile);
         ExplorePlan explore = options.budget != null ? plan0.withBudget(options.budget) : plan0;
-        ExplorationEntry entry = entryOf(plan);
+        RunEntries.Entry first = RunEntries.of(options, plan).get(0);
+        ExplorationEntry entry = entryOf(first);
         List<LocalFunction> functions = plan.setup().functions();
-        out.println("xray-tracing-local: exploring " + plan.name() + ": " + (plan.takesHttpRequests()
-                ? plan.method() + " " + plan.path() : "invoke " + plan.firstFunction()) + ", budget "
+        out.println("xray-tracing-local: exploring " + plan.name() + ": " + first.describe() + ", budget "
                 + explore.budgetRuns() + " runs and " + explore.timeLimit().toSeconds() + " s, seed " + explore.seed());
         long started = System.nanoTime();
         Explorer explorer = Explorer.of(functions, () -> plan.platform(options, out))
@@ -49,14 +49,18 @@ final class ExploreRun {
         return 0;
     }
 
-    private static ExplorationEntry entryOf(RunPlan plan) {
-        if (plan.setup().hasApi()) {
-            return ExplorationEntry.apiRequest(plan.method(), plan.path(), null);
+    /** The producers' entries without the id their answer carries (each message gets a new one). */
+    private static ExplorationEntry entryOf(RunEntries.Entry entry) {
+        if (entry instanceof RunEntries.SendMessage message) {
+            return ExplorationEntry.sendMessage(message.queue(), message.body());
         }
-        if (plan.setup().hasHttpApi()) {
-            return (platform, traceHeader) -> platform.requestHttpApi(plan.method(), plan.path(), null);
+        if (entry instanceof RunEntries.Publish publication) {
+            return ExplorationEntry.publish(publication.topic(), publication.message());
         }
-        return ExplorationEntry.invoke(plan.firstFunction(), "{}");
+        if (entry instanceof RunEntries.PutEvents events) {
+            return ExplorationEntry.putEvents(events.events());
+        }
+        return entry::send;
     }
 
     private static void write(Path file, String text) {

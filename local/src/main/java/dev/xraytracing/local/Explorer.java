@@ -104,9 +104,9 @@ public final class Explorer {
         Map<String, Duration> timeouts = new LinkedHashMap<>();
         functions.forEach(function -> timeouts.put(function.name(), function.timeout()));
         FaultExplorer.Result result = FaultExplorer.explore(
-                new PlatformEnvironments(platforms, ready, entry, plan.seed()),
+                new PlatformEnvironments(platforms, ready, entry, plan.seed(), output),
                 new FaultExplorer.Settings(plan.baselineRequests(), plan.seed(), plan.budgetRuns(), plan.timeLimit(),
-                        plan.hypothesis(), timeouts, plan.skip()), output);
+                        plan.hypothesis(), timeouts, plan.only(), plan.skip()), output);
         return new Exploration(result, title);
     }
 }

@@ -93,10 +93,16 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** As {@link #requestHttpApi(String, String, String)}, with the client's headers (a name may repeat). */
     public ApiResponse requestHttpApi(String method, String path, Map<String, List<String>> headers, String body) {
+        return requestHttpApi(method, path, headers, body, null);
+    }
+
+    /** As {@link #requestHttpApi(String, String, Map, String)}, with the client's {@code X-Amzn-Trace-Id}. */
+    ApiResponse requestHttpApi(String method, String path, Map<String, List<String>> headers, String body,
+                               String traceHeader) {
         if (services.httpApi == null) {
             throw new IllegalStateException("no HTTP API configured: call httpRoute(...) on the builder");
         }
-        return client.send(services.httpApi.url(), method, path, headers, body, null);
+        return client.send(services.httpApi.url(), method, path, headers, body, traceHeader);
     }
 
     private String restApiUrl() {
@@ -130,7 +136,13 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** As {@link #request(String, String, String)}, with the client's headers (a name may repeat). */
     public ApiResponse request(String method, String path, Map<String, List<String>> headers, String body) {
-        return client.send(restApiUrl(), method, path, headers, body, null);
+        return request(method, path, headers, body, null);
+    }
+
+    /** As {@link #request(String, String, Map, String)}, with the client's {@code X-Amzn-Trace-Id} (null: none). */
+    ApiResponse request(String method, String path, Map<String, List<String>> headers, String body,
+                        String traceHeader) {
+        return client.send(restApiUrl(), method, path, headers, body, traceHeader);
     }
 
     /**
@@ -150,13 +162,23 @@ public final class LocalPlatform implements AutoCloseable {
      * {@code Code: message}, and its {@link ApiResponse#traceHeader()} the trace header sent with it.
      */
     public ApiResponse sendMessage(String queue, String body) {
-        String trace = TraceIds.newTrace().toString();
+        return sendMessage(queue, body, null);
+    }
+
+    /** As {@link #sendMessage(String, String)}, in the trace {@code traceHeader} names (null: a new one). */
+    ApiResponse sendMessage(String queue, String body, String traceHeader) {
+        String trace = traceHeader != null ? traceHeader : TraceIds.newTrace().toString();
         return answer(producers.sendMessage(targets.queue(queue), body, trace), trace);
     }
 
     /** Publishes {@code message} to a topic of the template (logical id, name or ARN), as {@link #sendMessage}. */
     public ApiResponse publish(String topic, String message) {
-        String trace = TraceIds.newTrace().toString();
+        return publish(topic, message, null);
+    }
+
+    /** As {@link #publish(String, String)}, in the trace {@code traceHeader} names (null: a new one). */
+    ApiResponse publish(String topic, String message, String traceHeader) {
+        String trace = traceHeader != null ? traceHeader : TraceIds.newTrace().toString();
         return answer(producers.publish(targets.topic(topic), message, trace), trace);
     }
 
@@ -166,9 +188,14 @@ public final class LocalPlatform implements AutoCloseable {
      * unless named, and {@code Resources}) or an array of them; the answer's body is the events' ids.
      */
     public ApiResponse putEvents(String eventsJson) {
+        return putEvents(eventsJson, null);
+    }
+
+    /** As {@link #putEvents(String)}, in the trace {@code traceHeader} names (null: a new one). */
+    ApiResponse putEvents(String eventsJson, String traceHeader) {
         List<BusEvent> events = BusEvent.parse(eventsJson, "the events");
         List<String> buses = events.stream().map(e -> targets.bus(e.eventBusName())).toList();
-        String trace = TraceIds.newTrace().toString();
+        String trace = traceHeader != null ? traceHeader : TraceIds.newTrace().toString();
         return answer(producers.putEvents(events, buses, trace), trace);
     }
 

@@ -142,8 +142,9 @@ final class LocalRunOptions {
             "  --expect-dead-letters N   how many messages the dead-letter queues may hold at the end; any other"
                     + " count fails the run (default: 0)",
             "  --explore [FILE]          explore the faults the baseline's traces can take, one by one, then"
-                    + " combinations; FILE holds the steady-state hypothesis (default: none, the baseline's status"
-                    + " class within the entry's timeout)",
+                    + " combinations, from the run's first entry (the API request, or the first entry option);"
+                    + " FILE holds the steady-state hypothesis (default: none, the baseline's status class within"
+                    + " the entry's timeout)",
             "  --budget N                with --explore: at most N runs after the baseline (default: 100)",
             "  --report-json FILE        with --explore: the findings as JSON too (default: none)",
             "  -h, --help                print this help and exit",

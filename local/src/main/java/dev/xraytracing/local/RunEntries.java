@@ -24,7 +24,12 @@ final class RunEntries {
     sealed interface Entry {
         String describe();
 
-        LocalPlatform.ApiResponse send(LocalPlatform platform);
+        /** Sends it once, in the trace {@code traceHeader} names (null: none, or a new one for a producer). */
+        LocalPlatform.ApiResponse send(LocalPlatform platform, String traceHeader);
+
+        default LocalPlatform.ApiResponse send(LocalPlatform platform) {
+            return send(platform, null);
+        }
 
         /** Whether an answer of 300 or more means the entry never entered the app (a message the service refused). */
         default boolean refusedWhenNotOk() {
@@ -40,9 +45,9 @@ final class RunEntries {
         }
 
         @Override
-        public LocalPlatform.ApiResponse send(LocalPlatform platform) {
-            return plan.setup().hasApi() ? platform.request(plan.method(), plan.path(), headers, body)
-                    : platform.requestHttpApi(plan.method(), plan.path(), headers, body);
+        public LocalPlatform.ApiResponse send(LocalPlatform platform, String traceHeader) {
+            return plan.setup().hasApi() ? platform.request(plan.method(), plan.path(), headers, body, traceHeader)
+                    : platform.requestHttpApi(plan.method(), plan.path(), headers, body, traceHeader);
         }
     }
 
@@ -54,8 +59,8 @@ final class RunEntries {
         }
 
         @Override
-        public LocalPlatform.ApiResponse send(LocalPlatform platform) {
-            return platform.invokeCounted(function, event, null);
+        public LocalPlatform.ApiResponse send(LocalPlatform platform, String traceHeader) {
+            return platform.invokeCounted(function, event, traceHeader);
         }
     }
 
@@ -66,8 +71,8 @@ final class RunEntries {
         }
 
         @Override
-        public LocalPlatform.ApiResponse send(LocalPlatform platform) {
-            return platform.sendMessage(queue, body);
+        public LocalPlatform.ApiResponse send(LocalPlatform platform, String traceHeader) {
+            return platform.sendMessage(queue, body, traceHeader);
         }
 
         @Override
@@ -83,8 +88,8 @@ final class RunEntries {
         }
 
         @Override
-        public LocalPlatform.ApiResponse send(LocalPlatform platform) {
-            return platform.publish(topic, message);
+        public LocalPlatform.ApiResponse send(LocalPlatform platform, String traceHeader) {
+            return platform.publish(topic, message, traceHeader);
         }
 
         @Override
@@ -100,8 +105,8 @@ final class RunEntries {
         }
 
         @Override
-        public LocalPlatform.ApiResponse send(LocalPlatform platform) {
-            return platform.putEvents(events);
+        public LocalPlatform.ApiResponse send(LocalPlatform platform, String traceHeader) {
+            return platform.putEvents(events, traceHeader);
         }
 
         @Override
@@ -117,7 +122,7 @@ final class RunEntries {
         }
 
         @Override
-        public LocalPlatform.ApiResponse send(LocalPlatform platform) {
+        public LocalPlatform.ApiResponse send(LocalPlatform platform, String traceHeader) {
             platform.fireSchedule(schedule);
             return new LocalPlatform.ApiResponse(200, "fired", null);
         }

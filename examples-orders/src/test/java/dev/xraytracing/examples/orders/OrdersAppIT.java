@@ -56,13 +56,19 @@ class OrdersAppIT {
     static List<String> documents;
     static List<RecordedTrace> traces;
 
-    @BeforeAll
-    static void placeOrdersAndWaitUntilTheAppIsQuiet() {
+    /** The template's functions from the deployment zip, which {@code package} builds before the integration tests. */
+    static TemplateSetup setupFromZip() {
         List<String> said = new ArrayList<>();
         TemplateSetup setup = TemplateSetup.of(SamTemplate.read(Path.of("template.yaml"), "us-east-1"),
                 "mvn -B -pl examples-orders -am package -DskipTests", said::add);
         assertThat(said).as("the functions run from the deployment zip, which package builds before this test")
                 .noneMatch(line -> line.contains("not built yet"));
+        return setup;
+    }
+
+    @BeforeAll
+    static void placeOrdersAndWaitUntilTheAppIsQuiet() {
+        TemplateSetup setup = setupFromZip();
         platform = LocalPlatform.builder().template(setup)
                 .runtimeLoop(RuntimeLoop.INTERFACE_CLIENT)
                 .output(output::add)

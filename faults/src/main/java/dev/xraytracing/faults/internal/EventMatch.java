@@ -9,7 +9,9 @@ import java.util.List;
  * wildcards, filters or brackets; a number segment also indexes an array) with exactly one of {@code equals},
  * {@code exists} (true or false) or {@code startsWith}, compared with the value's text; or {@code traceId} alone, the
  * root of the invocation's trace, which every function a request reaches shares (the request's own scope, where an
- * event path would reach only the first function).
+ * event path would reach only the first function). A {@code traceId} match also holds for an invocation whose event
+ * links to that trace: an SQS batch starts a new trace, and each record carries its producer's trace header
+ * ({@code attributes.AWSTraceHeader}), so the queue's consumer of a request's message is in the request's scope.
  */
 final class EventMatch {
     /** The trace root this match asks for ({@code 1-5f3a...-...}), or null for an event match. */
@@ -69,13 +71,18 @@ final class EventMatch {
         return traceId == null;
     }
 
+    /** Whether this match names a trace, so the traces an event links to count ({@link LinkedTraces}). */
+    boolean readsLinks() {
+        return traceId != null;
+    }
+
     /**
      * Whether the invocation matches: {@code event} already a JSON tree (null when unknown), {@code traceRoot} its
      * trace's root (null when unknown).
      */
     boolean matches(JsonNode event, String traceRoot) {
         if (traceId != null) {
-            return traceId.equals(traceRoot);
+            return traceId.equals(traceRoot) || LinkedTraces.rootsIn(event).contains(traceId);
         }
         if (event == null) {
             return false;
@@ -96,6 +103,11 @@ final class EventMatch {
             return false;
         }
         return equals != null ? value.asText().equals(equals) : value.asText().startsWith(startsWith);
+    }
+
+    /** A trace-id match against the invocation's trace root and the roots its event links to. */
+    boolean matchesTrace(String traceRoot, java.util.Set<String> linkedRoots) {
+        return traceId.equals(traceRoot) || linkedRoots.contains(traceId);
     }
 
     String path() {

@@ -34,6 +34,8 @@ final class FaultInjector implements FaultHook {
      * {@link #beforeHandler}: SDK and block sites do not see the event. Outside a handler no such rule applies.
      */
     private final ThreadLocal<Set<Rule>> matched = new ThreadLocal<>();
+    /** The trace roots this thread's invocation event links to (an SQS batch's producers), for trace-id matches. */
+    private final ThreadLocal<Set<String>> linkedRoots = new ThreadLocal<>();
     private static final ObjectMapper EVENTS = new ObjectMapper();
 
     FaultInjector(List<Rule> rules, Random random, WarnOnce warnings) {
@@ -68,8 +70,10 @@ final class FaultInjector implements FaultHook {
         final Rule[] sdkCalls;
         final Rule[] handler;
         final boolean anyMatch;
-        /** Whether some rule's match reads the event (a trace-id match does not): only then is the event read. */
+        /** Whether some rule's match reads the event: only then is the event read. */
         final boolean anyReadsEvent;
+        /** Whether some rule's match names a trace: then the event is read for the traces it links to. */
+        final boolean anyReadsLinks;
 
         Rules(List<Rule> rules) {
             all = rules.toArray(new Rule[0]);
@@ -78,6 +82,7 @@ final class FaultInjector implements FaultHook {
             handler = rules.stream().filter(rule -> rule.kind == Rule.Kind.HANDLER).toArray(Rule[]::new);
             anyMatch = rules.stream().anyMatch(rule -> rule.match != null);
             anyReadsEvent = rules.stream().anyMatch(rule -> rule.match != null && rule.match.readsEvent());
+            anyReadsLinks = rules.stream().anyMatch(rule -> rule.match != null && rule.match.readsLinks());
         }
     }
 
@@ -108,7 +113,8 @@ final class FaultInjector implements FaultHook {
             return true;
         }
         if (!rule.match.readsEvent()) {
-            return rule.match.matches(null, InvocationTrace.rootOf(site));
+            Set<String> linked = linkedRoots.get();
+            return rule.match.matchesTrace(InvocationTrace.rootOf(site), linked == null ? Set.of() : linked);
         }
         Set<Rule> passed = matched.get();
         return passed != null && passed.contains(rule);
@@ -117,12 +123,13 @@ final class FaultInjector implements FaultHook {
     private Set<Rule> decideMatches(Object event) {
         JsonNode tree = null;
         try {
-            tree = event == null || !rules.anyReadsEvent ? null : EVENTS.valueToTree(event);
+            tree = event == null || !(rules.anyReadsEvent || rules.anyReadsLinks) ? null : EVENTS.valueToTree(event);
         } catch (RuntimeException unreadable) {
             warnings.warn("faults:event:" + event.getClass().getName(), "the event type " + event.getClass().getName()
                     + " cannot be read as JSON; fault rules with a match do not apply to it: "
                     + RuleSources.oneLine(unreadable.getMessage()));
         }
+        linkedRoots.set(rules.anyReadsLinks ? LinkedTraces.rootsIn(tree) : Set.of());
         Set<Rule> passed = new HashSet<>();
         for (Rule rule : rules.all) {
             if (rule.match != null && rule.match.readsEvent() && rule.match.matches(tree, null)) {
@@ -210,6 +217,7 @@ final class FaultInjector implements FaultHook {
     public void afterHandler() {
         invocation.remove();
         matched.remove();
+        linkedRoots.remove();
     }
 
     /** Draws {@code rule} for a block or the handler and acts: the exception to throw, else null (after any sleep). */

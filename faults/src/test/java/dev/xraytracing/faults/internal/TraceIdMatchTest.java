@@ -30,6 +30,22 @@ class TraceIdMatchTest {
     }
 
     @Test
+    void anSqsBatchWhoseRecordCarriesTheTracedProducersHeaderIsInThatTracesScope() throws Exception {
+        EventMatch match = match("{\"traceId\": \"" + ROOT + "\"}");
+        String consumerRoot = "1-5f3a1b2d-99999999999999999999999a";
+        String linked = "{\"Records\": [{\"body\": \"{}\", \"attributes\": {\"AWSTraceHeader\": \"Root=" + ROOT
+                + ";Parent=53995c3f42cd8ad8;Sampled=1\"}}]}";
+        String other = linked.replace(ROOT, "1-5f3a1b2c-99999999999999999999999");
+
+        assertThat(match.matches(JSON.readTree(linked), consumerRoot)).isTrue();
+        assertThat(match.matches(JSON.readTree(other), consumerRoot)).isFalse();
+        assertThat(match.matchesTrace(consumerRoot, LinkedTraces.rootsIn(JSON.readTree(linked)))).isTrue();
+        assertThat(LinkedTraces.rootsIn(JSON.readTree("{\"records\": [{\"attributes\": {\"AWSTraceHeader\": \"Root="
+                + ROOT + "\"}}]}"))).as("SQSEvent as Jackson writes it").containsExactly(ROOT);
+        assertThat(LinkedTraces.rootsIn(JSON.readTree("{\"message\": \"hi\"}"))).isEmpty();
+    }
+
+    @Test
     void aTraceIdMatchStandsAloneAndNamesATraceRoot() {
         assertThatThrownBy(() -> match("{\"traceId\": \"" + ROOT + "\", \"path\": \"$.a\", \"exists\": true}"))
                 .hasMessageContaining("stands alone");

@@ -42,12 +42,12 @@ class ExplorationMatrixInBrowserTest {
         Injection slow = new Injection(invoke, "slow", JSON.createObjectNode().put("target", invoke.target())
                 .put("mode", "latency").put("latencyMs", 1000), null);
         ExplorationRun failed = new ExplorationRun(List.of(throttle), 502, "", 120, Tolerance.FAILED,
-                "answered 502, not 2xx", "## handleRequest in MyFirstLambda", traces.get(0).traceId(), traces.get(0),
+                "answered 502, not 2xx", "## handleRequest in MyFirstLambda", traces.get(0).traceId(), List.of(traces.get(0)),
                 List.of(), "a", null);
         ExplorationRun tolerated = new ExplorationRun(List.of(slow), 200, "", 1_120, Tolerance.TOLERATED, null, null,
-                traces.get(1).traceId(), traces.get(1), List.of(), "b", null);
+                traces.get(1).traceId(), List.of(traces.get(1)), List.of(), "b", null);
         FaultExplorer.Result result = new FaultExplorer.Result(new Hypothesis("2xx", 30_000, null, null, List.of()),
-                true, List.of(invoke), List.of(throttle, slow), List.of(200), List.of(), documents,
+                true, List.of(), List.of(invoke), List.of(throttle, slow), List.of(200), List.of(), documents,
                 List.of(failed, tolerated), 0, 0, 0, null, 12.5, 7);
         Path html = report.writeHtml(dir.resolve("exploration.html"), "xray-tracing local exploration",
                 new ExplorationReport(result, "examples").htmlSection());

@@ -62,8 +62,10 @@ public final class ExplorationReport {
             StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-" + width + "s", point.label()));
             List<String> own = Failures.of(point).stream().map(Injection::failure).toList();
             for (String failure : failures) {
-                ExplorationRun run = singles.get(point.label() + " " + failure);
-                String cell = !own.contains(failure) ? "." : run == null ? "not run" : run.tolerance().word();
+                String label = point.label() + " " + failure;
+                ExplorationRun run = singles.get(label);
+                String cell = !own.contains(failure) ? "." : !inSpace(label) ? "skipped" : run == null ? "not run"
+                        : run.tolerance().word();
                 row.append("  ").append(String.format(Locale.ROOT, "%-" + column + "s", cell));
             }
             out.append(row.toString().stripTrailing()).append(nl);
@@ -107,6 +109,8 @@ public final class ExplorationReport {
         root.put("title", title);
         root.put("hypothesis", result.hypothesis().describe());
         root.put("scopedToTrace", result.scoped());
+        ArrayNode unscoped = root.putArray("pointsScopedToTheEnvironment");
+        result.unscopedPoints().forEach(point -> unscoped.add(point.label()));
         root.put("seed", result.seed());
         ObjectNode baseline = root.putObject("baseline");
         result.baselineStatuses().forEach(baseline.putArray("statuses")::add);
@@ -151,8 +155,8 @@ public final class ExplorationReport {
             html.append("<tr><th>").append(escape(point.label())).append("</th>");
             List<String> own = Failures.of(point).stream().map(Injection::failure).toList();
             for (String failure : failures) {
-                ExplorationRun run = singles.get(point.label() + " " + failure);
-                html.append(cell(run, own.contains(failure)));
+                String label = point.label() + " " + failure;
+                html.append(cell(singles.get(label), own.contains(failure), inSpace(label)));
             }
             html.append("</tr>\n");
         }
@@ -167,9 +171,17 @@ public final class ExplorationReport {
         return html.append("<p class=\"verdict\">").append(escape(coverage())).append("</p></section>\n").toString();
     }
 
-    private static String cell(ExplorationRun run, boolean applies) {
+    /** Whether the fault with this label is in the explored space (not left out by {@code only} or {@code skip}). */
+    private boolean inSpace(String label) {
+        return result.singleFaults().stream().anyMatch(injection -> injection.label().equals(label));
+    }
+
+    private static String cell(ExplorationRun run, boolean applies, boolean inSpace) {
         if (!applies) {
             return "<td class=\"na\">·</td>";
+        }
+        if (!inSpace) {
+            return "<td class=\"not-run\">skipped</td>";
         }
         if (run == null) {
             return "<td class=\"not-run\">not run</td>";

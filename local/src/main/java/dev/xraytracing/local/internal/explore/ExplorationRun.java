@@ -7,14 +7,16 @@ import java.util.stream.Collectors;
 
 /**
  * One run of the exploration: the faults injected (one, or a combination), the answer, the verdict and why, where the
- * failure surfaced, the trace and its documents, and the run this one is equivalent to (null when it is the first of
+ * failure surfaced, its traces (the entry's first, then those an asynchronous app went on in) and documents, and the run this one is equivalent to (null when it is the first of
  * its kind).
  */
 public record ExplorationRun(List<Injection> injections, int status, String body, double latencyMillis,
-                             Tolerance tolerance, String why, String surfacedAt, String traceId, RecordedTrace trace,
+                             Tolerance tolerance, String why, String surfacedAt, String traceId,
+                             List<RecordedTrace> traces,
                              List<String> documents, String signature, String equivalentTo) {
     public ExplorationRun {
         injections = List.copyOf(injections);
+        traces = List.copyOf(traces);
         documents = List.copyOf(documents);
     }
 
@@ -51,7 +53,7 @@ public record ExplorationRun(List<Injection> injections, int status, String body
     }
 
     ExplorationRun equivalentTo(String other) {
-        return new ExplorationRun(injections, status, body, latencyMillis, tolerance, why, surfacedAt, traceId, trace,
+        return new ExplorationRun(injections, status, body, latencyMillis, tolerance, why, surfacedAt, traceId, traces,
                 documents, signature, other);
     }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The search: a baseline, the single faults of every point it reached, each on a fresh environment, then the
@@ -26,9 +27,12 @@ public final class FaultExplorer {
     /** The largest combination tried. */
     static final int MAX_FAULTS = 3;
 
-    /** Starts a fresh environment (new JVMs) that injects {@code injections}, scoped to {@code traceRoot} (or all). */
+    /**
+     * Starts a fresh environment (new JVMs) that injects {@code injections}, each point's rules scoped to the trace
+     * root {@code scope} gives it (null: the whole environment).
+     */
     public interface Environments {
-        Environment start(List<Injection> injections, String traceRoot);
+        Environment start(List<Injection> injections, Function<FaultPoint, String> scope);
     }
 
     /** One environment, for the baseline or one run. */
@@ -36,11 +40,11 @@ public final class FaultExplorer {
         /** Sends the entry once, with this trace header. */
         Answer send(String traceHeader);
 
-        /** Every segment document so far, once the environment is quiet. */
+        /** Every segment document so far, once the app is quiet (an asynchronous app's work done). */
         List<String> awaitDocuments();
 
-        /** What a dead-letter queue holds, or null where the environment runs no queues. */
-        Hypothesis.DeadLetterQueues deadLetterQueues();
+        /** The messages that reached each dead-letter queue since the environment started; null: it runs none. */
+        Hypothesis.DeadLetterQueues deadLetters();
 
         @Override
         void close();
@@ -55,18 +59,23 @@ public final class FaultExplorer {
      * wall time), the hypothesis (completed from the baseline), and each function's timeout.
      */
     public record Settings(int baselineRequests, long seed, int budgetRuns, Duration timeLimit, Hypothesis hypothesis,
-                           Map<String, Duration> timeouts, List<String> skip) {
-        /** Whether {@code injection} is left out: named by its label, its point, or its failure (with or without the
-         * function). */
+                           Map<String, Duration> timeouts, List<String> only, List<String> skip) {
+        /** Whether {@code injection} is left out: {@code only} names some and not it, or {@code skip} names it. */
         boolean skips(Injection injection) {
+            return !only.isEmpty() && only.stream().noneMatch(name -> names(name, injection))
+                    || skip.stream().anyMatch(name -> names(name, injection));
+        }
+
+        /** Whether {@code name} is the injection's label, its point, or its failure (with or without the function). */
+        private static boolean names(String name, Injection injection) {
             String label = injection.label();
-            return skip.stream().anyMatch(name -> label.equals(name) || label.endsWith(" " + name)
-                    || label.startsWith(name + " "));
+            return label.equals(name) || label.endsWith(" " + name) || label.startsWith(name + " ");
         }
     }
 
     /** What the search found. */
-    public record Result(Hypothesis hypothesis, boolean scoped, List<FaultPoint> points, List<Injection> singleFaults,
+    public record Result(Hypothesis hypothesis, boolean scoped, List<FaultPoint> unscopedPoints, List<FaultPoint> points,
+                         List<Injection> singleFaults,
                          List<Integer> baselineStatuses, List<String> baselineTraceIds, List<String> baselineDocuments,
                          List<ExplorationRun> runs, int combinationsFound, int combinationsPruned, int notRun,
                          String stoppedBy, double seconds, long seed) {
@@ -77,7 +86,7 @@ public final class FaultExplorer {
     private final Consumer<String> say;
     private final long started = System.nanoTime();
     private Hypothesis hypothesis;
-    private boolean scoped;
+    private RequestScope scope;
     private int baselineStatus;
     private final Set<String> baselineBodies = new HashSet<>();
     private Set<FaultPoint> baselinePoints;
@@ -99,7 +108,8 @@ public final class FaultExplorer {
         List<String> traceIds = new ArrayList<>();
         List<String> documents;
         List<RecordedTrace> traces;
-        try (Environment baseline = environments.start(List.of(), null)) {
+        String problem;
+        try (Environment baseline = environments.start(List.of(), point -> null)) {
             List<Answer> answers = new ArrayList<>();
             for (int i = 0; i < settings.baselineRequests(); i++) {
                 TraceHeader header = TraceIds.newTrace();
@@ -108,9 +118,12 @@ public final class FaultExplorer {
             }
             documents = baseline.awaitDocuments();
             traces = TraceDocuments.assemble(documents);
-            if (!settings.hypothesis().deadLetterQueues().isEmpty() && baseline.deadLetterQueues() == null) {
-                throw new LocalRunException("the hypothesis names dead-letter queues, and this run has no queue "
-                        + "engine to look into them yet; leave out 'deadLetterQueuesEmpty' until it has");
+            Hypothesis.DeadLetterQueues deadLetters = baseline.deadLetters();
+            problem = settings.hypothesis().unknownQueues(deadLetters);
+            if (problem == null && !settings.hypothesis().deadLetterQueues().isEmpty()) {
+                problem = settings.hypothesis().deadLetterViolation(deadLetters);
+                problem = problem == null ? null : "in the baseline, " + problem + "; an exploration starts from "
+                        + "entries that succeed";
             }
             answers.forEach(answer -> {
                 statuses.add(answer.status());
@@ -118,9 +131,10 @@ public final class FaultExplorer {
             });
             baselineStatus = answers.get(answers.size() - 1).status();
         }
-        Set<String> found = new HashSet<>();
-        traces.forEach(trace -> found.add(trace.traceId()));
-        scoped = found.containsAll(traceIds);
+        if (problem != null) {
+            throw new LocalRunException(problem);
+        }
+        scope = RequestScope.of(traces, traceIds);
         hypothesis = settings.hypothesis().completedBy(baselineStatus, entryTimeout(traces).toMillis());
         for (int status : statuses) {
             if (!hypothesis.statusHolds(status)) {
@@ -132,10 +146,13 @@ public final class FaultExplorer {
         baselinePoints = new HashSet<>(FaultSpace.pointsOf(traces));
         List<FaultPoint> points = FaultSpace.pointsOf(traces);
         List<Injection> singles = FaultSpace.singleFaults(points).stream().filter(i -> !settings.skips(i)).toList();
+        List<FaultPoint> unscoped = scope.unscoped(points);
         say.accept("baseline answered " + statuses + "; hypothesis: " + hypothesis.describe() + "; " + points.size()
                 + " fault points, " + singles.size() + " single faults"
-                + (scoped ? "; rules scoped to each run's trace id" : "; the entry's trace id is not known, so rules "
-                + "apply to the whole (fresh) environment"));
+                + (!scope.known() ? "; the entry's trace id is not known, so rules apply to the whole (fresh) "
+                + "environment" : unscoped.isEmpty() ? "; rules scoped to each run's trace id"
+                : "; rules scoped to each run's trace id (or a batch linked to it), " + unscoped.size()
+                + " points past the entry's traces to the whole (fresh) environment"));
         int notRun = 0;
         for (Injection single : singles) {
             if (!withinBudget()) {
@@ -147,7 +164,8 @@ public final class FaultExplorer {
         markEquivalents();
         int[] combinations = combinations();
         notRun += combinations[2];
-        return new Result(hypothesis, scoped, points, singles, statuses, traceIds, documents, List.copyOf(runs),
+        return new Result(hypothesis, scope.known(), unscoped, points, singles, statuses, traceIds, documents,
+                List.copyOf(runs),
                 combinations[0], combinations[1], notRun, stoppedBy, (System.nanoTime() - started) / 1e9,
                 settings.seed());
     }
@@ -179,29 +197,34 @@ public final class FaultExplorer {
         double millis;
         List<String> documents;
         String violation;
-        try (Environment environment = environments.start(injections, scoped ? header.root() : null)) {
+        try (Environment environment = environments.start(injections, point -> scope.rootFor(point, header.root()))) {
             long t0 = System.nanoTime();
             answer = environment.send(header.toString());
             millis = (System.nanoTime() - t0) / 1e6;
             documents = environment.awaitDocuments();
-            violation = hypothesis.violation(answer.status(), answer.body(), millis, environment.deadLetterQueues());
+            violation = hypothesis.violation(answer.status(), answer.body(), millis, environment.deadLetters());
         }
-        List<RecordedTrace> traces = TraceDocuments.assemble(documents);
-        RecordedTrace trace = traces.stream().filter(t -> t.traceId().equals(header.root())).findFirst()
-                .orElse(traces.size() == 1 ? traces.get(0) : null);
-        boolean sameBody = baselineBodies.contains(Bodies.canonical(answer.body()));
+        // The environment was fresh and carried only this entry's work: every trace in it is the run's, the entry's
+        // own first (an asynchronous app goes on in traces linked to it).
+        List<RecordedTrace> traces = new ArrayList<>(TraceDocuments.assemble(documents));
+        traces.sort(Comparator.comparing(t -> !t.traceId().equals(header.root())));
+        RecordedTrace trace = traces.isEmpty() ? null : traces.get(0);
+        // A body that changed between the baseline's own requests (an order's id) says nothing about a fault.
+        boolean sameBody = baselineBodies.size() > 1 || baselineBodies.contains(Bodies.canonical(answer.body()));
         Tolerance tolerance = violation != null ? Tolerance.FAILED
                 : answer.status() == baselineStatus && sameBody ? Tolerance.TOLERATED : Tolerance.DEGRADED;
         String why = violation != null ? violation : tolerance != Tolerance.DEGRADED ? null
                 : answer.status() != baselineStatus ? "answered " + answer.status() + ", the baseline " + baselineStatus
                 : "answered " + answer.status() + " with another body than the baseline's";
-        RecordedEntity surfaced = trace == null ? null : TraceReading.surfacedAt(trace, injections);
+        RecordedEntity surfaced = traces.stream().map(t -> TraceReading.surfacedAt(t, injections))
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
         ExplorationRun run = new ExplorationRun(injections, answer.status(), answer.body(), millis, tolerance, why,
-                TraceReading.describe(surfaced), trace == null ? null : trace.traceId(), trace, documents,
-                TraceReading.signature(answer.status(), Bodies.canonical(answer.body()), trace, injections), null);
+                TraceReading.describe(surfaced), trace == null ? null : trace.traceId(), traces, documents,
+                tolerance.word() + " " + TraceReading.signature(answer.status(), Bodies.canonical(answer.body()),
+                        traces, injections), null);
         runs.add(run);
-        say.accept(String.format(java.util.Locale.ROOT, "run %d: %s -> %d %s (%.0f ms)", runs.size(), run.label(),
-                answer.status(), tolerance.word(), millis));
+        say.accept(String.format(java.util.Locale.ROOT, "run %d: %s -> %d %s (%.0f ms)%s", runs.size(), run.label(),
+                answer.status(), tolerance.word(), millis, violation != null ? ": " + violation : ""));
         return run;
     }
 
@@ -259,10 +282,10 @@ public final class FaultExplorer {
 
     private List<List<Injection>> extensions(ExplorationRun run) {
         List<List<Injection>> candidates = new ArrayList<>();
-        if (run.tolerance() == Tolerance.FAILED || run.trace() == null || run.injections().size() >= MAX_FAULTS) {
+        if (run.tolerance() == Tolerance.FAILED || run.traces().isEmpty() || run.injections().size() >= MAX_FAULTS) {
             return candidates;
         }
-        for (FaultPoint absorber : TraceReading.absorbers(run.trace(), baselinePoints, run.injections())) {
+        for (FaultPoint absorber : TraceReading.absorbers(run.traces(), baselinePoints, run.injections())) {
             for (Injection failure : Failures.of(absorber)) {
                 if (failure.waitsForTimeout() || settings.skips(failure)) {
                     continue; // a timeout at the absorber fails it as the exception does, at the timeout's cost

@@ -20,10 +20,13 @@ import java.util.Set;
  * @param latencyMs       the bound, or 0: the entry function's timeout
  * @param bodyPath        a dotted path into the JSON body ({@code $.message}), or null
  * @param bodyEquals      the text the value at {@code bodyPath} must have, or null: it must only exist
- * @param deadLetterQueues the queues that must hold no message after the request
+ * @param deadLetterQueues the dead-letter queues (logical ids) no message may reach during the run; {@link #EVERY_QUEUE}
+ *                         alone names every dead-letter queue of the template
  */
 public record Hypothesis(String status, long latencyMs, String bodyPath, String bodyEquals,
                          List<String> deadLetterQueues) {
+    /** What {@code "deadLetterQueuesEmpty": true} stands for: every dead-letter queue. */
+    public static final String EVERY_QUEUE = "*";
     private static final Set<String> FIELDS = Set.of("status", "latencyMs", "body", "deadLetterQueuesEmpty");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -85,11 +88,16 @@ public record Hypothesis(String status, long latencyMs, String bodyPath, String 
         List<String> queues = new ArrayList<>();
         JsonNode dlq = node.get("deadLetterQueuesEmpty");
         if (dlq != null) {
-            if (!dlq.isArray()) {
-                throw new LocalRunException(source + ": 'hypothesis.deadLetterQueuesEmpty' wants an array of the "
-                        + "template's queue names");
+            if (dlq.isBoolean()) {
+                if (dlq.asBoolean()) {
+                    queues.add(EVERY_QUEUE);
+                }
+            } else if (dlq.isArray() && !dlq.isEmpty()) {
+                dlq.forEach(queue -> queues.add(queue.asText()));
+            } else {
+                throw new LocalRunException(source + ": 'hypothesis.deadLetterQueuesEmpty' wants true (every "
+                        + "dead-letter queue) or an array of the template's dead-letter queues (logical ids)");
             }
-            dlq.forEach(queue -> queues.add(queue.asText()));
         }
         return new Hypothesis(status, latency, path, equals, queues);
     }
@@ -101,10 +109,10 @@ public record Hypothesis(String status, long latencyMs, String bodyPath, String 
     }
 
     /**
-     * Why the answer breaks the hypothesis, or null when it holds. {@code messagesLeft} counts what a dead-letter
-     * queue holds.
+     * Why the answer breaks the hypothesis, or null when it holds. {@code arrived} counts the messages each dead-letter
+     * queue received since the run started.
      */
-    String violation(int answerStatus, String answerBody, double latencyMillis, DeadLetterQueues messagesLeft) {
+    String violation(int answerStatus, String answerBody, double latencyMillis, DeadLetterQueues arrived) {
         if (!statusHolds(answerStatus)) {
             return "answered " + answerStatus + ", not " + status;
         }
@@ -120,13 +128,44 @@ public record Hypothesis(String status, long latencyMs, String bodyPath, String 
                 return "the body's " + bodyPath + " is " + value.asText() + ", not " + bodyEquals;
             }
         }
-        for (String queue : deadLetterQueues) {
-            int left = messagesLeft.messagesIn(queue);
-            if (left > 0) {
-                return left + " message" + (left == 1 ? "" : "s") + " left in the dead-letter queue " + queue;
+        return deadLetterViolation(arrived);
+    }
+
+    /** Why the dead letters that {@code arrived} break the hypothesis, or null when none reached a watched queue. */
+    String deadLetterViolation(DeadLetterQueues arrived) {
+        if (deadLetterQueues.isEmpty()) {
+            return null;
+        }
+        for (String queue : queuesIn(arrived)) {
+            int count = arrived.arrivedIn(queue);
+            if (count > 0) {
+                return count + " message" + (count == 1 ? "" : "s") + " reached the dead-letter queue " + queue;
             }
         }
         return null;
+    }
+
+    /** The queues this hypothesis watches, among those {@code queues} has: all of them for {@link #EVERY_QUEUE}. */
+    private List<String> queuesIn(DeadLetterQueues queues) {
+        return deadLetterQueues.equals(List.of(EVERY_QUEUE)) ? queues.names() : deadLetterQueues;
+    }
+
+    /**
+     * Why the hypothesis cannot be checked against {@code queues} (the environment's dead-letter queues, null when it
+     * runs none), or null when it can: every queue it names must be one of them.
+     */
+    String unknownQueues(DeadLetterQueues queues) {
+        if (deadLetterQueues.isEmpty()) {
+            return null;
+        }
+        if (queues == null || queues.names().isEmpty()) {
+            return "the hypothesis watches dead-letter queues, and this app has none (no queue's RedrivePolicy names "
+                    + "one, or no SQS engine runs)";
+        }
+        List<String> unknown = deadLetterQueues.stream().filter(q -> !q.equals(EVERY_QUEUE))
+                .filter(q -> !queues.names().contains(q)).toList();
+        return unknown.isEmpty() ? null : "the hypothesis names " + String.join(", ", unknown) + ", which is no "
+                + "dead-letter queue of this app (its dead-letter queues: " + String.join(", ", queues.names()) + ")";
     }
 
     boolean statusHolds(int answerStatus) {
@@ -141,7 +180,8 @@ public record Hypothesis(String status, long latencyMs, String bodyPath, String 
             text.append(", body ").append(bodyPath).append(bodyEquals != null ? " = " + bodyEquals : " present");
         }
         if (!deadLetterQueues.isEmpty()) {
-            text.append(", dead-letter queues empty: ").append(String.join(", ", deadLetterQueues));
+            text.append(", no new dead letter in ").append(deadLetterQueues.equals(List.of(EVERY_QUEUE))
+                    ? "any dead-letter queue" : String.join(", ", deadLetterQueues));
         }
         return text.toString();
     }
@@ -165,11 +205,29 @@ public record Hypothesis(String status, long latencyMs, String bodyPath, String 
     }
 
     /**
-     * How many messages a dead-letter queue holds after a request: the hook the local queue engine fills in. Until
-     * that engine runs queues, no environment has one, and a hypothesis naming a queue is refused before any run.
+     * The messages that reached each dead-letter queue since a run started (the platform counts them from
+     * {@code LocalPlatform.deadLetters()}, before the entry and once the app is quiet).
      */
-    @FunctionalInterface
     public interface DeadLetterQueues {
-        int messagesIn(String queue);
+        /** The dead-letter queues of the app, by logical id. */
+        List<String> names();
+
+        /** How many messages reached {@code queue} during the run. */
+        int arrivedIn(String queue);
+
+        /** Counts from two readings: {@code before} the entry and {@code after} it, queue to messages held. */
+        static DeadLetterQueues between(java.util.Map<String, Integer> before, java.util.Map<String, Integer> after) {
+            return new DeadLetterQueues() {
+                @Override
+                public List<String> names() {
+                    return List.copyOf(after.keySet());
+                }
+
+                @Override
+                public int arrivedIn(String queue) {
+                    return Math.max(0, after.getOrDefault(queue, 0) - before.getOrDefault(queue, 0));
+                }
+            };
+        }
     }
 }

@@ -100,12 +100,15 @@ final class TraceReading {
      * The points that absorbed a tolerated fault, which LDFI fails next: points this run reached that the baseline did
      * not (a fallback, another path), and SDK calls that succeeded after a retry. Points already faulted are left out.
      */
-    static Set<FaultPoint> absorbers(RecordedTrace trace, Set<FaultPoint> baselinePoints, List<Injection> injected) {
-        Set<FaultPoint> absorbers = new TreeSet<>(FaultSpace.pointsIn(trace));
+    static Set<FaultPoint> absorbers(List<RecordedTrace> traces, Set<FaultPoint> baselinePoints,
+                                     List<Injection> injected) {
+        Set<FaultPoint> absorbers = new TreeSet<>(FaultSpace.pointsOf(traces));
         absorbers.removeAll(baselinePoints);
-        for (RecordedEntity entity : trace.entities()) {
-            if (PhaseFigures.isSdkCall(entity) && entity.aws().retries() > 0 && !PhaseFigures.failed(entity)) {
-                absorbers.add(FaultSpace.pointOf(entity));
+        for (RecordedTrace trace : traces) {
+            for (RecordedEntity entity : trace.entities()) {
+                if (PhaseFigures.isSdkCall(entity) && entity.aws().retries() > 0 && !PhaseFigures.failed(entity)) {
+                    absorbers.add(FaultSpace.pointOf(entity));
+                }
             }
         }
         injected.forEach(injection -> absorbers.remove(injection.point()));
@@ -117,12 +120,12 @@ final class TraceReading {
      * request reached outside the functions the faults went into. Two faults with the same signature looked the same
      * to the rest of the app, so combinations built on one stand for those built on the other.
      */
-    static String signature(int status, String body, RecordedTrace trace, List<Injection> injections) {
+    static String signature(int status, String body, List<RecordedTrace> traces, List<Injection> injections) {
         Set<String> faulted = new TreeSet<>();
         injections.forEach(injection -> faulted.add(injection.point().function()));
         StringBuilder signature = new StringBuilder().append(status).append(' ').append(body);
-        if (trace != null) {
-            FaultSpace.pointsIn(trace).stream().filter(point -> !faulted.contains(point.function()))
+        if (!traces.isEmpty()) {
+            FaultSpace.pointsOf(traces).stream().filter(point -> !faulted.contains(point.function()))
                     .sorted(Comparator.naturalOrder()).forEach(point -> signature.append(" | ").append(point.label()));
         }
         return signature.toString();
