@@ -3,6 +3,7 @@ package dev.xraytracing.faults.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A rule's {@code match}: a dotted path into the invocation event ({@code $.headers.x-chaos}; names only, no
@@ -106,7 +107,7 @@ final class EventMatch {
     }
 
     /** A trace-id match against the invocation's trace root and the roots its event links to. */
-    boolean matchesTrace(String traceRoot, java.util.Set<String> linkedRoots) {
+    boolean matchesTrace(String traceRoot, Set<String> linkedRoots) {
         return traceId.equals(traceRoot) || linkedRoots.contains(traceId);
     }
 
