@@ -83,7 +83,7 @@ final class EventMatch {
      */
     boolean matches(JsonNode event, String traceRoot) {
         if (traceId != null) {
-            return traceId.equals(traceRoot) || LinkedTraces.rootsIn(event).contains(traceId);
+            return matchesTrace(traceRoot, LinkedTraces.rootsIn(event));
         }
         if (event == null) {
             return false;

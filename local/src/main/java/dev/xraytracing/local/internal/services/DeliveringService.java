@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * What SNS, EventBridge and the schedules share: an API on a loopback server, and deliveries to functions, queues and
  * topics that run asynchronously and are counted. Quiet while no delivery is pending; its summary is one line per
- * failed delivery. A subclass creates its resources, then calls {@link #serve()}.
+ * failed delivery. A subclass's constructor ends with {@link #serveAfter}.
  */
 public abstract class DeliveringService implements LocalService {
     protected final ServiceContext context;
@@ -27,8 +27,17 @@ public abstract class DeliveringService implements LocalService {
     /** Answers one request of the service's API. */
     protected abstract void handle(HttpExchange exchange) throws IOException;
 
-    /** Starts answering requests. */
-    protected final void serve() {
+    /**
+     * Creates what the template declares with {@code create}, then starts answering requests; should {@code create}
+     * fail, this service is closed and the failure thrown.
+     */
+    protected final void serveAfter(Runnable create) {
+        try {
+            create.run();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
         server.start();
     }
 

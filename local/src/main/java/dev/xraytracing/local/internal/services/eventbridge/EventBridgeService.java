@@ -35,13 +35,7 @@ public final class EventBridgeService extends DeliveringService {
         super(context, "EventBridge service", "eventbridge");
         this.buses = new Buses(context.region(), context.accountId());
         this.api = new EventBridgeApi(buses, context.region(), context.accountId(), this::route);
-        try {
-            createFromTemplate();
-        } catch (RuntimeException e) {
-            close();
-            throw e;
-        }
-        serve();
+        serveAfter(this::createFromTemplate);
     }
 
     /** Whether the template declares a bus or a rule, or a function has an event pattern rule. */

@@ -48,15 +48,11 @@ public final class ScheduleService extends DeliveringService implements FiresSch
             thread.setDaemon(true);
             return thread;
         });
-        try {
+        serveAfter(() -> {
             readTemplate();
-        } catch (RuntimeException e) {
-            close();
-            throw e;
-        }
-        rates.forEach((name, period) -> clock.scheduleAtFixedRate(() -> fire(byName.get(name)), period.toMillis(),
-                period.toMillis(), TimeUnit.MILLISECONDS));
-        serve();
+            rates.forEach((name, period) -> clock.scheduleAtFixedRate(() -> fire(byName.get(name)),
+                    period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS));
+        });
     }
 
     private void readTemplate() {

@@ -34,13 +34,7 @@ public final class SnsService extends DeliveringService {
         this.topics = new Topics(context.region(), context.accountId());
         this.api = new SnsApi(topics, context.accountId(), this::fanOut);
         this.envelopes = new Envelopes(endpoint());
-        try {
-            createFromTemplate();
-        } catch (RuntimeException e) {
-            close();
-            throw e;
-        }
-        serve();
+        serveAfter(this::createFromTemplate);
     }
 
     /** Whether the template declares a topic or a function subscribes to one. */
