@@ -12,6 +12,13 @@ public interface DocumentSink {
     default void release() {
     }
 
+    /**
+     * Loads and opens what the first send needs, sending nothing, so that it can be done off the caller's clock
+     * (during init, or while a traced call waits for its answer). Must not throw.
+     */
+    default void prepare() {
+    }
+
     /** The live spans this backend opens while subsegments are open, or null when it only takes documents. */
     default LiveSpans liveSpans() {
         return null;

@@ -81,6 +81,17 @@ public final class UdpSink implements DocumentSink {
         }
     }
 
+    /** Opens the socket (about 25 JDK classes on a cold start). */
+    @Override
+    public void prepare() {
+        try {
+            socket();
+        } catch (IOException | RuntimeException failure) {
+            warnings.warn("udp:" + daemon, "could not open a socket for the X-Ray daemon at " + daemon + ": "
+                    + failure);
+        }
+    }
+
     @Override
     public synchronized void release() {
         DatagramSocket open = socket;

@@ -133,6 +133,7 @@ public final class SdkCallTracer {
         SdkCall call = callOwnedBy(owner, attributes);
         if (call != null && call.subsegment != null) {
             call.attemptStarted(now());
+            CallWaitWarmUp.onRequestSent(call.core);
         }
     }
 

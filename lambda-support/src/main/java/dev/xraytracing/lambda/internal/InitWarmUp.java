@@ -10,9 +10,9 @@ import java.util.Locale;
  * What the first traced invocation of an on-demand environment would otherwise do on the caller's clock, done during
  * the init phase on a background thread, while the handler's constructor builds its clients on the main thread:
  * loading and initialising our classes on the path of a traced invocation and of a traced SDK call, building the
- * emitter, reading the AWS resource table's files and the JVM's start time. It only loads and builds what the
- * invocation would build anyway; it records and sends nothing. The X-Ray SDK's recorder and entity classes are not on
- * that path (our lean entities stand in for them), so it does not touch them.
+ * emitter and opening its socket, reading the AWS resource table's files and the JVM's start time. It only loads and
+ * builds what the invocation would build anyway; it records and sends nothing. The X-Ray SDK's recorder and entity
+ * classes are not on that path (our lean entities stand in for them), so it does not touch them.
  */
 final class InitWarmUp {
     /** Loaded in the order a first traced invocation loads them. */
@@ -37,9 +37,7 @@ final class InitWarmUp {
      * init for the same work the first invocation would do, so it only adds a thread (docs/benchmarks.md).
      */
     static boolean inBackground(Configuration configuration, int processors) {
-        String setting = configuration.value(ConfigKey.INIT_WARM_UP);
-        String mode = setting == null ? "auto" : setting.trim().toLowerCase(Locale.ROOT);
-        switch (mode) {
+        switch (mode(configuration)) {
             case "on":
             case "true":
                 return true;
@@ -49,6 +47,20 @@ final class InitWarmUp {
             default:
                 return processors > 1;
         }
+    }
+
+    /**
+     * Whether, where {@link #inBackground} said no, the end of the first invocation is prepared while its first traced
+     * AWS SDK call waits for the answer ({@code CallWaitWarmUp}): unless the setting is {@code off}.
+     */
+    static boolean whileFirstCallWaits(Configuration configuration) {
+        String mode = mode(configuration);
+        return !mode.equals("off") && !mode.equals("false");
+    }
+
+    private static String mode(Configuration configuration) {
+        String setting = configuration.value(ConfigKey.INIT_WARM_UP);
+        return setting == null ? "auto" : setting.trim().toLowerCase(Locale.ROOT);
     }
 
     static void startInBackground(TracerCore core) {
@@ -63,7 +75,7 @@ final class InitWarmUp {
             for (String name : CLASSES) {
                 Class.forName(name, true, loader);
             }
-            core.emitter();
+            core.emitter().prepare(); // the writer's classes, the sink's socket (and encoder)
             ResourceTable.of(core).subsegmentName("Lambda"); // reads the AWS resource table's files
             LambdaEnvironment.of(core).jvmStartMillis();
         } catch (Throwable failure) {

@@ -13,6 +13,17 @@ import java.util.List;
  * X-Ray backend's datagram is. Never throws: what fails is logged once per kind.
  */
 final class DaemonSpanSink implements DocumentSink, DaemonPayloads.Encoder<SpanRecord> {
+    /** A subsegment with an AWS call in it, as a traced handler's first documents have (see {@link #prepare}). */
+    static final String SAMPLE_DOCUMENT = "{\"type\":\"subsegment\",\"name\":\"warm-up\","
+            + "\"id\":\"0000000000000001\",\"trace_id\":\"1-00000000-000000000000000000000001\","
+            + "\"parent_id\":\"0000000000000002\","
+            + "\"start_time\":1.0,\"end_time\":1.5,\"annotations\":{\"a\":\"b\"},"
+            + "\"metadata\":{\"default\":{\"m\":1}},"
+            + "\"subsegments\":[{\"name\":\"Lambda\",\"id\":\"0000000000000003\",\"start_time\":1.1,"
+            + "\"end_time\":1.4,\"namespace\":\"aws\",\"http\":{\"response\":{\"status\":200}},"
+            + "\"aws\":{\"operation\":\"Invoke\",\"region\":\"us-east-1\",\"request_id\":\"r\","
+            + "\"function_name\":\"f\"}}]}";
+
     private final DocumentSink datagrams;
     private final WarnOnce warnings;
     private final SpanFields resource;
@@ -32,6 +43,21 @@ final class DaemonSpanSink implements DocumentSink, DaemonPayloads.Encoder<SpanR
             warnings.warn("otel:daemon:" + failure.getClass().getName(),
                     "could not turn a segment document into spans for the daemon; it was not sent", failure);
         }
+    }
+
+    /**
+     * Reads, converts and encodes a document of the shape a first invocation sends, and opens the socket, sending
+     * nothing: the reader's, the records' and the encoder's classes are loaded off the caller's clock.
+     */
+    @Override
+    public void prepare() {
+        try {
+            payload(DocumentSpans.records(SAMPLE_DOCUMENT));
+        } catch (Exception | LinkageError failure) {
+            warnings.warn("otel:prepare:" + failure.getClass().getName(),
+                    "could not prepare the first span encoding ahead of time; the first send will", failure);
+        }
+        datagrams.prepare();
     }
 
     @Override

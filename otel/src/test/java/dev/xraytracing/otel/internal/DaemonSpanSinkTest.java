@@ -50,6 +50,33 @@ class DaemonSpanSinkTest {
         sink.release();
     }
 
+    @Test
+    void preparingEncodesAFirstInvocationsShapeAndSendsNothing() throws Exception {
+        List<String> sent = new ArrayList<>();
+        List<String> prepared = new ArrayList<>();
+        DocumentSink datagrams = new DocumentSink() {
+            @Override
+            public void send(String document) {
+                sent.add(document);
+            }
+
+            @Override
+            public void prepare() {
+                prepared.add("socket");
+            }
+        };
+        DocumentSink sink = DaemonSpanSinks.over(datagrams, new WarnOnce());
+
+        sink.prepare();
+
+        assertThat(DocumentSpans.records(DaemonSpanSink.SAMPLE_DOCUMENT)).extracting(SpanRecord::name)
+                .as("the sample is a document the backend reads in full").containsExactly("warm-up", "Lambda");
+        assertThat(sent).isEmpty();
+        assertThat(prepared).containsExactly("socket");
+        sink.send(DaemonSpanSink.SAMPLE_DOCUMENT);
+        assertThat(sent).as("the next send goes out as before").singleElement().asString().startsWith("T1S");
+    }
+
     /** A subsegment with {@code count} children, each with a metadata value of {@code padding}. */
     private static String document(int count, String padding) {
         StringBuilder children = new StringBuilder();

@@ -3,8 +3,10 @@ package dev.xraytracing.lambda.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.xraytracing.internal.TracerCore;
+import dev.xraytracing.internal.config.Configuration;
 import dev.xraytracing.internal.emit.DocumentEmitter;
 import dev.xraytracing.testing.InMemoryEmitter;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -37,5 +39,25 @@ class InitWarmUpTest {
         Thread.sleep(5);
 
         assertThat(environment.millisSinceJvmStart()).isGreaterThan(first);
+    }
+
+    private static Configuration warmUp(String setting) {
+        return Configuration.of(setting == null ? Map.of() : Map.of("XRAY_TRACING_INIT_WARM_UP", setting), Map.of());
+    }
+
+    @Test
+    void by_default_two_cpus_prepare_during_init_and_one_cpu_while_the_first_call_waits() {
+        assertThat(InitWarmUp.inBackground(warmUp(null), 2)).isTrue();
+        assertThat(InitWarmUp.inBackground(warmUp(null), 1)).isFalse();
+        assertThat(InitWarmUp.whileFirstCallWaits(warmUp(null))).isTrue();
+        assertThat(InitWarmUp.whileFirstCallWaits(warmUp("auto"))).isTrue();
+    }
+
+    @Test
+    void off_prepares_nowhere_and_on_prepares_during_init_on_any_cpu_count() {
+        assertThat(InitWarmUp.inBackground(warmUp("off"), 2)).isFalse();
+        assertThat(InitWarmUp.whileFirstCallWaits(warmUp(" OFF "))).isFalse();
+        assertThat(InitWarmUp.whileFirstCallWaits(warmUp("false"))).isFalse();
+        assertThat(InitWarmUp.inBackground(warmUp("on"), 1)).isTrue();
     }
 }
