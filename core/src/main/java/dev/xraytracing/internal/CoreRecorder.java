@@ -19,7 +19,16 @@ final class CoreRecorder extends AWSXRayRecorder {
 
     final TracerCore core;
 
-    CoreRecorder(TracerCore core, DocumentEmitter emitter) {
+    /**
+     * A new recorder, typed as the SDK's: {@code TracerCore} calls this rather than the constructor, so that the JVM's
+     * verifier, which checks that a {@code CoreRecorder} may be stored as an {@code AWSXRayRecorder}, does not load
+     * both classes (the SDK's recorder is large) on every cold start that never builds a recorder.
+     */
+    static AWSXRayRecorder create(TracerCore core, DocumentEmitter emitter) {
+        return new CoreRecorder(core, emitter);
+    }
+
+    private CoreRecorder(TracerCore core, DocumentEmitter emitter) {
         this.core = core;
         setEmitter(emitter);
         setSamplingStrategy(new AllSamplingStrategy());

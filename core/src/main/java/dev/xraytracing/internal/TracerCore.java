@@ -177,7 +177,7 @@ public final class TracerCore {
             synchronized (this) {
                 built = recorder;
                 if (built == null) {
-                    built = new CoreRecorder(this, emitter());
+                    built = CoreRecorder.create(this, emitter()); // see create: keeps the SDK's recorder unloaded
                     recorder = built;
                 }
             }
