@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.xraytracing.lambda.internal.InvocationTracer;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 
@@ -40,9 +41,7 @@ public final class TracedHandler {
     }
 
     public static RequestStreamHandler ofStream(RequestStreamHandler handler, HandlerTracing tracing) {
-        HandlerTracing settings = tracing != null ? tracing : HandlerTracing.defaults();
-        InvocationTracer.prepare();
-        return new Stream(handler, settings);
+        return new Stream(handler, tracing); // its constructor prepares, as for a handler of its own
     }
 
     // Named classes, not lambdas: each lambda costs a spun class on a cold start (docs/benchmarks.md).
@@ -58,59 +57,22 @@ public final class TracedHandler {
 
         @Override
         public O handleRequest(I input, Context context) {
-            return InvocationTracer.trace(tracing.settings(), context, new RequestCall<>(handler, input, context));
+            return InvocationTracer.trace(tracing.settings(), context, RequestCall.wrapping(handler, input, context));
         }
     }
 
-    private static final class RequestCall<I, O> implements InvocationTracer.Body<O> {
-        private final RequestHandler<I, O> handler;
-        private final I input;
-        private final Context context;
-
-        RequestCall(RequestHandler<I, O> handler, I input, Context context) {
-            this.handler = handler;
-            this.input = input;
-            this.context = context;
-        }
-
-        @Override
-        public O run() {
-            return handler.handleRequest(input, context);
-        }
-    }
-
-    private static final class Stream implements RequestStreamHandler {
+    /** The wrapped stream handler as a {@link TracedStreamHandler}, which traces it as it traces its own. */
+    private static final class Stream extends TracedStreamHandler {
         private final RequestStreamHandler handler;
-        private final HandlerTracing tracing;
 
         Stream(RequestStreamHandler handler, HandlerTracing tracing) {
+            super(tracing);
             this.handler = handler;
-            this.tracing = tracing;
         }
 
         @Override
-        public void handleRequest(InputStream input, OutputStream output, Context context) {
-            InvocationTracer.trace(tracing.settings(), context, new StreamCall(handler, input, output, context));
-        }
-    }
-
-    private static final class StreamCall implements InvocationTracer.Body<Object> {
-        private final RequestStreamHandler handler;
-        private final InputStream input;
-        private final OutputStream output;
-        private final Context context;
-
-        StreamCall(RequestStreamHandler handler, InputStream input, OutputStream output, Context context) {
-            this.handler = handler;
-            this.input = input;
-            this.output = output;
-            this.context = context;
-        }
-
-        @Override
-        public Object run() throws Exception {
+        protected void handle(InputStream input, OutputStream output, Context context) throws IOException {
             handler.handleRequest(input, output, context);
-            return InvocationTracer.NO_RESPONSE;
         }
     }
 }

@@ -64,28 +64,7 @@ public abstract class TracedRequestHandler<I, O> implements RequestHandler<I, O>
 
     @Override
     public final O handleRequest(I input, Context context) {
-        return InvocationTracer.trace(tracing.settings(), context, input, new Invocation<>(this, input, context));
-    }
-
-    /**
-     * One invocation's {@link #handle} call. A named class, not a lambda: each lambda costs a spun class on a cold
-     * start (docs/benchmarks.md).
-     */
-    private static final class Invocation<I, O> implements InvocationTracer.Body<O> {
-        private final TracedRequestHandler<I, O> handler;
-        private final I input;
-        private final Context context;
-
-        Invocation(TracedRequestHandler<I, O> handler, I input, Context context) {
-            this.handler = handler;
-            this.input = input;
-            this.context = context;
-        }
-
-        @Override
-        public O run() throws Exception {
-            return handler.handle(input, context);
-        }
+        return InvocationTracer.trace(tracing.settings(), context, input, RequestCall.of(this, input, context));
     }
 
     /**

@@ -30,7 +30,7 @@ public abstract class TracedStreamHandler implements RequestStreamHandler {
         InvocationTracer.trace(tracing.settings(), context, new Invocation(this, input, output, context));
     }
 
-    /** One invocation's {@link #handle} call; a named class, not a lambda, as in {@link TracedRequestHandler}. */
+    /** One invocation's {@link #handle} call; a named class, not a lambda, as {@link RequestCall} says why. */
     private static final class Invocation implements InvocationTracer.Body<Object> {
         private final TracedStreamHandler handler;
         private final InputStream input;

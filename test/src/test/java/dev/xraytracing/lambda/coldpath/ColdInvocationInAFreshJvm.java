@@ -1,14 +1,10 @@
 package dev.xraytracing.lambda.coldpath;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import dev.xraytracing.Tracing;
 import dev.xraytracing.internal.LambdaTraceHeader;
-import dev.xraytracing.lambda.TracedRequestHandler;
 import dev.xraytracing.lambda.testing.TestContext;
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -17,7 +13,8 @@ import software.amazon.awssdk.utilslite.SdkInternalThreadLocal;
 /**
  * A traced function's whole cold start, as Lambda runs it, in a JVM of its own: the process's default tracer from
  * the environment (the daemon address names where documents go), init (the SDK client with our interceptor, the traced
- * handler's constructor and its warm-up), and a first sampled invocation whose named block calls another function.
+ * handler's constructor and its warm-up), and a first sampled invocation whose named block calls another function
+ * ({@link ColdTracedInvocation}'s handler, MyFirstLambda's shape).
  * Run by {@code AColdTracedInvocationSpinsNoLambdaOfOursTest}; argument: the other function's endpoint.
  */
 public final class ColdInvocationInAFreshJvm {
@@ -31,27 +28,12 @@ public final class ColdInvocationInAFreshJvm {
         LambdaClient lambda = LambdaClient.builder().endpointOverride(URI.create(args[0])).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKID", "secret")))
                 .httpClient(UrlConnectionHttpClient.create()).build();
-        FirstFunction handler = new FirstFunction(lambda);
+        ColdTracedInvocation.FirstFunction handler = new ColdTracedInvocation.FirstFunction(lambda, false);
         SdkInternalThreadLocal.put(LambdaTraceHeader.THREAD_LOCAL_KEY, SAMPLED);
         try {
             System.out.println("answered " + handler.handleRequest("{}", TestContext.create()));
         } finally {
             SdkInternalThreadLocal.remove(LambdaTraceHeader.THREAD_LOCAL_KEY);
-        }
-    }
-
-    /** MyFirstLambda's shape; its lambdas are the user's code, which the test tells apart from ours. */
-    static final class FirstFunction extends TracedRequestHandler<String, String> {
-        private final LambdaClient lambda;
-
-        FirstFunction(LambdaClient lambda) {
-            this.lambda = lambda;
-        }
-
-        @Override
-        protected String handle(String event, Context context) {
-            return Tracing.sub("CallSecondLambda", s -> lambda.invoke(r -> r.functionName("MySecondLambda")
-                    .payload(SdkBytes.fromUtf8String(event))).payload().asUtf8String());
         }
     }
 }
