@@ -57,12 +57,27 @@ class AColdTracedInvocationSpinsNoLambdaOfOursTest {
     @Test
     void aTracedColdInvocationWithAnSdkCallSpinsNoLambdaOfCoreLambdaSupportOrOtel(@TempDir Path folder)
             throws Exception {
+        String output = coldStartSpinningNoLambdaOfOurs(folder, "MyFirstLambda", "CallSecondLambda");
+
+        assertThat(output).contains("answered \"hello\"");
+    }
+
+    @Test
+    void aTracedBatchColdInvocationSpinsNoLambdaOfOursEither(@TempDir Path folder) throws Exception {
+        String output = coldStartSpinningNoLambdaOfOurs(folder, "batch", "SQS orders");
+
+        assertThat(output).contains("failed records 0");
+    }
+
+    /** Runs the cold start in a fresh JVM, checks what the daemon got and the class log; returns the child's output. */
+    private static String coldStartSpinningNoLambdaOfOurs(Path folder, String form, String recordedName)
+            throws Exception {
         Path classLog = folder.resolve("classes.log");
+        String output;
         try (DatagramSocket daemon = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            String output = runColdStart(classLog, daemon.getLocalPort());
+            output = runColdStart(classLog, daemon.getLocalPort(), form);
             List<String> payloads = received(daemon);
 
-            assertThat(output).contains("answered \"hello\"");
             List<String> documents = new ArrayList<>();
             StringBuilder everything = new StringBuilder();
             for (String payload : payloads) {
@@ -74,7 +89,7 @@ class AColdTracedInvocationSpinsNoLambdaOfOursTest {
                     everything.append(payload);
                 }
             }
-            assertThat(everything).as("what the daemon received").contains("CallSecondLambda");
+            assertThat(everything).as("what the daemon received").contains(recordedName, "Lambda");
             SegmentDocumentSchema.assertValid(documents);
         }
         List<String> loaded = new ArrayList<>();
@@ -90,15 +105,16 @@ class AColdTracedInvocationSpinsNoLambdaOfOursTest {
                 && !name.startsWith(user) && name.contains("$$Lambda")).toList();
         assertThat(ours).as("lambdas of ours spun on the cold path (each a hidden class: use a direct call or a "
                 + "named class)").isEmpty();
+        return output;
     }
 
     /** The child's output; it must end well (the wait is a guard against a hung child, not a timing). */
-    private static String runColdStart(Path classLog, int daemonPort) throws Exception {
+    private static String runColdStart(Path classLog, int daemonPort, String form) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-Xlog:class+load=info:file=" + classLog + ":none",
                 "-Dxraytracing.backend=" + System.getProperty("xraytracing.backend", "xray"),
                 "-cp", classPath(), ColdInvocationInAFreshJvm.class.getName(),
-                "http://127.0.0.1:" + secondFunction.getAddress().getPort()).redirectErrorStream(true);
+                "http://127.0.0.1:" + secondFunction.getAddress().getPort(), form).redirectErrorStream(true);
         Map<String, String> environment = builder.environment();
         environment.keySet().removeIf(name -> name.startsWith("XRAY_TRACING_") || name.startsWith("AWS_")
                 || name.startsWith("_X_AMZN") || name.equals("_HANDLER"));
