@@ -69,7 +69,8 @@ public final class Tracer {
 
     /** Builds a {@link Tracer}; each setter names the property it sets and says its default. */
     public static final class Builder {
-        private Function<WarnOnce, ? extends DocumentSink> sink = DocumentSinks::fromEnvironment;
+        /** Null: where the environment says. No lambdas on this path: each costs a spun class on a cold start. */
+        private Function<WarnOnce, ? extends DocumentSink> sink;
         private URL samplingRules;
         private Boolean awsSdkCalls;
         private Configuration configuration = Configuration.process();
@@ -86,7 +87,7 @@ public final class Tracer {
          */
         public Builder daemonAddress(InetSocketAddress address) {
             Objects.requireNonNull(address, "address");
-            this.sink = warnings -> DocumentSinks.toDaemon(address, warnings);
+            this.sink = new ToDaemon(address);
             return this;
         }
 
@@ -159,6 +160,20 @@ public final class Tracer {
                 core.statusReaders().register(registration.type, registration.reader);
             }
             return new Tracer(core);
+        }
+    }
+
+    /** Sends to one daemon address; a named class, not a lambda (a spun class on a cold start, docs/benchmarks.md). */
+    private static final class ToDaemon implements Function<WarnOnce, DocumentSink> {
+        private final InetSocketAddress address;
+
+        ToDaemon(InetSocketAddress address) {
+            this.address = address;
+        }
+
+        @Override
+        public DocumentSink apply(WarnOnce warnings) {
+            return DocumentSinks.toDaemon(address, warnings);
         }
     }
 

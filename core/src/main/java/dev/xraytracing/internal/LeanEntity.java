@@ -397,8 +397,15 @@ abstract class LeanEntity implements Entity, LeanFields {
     public void putMetadata(String namespace, String key, Object object) {
         Objects.requireNonNull(namespace);
         Objects.requireNonNull(key);
-        metadata.computeIfAbsent(namespace, n -> new ConcurrentHashMap<>())
-                .put(key, object != null ? object : JsonNull.VALUE);
+        Map<String, Object> values = metadata.get(namespace);
+        if (values == null) { // not computeIfAbsent's lambda: a spun class on a cold start (docs/benchmarks.md)
+            values = new ConcurrentHashMap<>();
+            Map<String, Object> raced = metadata.putIfAbsent(namespace, values);
+            if (raced != null) {
+                values = raced;
+            }
+        }
+        values.put(key, object != null ? object : JsonNull.VALUE);
     }
 
     /** Links this entity to {@code id} of trace {@code traceId}; both are checked by the caller. */

@@ -50,7 +50,8 @@ public final class TracerCore {
     private volatile Object faultHook;
     private static final Object NO_FAULT_HOOK = new Object();
     /**
-     * @param sinkFactory   builds where documents go (on first use; it gets this tracer's warnings)
+     * @param sinkFactory   builds where documents go (on first use; it gets this tracer's warnings); null for where
+     *                      the environment says ({@link DocumentSinks#fromEnvironment})
      * @param sampling      the rules for traces that start here, or null for those the environment names
      * @param tracesSdkCalls whether the AWS SDK interceptor records calls for this tracer
      * @param configuration the settings this tracer's handlers and switches read (docs/configuration.md)
@@ -109,7 +110,8 @@ public final class TracerCore {
 
     /** A tracer configured only by the environment: the daemon it names, its sampling rules, its SDK switch. */
     public static TracerCore fromEnvironment() {
-        return new TracerCore(DocumentSinks::fromEnvironment, null, InterceptorSwitch.enabled(), Configuration.process());
+        // null, not DocumentSinks::fromEnvironment: a method reference costs a spun class on a cold start
+        return new TracerCore(null, null, InterceptorSwitch.enabled(), Configuration.process());
     }
 
     private static synchronized TracerCore buildDefault() {
@@ -195,7 +197,8 @@ public final class TracerCore {
             synchronized (this) {
                 built = emitter;
                 if (built == null) {
-                    DocumentSink sink = sinkFactory.apply(warnings);
+                    DocumentSink sink = sinkFactory == null ? DocumentSinks.fromEnvironment(warnings)
+                            : sinkFactory.apply(warnings);
                     liveSpans = sink.liveSpans();
                     built = new DocumentEmitter(sink, warnings);
                     emitter = built;
@@ -282,7 +285,33 @@ public final class TracerCore {
     /** This tracer's instance of {@code type} (other modules keep their per-tracer state here), built on first use. */
     public <T> T component(Class<T> type, Supplier<? extends T> factory) {
         Object existing = components.get(type);
-        return type.cast(existing != null ? existing : components.computeIfAbsent(type, key -> factory.get()));
+        if (existing == null) {
+            // A lock, not computeIfAbsent's lambda (a spun class on a cold start): the factory still runs once.
+            synchronized (components) {
+                existing = components.get(type);
+                if (existing == null) {
+                    existing = factory.get();
+                    if (existing != null) {
+                        components.put(type, existing);
+                    }
+                }
+            }
+        }
+        return type.cast(existing);
+    }
+
+    /**
+     * Gives this tracer {@code candidate} as its instance of {@code type} unless it has one; returns the one it has.
+     * For the cold path, whose callers would otherwise pass a lambda to {@link #component}.
+     */
+    public <T> T installComponent(Class<T> type, T candidate) {
+        Object existing = components.get(type);
+        if (existing == null) {
+            synchronized (components) {
+                existing = components.putIfAbsent(type, candidate);
+            }
+        }
+        return type.cast(existing != null ? existing : candidate);
     }
 
     /** This tracer's instance of {@code type} if something put one there, else null; builds nothing. */

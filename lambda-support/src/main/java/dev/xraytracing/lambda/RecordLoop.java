@@ -1,5 +1,6 @@
 package dev.xraytracing.lambda;
 
+import com.amazonaws.xray.entities.Subsegment;
 import dev.xraytracing.Sub;
 import dev.xraytracing.SubRunnable;
 import dev.xraytracing.Tracing;
@@ -9,62 +10,13 @@ import dev.xraytracing.internal.TraceHeader;
 import dev.xraytracing.internal.TracerCore;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
+import java.util.Optional;
 
 /**
  * Runs a handler over the records of one batch: one subsegment per recorded record, each record's failure kept to
  * itself. Package-private so that it can take the public {@link RecordHandler} without a package cycle.
  */
 final class RecordLoop<R> {
-    /** What one event type's records say about themselves. */
-    static final class RecordKind<R> {
-        private final String eventSource;
-        private final Function<R, String> subsegmentName;
-        private final Function<R, String> id;
-        private final Function<R, String> producerHeader;
-        private final Function<R, String> sentMillis;
-
-        /**
-         * {@code eventSource} is the {@code EventSource} annotation ({@code aws:sqs}, ...); {@code subsegmentName}
-         * names a record's subsegment ({@code SQS orders}); {@code id} gives the {@code MessageId} annotation and what
-         * a batch response names a failed record by; {@code producerHeader} the producer's trace header the record
-         * carries itself, or null (only SQS records carry one); {@code sentMillis} when the record was sent, in epoch
-         * milliseconds as text, or null (SQS's {@code SentTimestamp}).
-         */
-        RecordKind(String eventSource, Function<R, String> subsegmentName, Function<R, String> id,
-                   Function<R, String> producerHeader, Function<R, String> sentMillis) {
-            this.eventSource = eventSource;
-            this.subsegmentName = subsegmentName;
-            this.id = id;
-            this.producerHeader = producerHeader;
-            this.sentMillis = sentMillis;
-        }
-
-        RecordKind(String eventSource, Function<R, String> subsegmentName, Function<R, String> id) {
-            this(eventSource, subsegmentName, id, null, null);
-        }
-
-        String eventSource() {
-            return eventSource;
-        }
-
-        String subsegmentName(R record) {
-            return subsegmentName.apply(record);
-        }
-
-        String id(R record) {
-            return id.apply(record);
-        }
-
-        String producerHeader(R record) {
-            return producerHeader == null ? null : producerHeader.apply(record);
-        }
-
-        String sentMillis(R record) {
-            return sentMillis == null ? null : sentMillis.apply(record);
-        }
-    }
-
     /** The metadata key of a record's received-event age, in milliseconds. */
     static final String RECEIVED_EVENT_AGE = "ReceivedEventAgeMs";
 
@@ -133,7 +85,26 @@ final class RecordLoop<R> {
             handler.handle(record); // oversampling mitigation: no subsegment, nothing allocated
             return;
         }
-        Tracing.run(subsegmentName(record), (SubRunnable<Exception>) sub -> {
+        Tracing.run(subsegmentName(record), new Processing(record, handler, header));
+    }
+
+    /**
+     * One record in its subsegment. A named class, not a lambda: each lambda costs a spun class on a cold start
+     * (docs/benchmarks.md).
+     */
+    private final class Processing implements SubRunnable<Exception> {
+        private final R record;
+        private final RecordHandler<R, ?> handler;
+        private final String header;
+
+        Processing(R record, RecordHandler<R, ?> handler, String header) {
+            this.record = record;
+            this.handler = handler;
+            this.header = header;
+        }
+
+        @Override
+        public void run(Sub sub) throws Exception {
             if (sub.isRecording()) {
                 try {
                     describe(sub, record, header);
@@ -149,7 +120,7 @@ final class RecordLoop<R> {
                 sub.annotate("RecordFailed", true);
                 throw thrown;
             }
-        });
+        }
     }
 
     private String subsegmentName(R record) {
@@ -195,8 +166,8 @@ final class RecordLoop<R> {
             return;
         }
         sub.annotate("ProducerTraceId", producer.root());
-        boolean linked = sub.xraySubsegment().map(entity -> Links.add(entity, producer.root(), producer.parent()))
-                .orElse(false);
+        Optional<Subsegment> entity = sub.xraySubsegment();
+        boolean linked = entity.isPresent() && Links.add(entity.get(), producer.root(), producer.parent());
         if (!linked) {
             warn("batch:link", "the producer of a " + kind.eventSource() + " record could not be linked (no 16-digit "
                     + "Parent in its header, or a subsegment of the X-Ray SDK's); ProducerTraceId still names it: "

@@ -49,7 +49,7 @@ public final class TracedBatch {
     public static <E extends Exception> SQSBatchResponse forEachRecord(SQSEvent event, RecordSampling sampling,
             RecordHandler<SQSEvent.SQSMessage, E> handler) {
         List<SQSEvent.SQSMessage> records = event == null ? null : event.getRecords();
-        RecordLoop<SQSEvent.SQSMessage> loop = RecordLoop.withProducerHeaders(EventKinds.SQS, sampling)
+        RecordLoop<SQSEvent.SQSMessage> loop = RecordLoop.withProducerHeaders(EventKinds.Sqs.KIND, sampling)
                 .run(records, handler, EventKinds.isFifo(records));
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         for (String id : loop.failedIds()) {
@@ -61,35 +61,35 @@ public final class TracedBatch {
     /** Kinesis: failed records are named by sequence number in the response. */
     public static <E extends Exception> StreamsEventResponse forEachRecord(KinesisEvent event,
             RecordHandler<KinesisEvent.KinesisEventRecord, E> handler) {
-        return streamsResponse(RecordLoop.followingTheInvocation(EventKinds.KINESIS)
+        return streamsResponse(RecordLoop.followingTheInvocation(EventKinds.Kinesis.KIND)
                 .run(event == null ? null : event.getRecords(), handler, false));
     }
 
     /** DynamoDB Streams: failed records are named by sequence number in the response. */
     public static <E extends Exception> StreamsEventResponse forEachRecord(DynamodbEvent event,
             RecordHandler<DynamodbEvent.DynamodbStreamRecord, E> handler) {
-        return streamsResponse(RecordLoop.followingTheInvocation(EventKinds.DYNAMODB)
+        return streamsResponse(RecordLoop.followingTheInvocation(EventKinds.Dynamodb.KIND)
                 .run(event == null ? null : event.getRecords(), handler, false));
     }
 
     /** SNS (one record per invocation as Lambda delivers it); rethrows the first failure after the last record. */
     public static <E extends Exception> void forEachRecord(SNSEvent event, RecordHandler<SNSEvent.SNSRecord, E> handler)
             throws E {
-        rethrowFirstFailure(RecordLoop.followingTheInvocation(EventKinds.SNS)
+        rethrowFirstFailure(RecordLoop.followingTheInvocation(EventKinds.Sns.KIND)
                 .run(event == null ? null : event.getRecords(), handler, false));
     }
 
     /** S3 event notifications; rethrows the first failure after the last record. */
     public static <E extends Exception> void forEachRecord(S3Event event,
             RecordHandler<S3EventNotificationRecord, E> handler) throws E {
-        rethrowFirstFailure(RecordLoop.followingTheInvocation(EventKinds.S3)
+        rethrowFirstFailure(RecordLoop.followingTheInvocation(EventKinds.S3.KIND)
                 .run(event == null ? null : event.getRecords(), handler, false));
     }
 
     /** EventBridge's single event, in a subsegment of its own; rethrows its failure. */
     public static <E extends Exception> void forEachRecord(ScheduledEvent event,
             RecordHandler<ScheduledEvent, E> handler) throws E {
-        rethrowFirstFailure(RecordLoop.followingTheInvocation(EventKinds.EVENTBRIDGE)
+        rethrowFirstFailure(RecordLoop.followingTheInvocation(EventKinds.EventBridge.KIND)
                 .run(event == null ? null : List.of(event), handler, false));
     }
 

@@ -64,7 +64,7 @@ public abstract class TracedRequestHandler<I, O> implements RequestHandler<I, O>
 
     @Override
     public final O handleRequest(I input, Context context) {
-        return InvocationTracer.trace(tracing.settings(), context, input, () -> handle(input, context));
+        return InvocationTracer.trace(tracing.settings(), context, input, RequestCall.of(this, input, context));
     }
 
     /**

@@ -27,9 +27,27 @@ public abstract class TracedStreamHandler implements RequestStreamHandler {
 
     @Override
     public final void handleRequest(InputStream input, OutputStream output, Context context) {
-        InvocationTracer.trace(tracing.settings(), context, () -> {
-            handle(input, output, context);
+        InvocationTracer.trace(tracing.settings(), context, new Invocation(this, input, output, context));
+    }
+
+    /** One invocation's {@link #handle} call; a named class, not a lambda, as {@link RequestCall} says why. */
+    private static final class Invocation implements InvocationTracer.Body<Object> {
+        private final TracedStreamHandler handler;
+        private final InputStream input;
+        private final OutputStream output;
+        private final Context context;
+
+        Invocation(TracedStreamHandler handler, InputStream input, OutputStream output, Context context) {
+            this.handler = handler;
+            this.input = input;
+            this.output = output;
+            this.context = context;
+        }
+
+        @Override
+        public Object run() throws Exception {
+            handler.handle(input, output, context);
             return InvocationTracer.NO_RESPONSE;
-        });
+        }
     }
 }

@@ -44,15 +44,19 @@ import java.util.zip.ZipFile;
  * <pre>
  * mvn -B -q verify -pl benchmarks -am -DskipTests
  * java -cp "benchmarks/target/classes:$(cat benchmarks/target/coldstart/runner.classpath)" \
- *     dev.xraytracing.benchmarks.coldstart.ColdStart --runs 15 --cpus 1 --class-counts [--from-zip]
+ *     dev.xraytracing.benchmarks.coldstart.ColdStart --runs 15 --cpus 1 --class-counts [--from-zip] \
+ *     [--forms untraced,traced,otel]
  * </pre>
  */
 public final class ColdStart {
     private static final String EVENT = "{\"resource\":\"/{proxy+}\",\"path\":\"/hello\",\"httpMethod\":\"GET\"}";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One form: its function name on the platform, its handler, where its code comes from and whether it traces. */
-    record Form(String label, String function, String handler, Code code, boolean traced) {
+    /**
+     * One form: its short name ({@link FormNames}), its function name on the platform, its handler, where its code
+     * comes from and whether it traces.
+     */
+    record Form(String name, String label, String function, String handler, Code code, boolean traced) {
     }
 
     /** A function's code: a classpath, or a deployment zip and the task root it was unpacked into. */
@@ -135,6 +139,7 @@ public final class ColdStart {
         Path faultsLibOption = null;
         Path otelLibOption = null;
         Path adotLibOption = null;
+        String formsOption = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
@@ -151,11 +156,16 @@ public final class ColdStart {
                 case "--otel-lib" -> otelLibOption = Path.of(args[++i]);
                 // the jars the ADOT-like form adds to the untraced zip (default target/coldstart/adot-lib)
                 case "--adot-lib" -> adotLibOption = Path.of(args[++i]);
+                // only these forms each round, e.g. "untraced,traced,otel" (untraced always: the baseline)
+                case "--forms" -> formsOption = args[++i];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
                         + " (--runs N, --warmups N, --jvm-options OPTIONS, --cpus LIST, --class-counts, --from-zip,"
-                        + " --faults-lib DIR, --otel-lib DIR, --adot-lib DIR)");
+                        + " --faults-lib DIR, --otel-lib DIR, --adot-lib DIR, --forms "
+                        + String.join(",", FormNames.KNOWN) + ")");
             }
         }
+        FormNames chosen = formsOption == null ? FormNames.all() : FormNames.parse(formsOption);
+        chosen.requireZipsFor(fromZip);
         Path classes = Path.of(ColdStart.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Path dir = classes.getParent().resolve("coldstart");
         String own = classes.toString() + File.pathSeparator;
@@ -174,17 +184,19 @@ public final class ColdStart {
             untraced = Code.zip(dir.resolve("untraced-lambda.zip"));
             xray = Code.zip(dir.resolve("xray-lambda.zip"));
             faultsLib = faultsLibOption != null ? faultsLibOption : dir.resolve("faults-lib");
-            if (!Files.isDirectory(faultsLib)) {
-                throw new IllegalStateException(faultsLib + " is missing: build with mvn -B -q verify -pl benchmarks "
-                        + "-am -DskipTests");
+            if (chosen.includes("faults")) {
+                if (!Files.isDirectory(faultsLib)) {
+                    throw new IllegalStateException(faultsLib + " is missing: build with mvn -B -q verify -pl "
+                            + "benchmarks -am -DskipTests");
+                }
+                tracedWithFaults = traced.withJars(faultsLib);
             }
-            tracedWithFaults = traced.withJars(faultsLib);
             otelLib = otelLibOption != null ? otelLibOption : dir.resolve("otel-lib");
-            if (Files.isDirectory(otelLib)) {
+            if (chosen.includes("otel") && Files.isDirectory(otelLib)) {
                 tracedOnOpenTelemetry = traced.withJars(otelLib);
             }
             Path adotLib = adotLibOption != null ? adotLibOption : dir.resolve("adot-lib");
-            if (Files.isDirectory(adotLib)) {
+            if (chosen.includes("adot") && Files.isDirectory(adotLib)) {
                 adotLike = untraced.withJars(adotLib).withHandler(AdotLikeFirstLambda.class);
             }
         } else {
@@ -193,43 +205,41 @@ public final class ColdStart {
             xray = Code.classpath(own + read(dir, "xray"));
         }
         List<Form> forms = new ArrayList<>(List.of(
-                new Form("traced (xray-tracing)", "TracedFirst", "dev.xraytracing.examples.MyFirstLambda", traced,
+                new Form("traced", "traced (xray-tracing)", "TracedFirst", "dev.xraytracing.examples.MyFirstLambda", traced,
                         true),
-                new Form("untraced", "UntracedFirst", UntracedFirstLambda.class.getName(), untraced, false),
-                new Form("X-Ray SDK default + TracingInterceptor", "XrayFirst", XrayDefaultFirstLambda.class.getName(),
+                new Form(FormNames.UNTRACED, "untraced", "UntracedFirst", UntracedFirstLambda.class.getName(), untraced, false),
+                new Form("xray", "X-Ray SDK default + TracingInterceptor", "XrayFirst", XrayDefaultFirstLambda.class.getName(),
                         xray, true)));
         if (tracedWithFaults != null) {
             // The examples' zip plus xray-tracing-faults (and its Jackson), no rule in any source (issue 22).
-            forms.add(new Form("traced + faults module (no rule)", "FaultsFirst",
+            forms.add(new Form("faults", "traced + faults module (no rule)", "FaultsFirst",
                     "dev.xraytracing.examples.MyFirstLambda", tracedWithFaults, true));
         }
         if (tracedOnOpenTelemetry != null) {
             // The examples' zip plus xray-tracing-otel: the same handlers, spans to the daemon (issue 26).
-            forms.add(new Form("traced, OpenTelemetry backend", "OtelFirst", // XRAY_TRACING_BACKEND set below
+            forms.add(new Form("otel", "traced, OpenTelemetry backend", "OtelFirst", // XRAY_TRACING_BACKEND set below
                     "dev.xraytracing.examples.MyFirstLambda", tracedOnOpenTelemetry, true));
         }
         if (adotLike != null) {
             // The untraced zip plus the OpenTelemetry SDK, its autoconfigure module and AdotLikeFirstLambda.
-            forms.add(new Form("ADOT-like: OpenTelemetry SDK + autoconfigure", "AdotFirst",
+            forms.add(new Form("adot", "ADOT-like: OpenTelemetry SDK + autoconfigure", "AdotFirst",
                     AdotLikeFirstLambda.class.getName(), adotLike, true));
         }
+        forms.removeIf(form -> !chosen.includes(form.name()));
+        chosen.requireBuilt(forms.stream().map(Form::name).toList());
         if (fromZip) {
-            for (Form form : forms.subList(0, 3)) {
-                System.out.println(describeZip(form));
-            }
-            long added = 0;
-            for (String jar : jarNames(faultsLib)) {
-                added += Files.size(faultsLib.resolve(jar));
-            }
-            System.out.printf(Locale.ROOT, "faults module form: the traced zip's lib/ plus %s from %s (%,d bytes)%n",
-                    jarNames(faultsLib), faultsLib, added);
-            if (otelLib != null && Files.isDirectory(otelLib)) {
-                long otelAdded = 0;
-                for (String jar : jarNames(otelLib)) {
-                    otelAdded += Files.size(otelLib.resolve(jar));
+            for (Form form : forms) {
+                if (!FormNames.ZIP_ONLY.contains(form.name())) { // the three zips as built, nothing added
+                    System.out.println(describeZip(form));
                 }
+            }
+            if (tracedWithFaults != null) {
+                System.out.printf(Locale.ROOT, "faults module form: the traced zip's lib/ plus %s from %s (%,d "
+                        + "bytes)%n", jarNames(faultsLib), faultsLib, bytesOf(faultsLib));
+            }
+            if (tracedOnOpenTelemetry != null) {
                 System.out.printf(Locale.ROOT, "OpenTelemetry form: the traced zip's lib/ plus %s from %s (%,d bytes)%n",
-                        jarNames(otelLib), otelLib, otelAdded);
+                        jarNames(otelLib), otelLib, bytesOf(otelLib));
             }
             if (adotLike != null) {
                 System.out.printf(Locale.ROOT, "ADOT-like form: the untraced zip's lib/ plus %s (%,d bytes) and "

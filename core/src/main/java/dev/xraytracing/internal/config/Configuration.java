@@ -2,7 +2,6 @@ package dev.xraytracing.internal.config;
 
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 
 /**
  * Reads the settings of {@link ConfigKey}: the only place in the library that reads system properties and
@@ -18,11 +17,15 @@ public final class Configuration {
     private static volatile boolean offSeen = fromProcess().isOff(ConfigKey.ENABLED);
     private static final Configuration PROCESS = fromProcess();
 
-    private final UnaryOperator<String> environment;
-    private final UnaryOperator<String> systemProperties;
+    /**
+     * Fixed values, or null for the process's own, read live. Maps and a null rather than functions: a method reference
+     * costs a spun class on a cold start (docs/benchmarks.md).
+     */
+    private final Map<String, String> environment;
+    private final Map<String, String> systemProperties;
     private volatile Boolean tracingEnabled;
 
-    private Configuration(UnaryOperator<String> environment, UnaryOperator<String> systemProperties) {
+    private Configuration(Map<String, String> environment, Map<String, String> systemProperties) {
         this.environment = environment;
         this.systemProperties = systemProperties;
     }
@@ -38,14 +41,12 @@ public final class Configuration {
 
     /** The JVM's system properties and the process's environment variables, read when asked. */
     public static Configuration fromProcess() {
-        return new Configuration(System::getenv, System::getProperty);
+        return new Configuration(null, null);
     }
 
     /** Fixed values, for tests and for code that builds its settings by hand. */
     public static Configuration of(Map<String, String> environment, Map<String, String> systemProperties) {
-        Map<String, String> variables = Map.copyOf(environment);
-        Map<String, String> properties = Map.copyOf(systemProperties);
-        Configuration configuration = new Configuration(variables::get, properties::get);
+        Configuration configuration = new Configuration(Map.copyOf(environment), Map.copyOf(systemProperties));
         configuration.tracingEnabled();
         return configuration;
     }
@@ -58,13 +59,14 @@ public final class Configuration {
     /** The key's value: its system property, else its environment variables in order; null when all are blank. */
     public String value(ConfigKey key) {
         if (key.systemProperty() != null) {
-            String value = systemProperties.apply(key.systemProperty());
+            String name = key.systemProperty();
+            String value = systemProperties == null ? System.getProperty(name) : systemProperties.get(name);
             if (isSet(value)) {
                 return value;
             }
         }
         for (String variable : key.environmentVariables()) {
-            String value = environment.apply(variable);
+            String value = environment == null ? System.getenv(variable) : environment.get(variable);
             if (isSet(value)) {
                 return value;
             }

@@ -172,7 +172,7 @@ public final class DocumentWriter {
             return;
         }
         List<Map.Entry<String, Object>> entries = new ArrayList<>(annotations.entrySet());
-        entries.sort(Comparator.comparingInt(DocumentWriter::approximateSize));
+        entries.sort(new SmallestFirst());
         json.name("annotations");
         json.beginObject();
         int start = json.out.length();
@@ -189,6 +189,14 @@ public final class DocumentWriter {
         if (left > 0) {
             json.warnings.warn("split:annotations", left + " annotations of an oversized "
                     + "document were left out (the smallest ones, up to " + budget + " characters, were kept)");
+        }
+    }
+
+    /** A named class, not a method reference: each lambda costs a spun class on a cold start (docs/benchmarks.md). */
+    private static final class SmallestFirst implements Comparator<Map.Entry<String, Object>> {
+        @Override
+        public int compare(Map.Entry<String, Object> a, Map.Entry<String, Object> b) {
+            return Integer.compare(approximateSize(a), approximateSize(b));
         }
     }
 

@@ -14,8 +14,11 @@ public final class FaultSite {
     private static final FaultHook.Provider PROVIDER = load();
     /** Whether the faults module is on the class path. */
     public static final boolean PRESENT = PROVIDER != null;
-    /** Built once: {@code PROVIDER::create} at the call site would make a new function object on every call. */
-    private static final Function<TracerCore, FaultHook> CREATE = FaultSite::create;
+    /**
+     * Built once, and only with the module present. A named class, no method reference: each lambda costs a spun class
+     * on a cold start (docs/benchmarks.md).
+     */
+    private static final Function<TracerCore, FaultHook> CREATE = PRESENT ? new Create() : null;
 
     private FaultSite() {
     }
@@ -51,10 +54,14 @@ public final class FaultSite {
         }
     }
 
-    private static FaultHook create(TracerCore core) {
-        FaultHook hook = PROVIDER.create(core);
-        BlockFaultFilter.hookDecided(hook); // its block names published before a site may skip them
-        return hook;
+    /** Builds a tracer's hook with the module's provider. */
+    private static final class Create implements Function<TracerCore, FaultHook> {
+        @Override
+        public FaultHook apply(TracerCore core) {
+            FaultHook hook = PROVIDER.create(core);
+            BlockFaultFilter.hookDecided(hook); // its block names published before a site may skip them
+            return hook;
+        }
     }
 
     /** The exception a fault rule throws into block {@code name}, or null; never throws itself. */

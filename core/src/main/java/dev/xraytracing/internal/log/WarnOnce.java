@@ -17,11 +17,12 @@ public final class WarnOnce {
     static final int MAX_DISTINCT = 1_000;
 
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
+    /** Null: {@link WarningOutput#detected()} (no method reference: a spun class on a cold start, docs/benchmarks.md). */
     private final Supplier<WarningOutput> output;
     private volatile boolean saturated;
 
     public WarnOnce() {
-        this(WarningOutput::detected);
+        this(null);
     }
 
     /** With a given output; tests use it to see both paths in one JVM. */
@@ -29,7 +30,10 @@ public final class WarnOnce {
         this.output = output;
     }
 
-    /** Logs {@code message} unless the same problem {@code key} was logged before; returns whether it logged. */
+    private WarningOutput output() {
+        return output == null ? WarningOutput.detected() : output.get();
+    }
+
     /**
      * Forgets which problems were logged, so each is logged once more: after a SnapStart restore, whose environment
      * writes to a log stream of its own that never saw the warnings of the init before the snapshot.
@@ -38,6 +42,7 @@ public final class WarnOnce {
         seen.clear();
     }
 
+    /** Logs {@code message} unless the same problem {@code key} was logged before; returns whether it logged. */
     public boolean warn(String key, String message) {
         return warn(key, message, null);
     }
@@ -46,7 +51,7 @@ public final class WarnOnce {
         if (seen.size() >= MAX_DISTINCT) {
             if (!saturated) {
                 saturated = true;
-                output.get().warn("more than " + MAX_DISTINCT + " distinct tracing problems; further ones are not "
+                output().warn("more than " + MAX_DISTINCT + " distinct tracing problems; further ones are not "
                         + "logged", null);
             }
             return false;
@@ -55,7 +60,7 @@ public final class WarnOnce {
             return false;
         }
         try {
-            output.get().warn(message, cause);
+            output().warn(message, cause);
         } catch (Throwable loggingFailed) {
             // A broken logging backend, or a stack nearly exhausted: tracing still never throws.
         }

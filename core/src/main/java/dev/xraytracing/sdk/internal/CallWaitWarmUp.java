@@ -2,7 +2,6 @@ package dev.xraytracing.sdk.internal;
 
 import dev.xraytracing.internal.TracerCore;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 
 /**
  * On one CPU, what the end of a cold invocation loads (the SDK call's outcome and status readers, the document
@@ -32,7 +31,7 @@ public final class CallWaitWarmUp implements Runnable {
 
     /** Makes {@code core}'s first traced SDK call start the warm-up when its request goes out. */
     public static void arm(TracerCore core) {
-        core.component(CallWaitWarmUp.class, new Armed(new CallWaitWarmUp(core)));
+        core.installComponent(CallWaitWarmUp.class, new CallWaitWarmUp(core));
     }
 
     /** Whether {@code core} was armed and has not started its warm-up yet. */
@@ -71,20 +70,6 @@ public final class CallWaitWarmUp implements Runnable {
         } catch (Throwable failure) {
             core.warnings().warn("sdk:call-wait:" + failure.getClass().getName(),
                     "could not prepare the end of the first traced call; the invocation's end will", failure);
-        }
-    }
-
-    /** No lambda on the cold path: each spins a class of its own there (docs/benchmarks.md). */
-    private static final class Armed implements Supplier<CallWaitWarmUp> {
-        private final CallWaitWarmUp warmUp;
-
-        Armed(CallWaitWarmUp warmUp) {
-            this.warmUp = warmUp;
-        }
-
-        @Override
-        public CallWaitWarmUp get() {
-            return warmUp;
         }
     }
 }

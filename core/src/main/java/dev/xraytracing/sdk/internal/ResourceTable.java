@@ -37,14 +37,21 @@ public final class ResourceTable {
 
     /** The table of {@code core}'s tracer, built on first use. */
     public static ResourceTable of(TracerCore core) {
-        return core.component(ResourceTable.class, () -> new ResourceTable(core.warnings()));
+        // No lambdas in this class: each costs a spun class on a cold start (docs/benchmarks.md).
+        ResourceTable existing = core.existingComponent(ResourceTable.class);
+        return existing != null ? existing
+                : core.installComponent(ResourceTable.class, new ResourceTable(core.warnings()));
     }
 
     /** The fields to copy for {@code operation} of {@code service}; never null. */
     public OperationFields fieldsFor(String service, String operation) {
         Map<String, OperationFields> byOperation = resolved.get(service);
         if (byOperation == null) {
-            byOperation = resolved.computeIfAbsent(service, s -> new ConcurrentHashMap<>());
+            byOperation = new ConcurrentHashMap<>();
+            Map<String, OperationFields> raced = resolved.putIfAbsent(service, byOperation);
+            if (raced != null) {
+                byOperation = raced;
+            }
         }
         OperationFields fields = byOperation.get(operation);
         if (fields == null) {
@@ -132,8 +139,13 @@ public final class ResourceTable {
                     continue;
                 }
                 Map<String, List<Field>> direction = parts[2].equals("request") ? request : response;
-                direction.computeIfAbsent(parts[0] + '.' + parts[1], k -> new ArrayList<>())
-                        .add(new Field(parts[3], value));
+                String target = parts[0] + '.' + parts[1];
+                List<Field> list = direction.get(target);
+                if (list == null) {
+                    list = new ArrayList<>();
+                    direction.put(target, list);
+                }
+                list.add(new Field(parts[3], value));
             }
         }
 

@@ -83,7 +83,8 @@ public final class SdkCallOutcome {
             } else if (serviceFailure != null) {
                 recordRequestIds(subsegment, serviceFailure.requestId(), serviceFailure.extendedRequestId(), null);
             }
-            recordFailure(subsegment, failure, http.map(SdkHttpResponse::statusCode).orElse(0));
+            // no Optional.map(method reference): a spun class on a cold start (docs/benchmarks.md)
+            recordFailure(subsegment, failure, http.isPresent() ? http.get().statusCode() : 0);
         } catch (Throwable failure) {
             warn(subsegment, failure);
         } finally {
@@ -128,8 +129,10 @@ public final class SdkCallOutcome {
     private static void recordRequestIds(Subsegment subsegment, String requestId, String extendedRequestId,
             SdkHttpResponse http) {
         if (isUnknown(requestId) && http != null) {
-            requestId = http.firstMatchingHeader("x-amzn-RequestId")
-                    .orElseGet(() -> http.firstMatchingHeader("x-amz-request-id").orElse(null));
+            requestId = http.firstMatchingHeader("x-amzn-RequestId").orElse(null);
+            if (requestId == null) {
+                requestId = http.firstMatchingHeader("x-amz-request-id").orElse(null);
+            }
         }
         if (!isUnknown(requestId)) {
             subsegment.putAws("request_id", requestId);

@@ -64,9 +64,23 @@ final class InitWarmUp {
     }
 
     static void startInBackground(TracerCore core) {
-        Thread thread = new Thread(() -> run(core), "xray-tracing-init");
+        Thread thread = new Thread(new Background(core), "xray-tracing-init");
         thread.setDaemon(true); // never keeps a JVM alive
         thread.start();
+    }
+
+    /** The warm-up as a thread's task; a named class, not a lambda: that would cost a spun class on the cold path. */
+    private static final class Background implements Runnable {
+        private final TracerCore core;
+
+        Background(TracerCore core) {
+            this.core = core;
+        }
+
+        @Override
+        public void run() {
+            InitWarmUp.run(core);
+        }
     }
 
     static void run(TracerCore core) {

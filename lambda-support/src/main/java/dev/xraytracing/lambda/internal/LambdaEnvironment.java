@@ -30,13 +30,15 @@ public final class LambdaEnvironment {
 
     /** The environment of {@code core}'s tracer, as its configuration describes it unless one was installed. */
     public static LambdaEnvironment of(TracerCore core) {
-        return core.component(LambdaEnvironment.class,
-                () -> new LambdaEnvironment(core.configuration().value(ConfigKey.INITIALIZATION_TYPE)));
+        // No lambdas here: each costs a spun class on a cold start (docs/benchmarks.md).
+        LambdaEnvironment existing = core.existingComponent(LambdaEnvironment.class);
+        return existing != null ? existing : core.installComponent(LambdaEnvironment.class,
+                new LambdaEnvironment(core.configuration().value(ConfigKey.INITIALIZATION_TYPE)));
     }
 
     /** Gives {@code core}'s tracer this environment, unless it already has one; returns the one it has. */
     public static LambdaEnvironment install(TracerCore core, LambdaEnvironment environment) {
-        return core.component(LambdaEnvironment.class, () -> environment);
+        return core.installComponent(LambdaEnvironment.class, environment);
     }
 
     /**

@@ -78,7 +78,15 @@ public final class RuntimeSerialization {
     private PojoSerializer<Object> serializer(Type type, boolean android) {
         checkConcrete(type);
         String key = (android ? "android:" : "") + type.getTypeName();
-        return serializers.computeIfAbsent(key, k -> create(type, android));
+        PojoSerializer<Object> serializer = serializers.get(key);
+        if (serializer == null) { // not computeIfAbsent's lambda: a spun class on a cold start (docs/benchmarks.md)
+            serializer = create(type, android);
+            PojoSerializer<Object> raced = serializers.putIfAbsent(key, serializer);
+            if (raced != null) {
+                serializer = raced;
+            }
+        }
+        return serializer;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
