@@ -63,6 +63,13 @@ class AColdTracedInvocationSpinsNoLambdaOfOursTest {
     }
 
     @Test
+    void onOneCpuTheWarmUpDuringTheFirstCallsWaitSpinsNoLambdaEither(@TempDir Path folder) throws Exception {
+        String output = coldStartSpinningNoLambdaOfOurs(folder, "MyFirstLambda", "CallSecondLambda", true);
+
+        assertThat(output).contains("answered \"hello\"");
+    }
+
+    @Test
     void aTracedBatchColdInvocationSpinsNoLambdaOfOursEither(@TempDir Path folder) throws Exception {
         String output = coldStartSpinningNoLambdaOfOurs(folder, "batch", "SQS orders");
 
@@ -72,10 +79,19 @@ class AColdTracedInvocationSpinsNoLambdaOfOursTest {
     /** Runs the cold start in a fresh JVM, checks what the daemon got and the class log; returns the child's output. */
     private static String coldStartSpinningNoLambdaOfOurs(Path folder, String form, String recordedName)
             throws Exception {
+        return coldStartSpinningNoLambdaOfOurs(folder, form, recordedName, false);
+    }
+
+    /**
+     * @param oneCpu the JVM sees one CPU and the warm-up is left at its default, so the end of the invocation is
+     *               prepared while the SDK call waits; else two CPUs' warm-up during init is forced on
+     */
+    private static String coldStartSpinningNoLambdaOfOurs(Path folder, String form, String recordedName,
+            boolean oneCpu) throws Exception {
         Path classLog = folder.resolve("classes.log");
         String output;
         try (DatagramSocket daemon = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            output = runColdStart(classLog, daemon.getLocalPort(), form);
+            output = runColdStart(classLog, daemon.getLocalPort(), form, oneCpu);
             List<String> payloads = received(daemon);
 
             List<String> documents = new ArrayList<>();
@@ -98,7 +114,9 @@ class AColdTracedInvocationSpinsNoLambdaOfOursTest {
         }
         String user = ColdInvocationInAFreshJvm.class.getPackageName() + "."; // this package: the user's code
         assertThat(loaded).as("the control: the log holds our classes, the SDK call's and the user's own lambdas")
-                .contains("dev.xraytracing.lambda.internal.InitWarmUp", "dev.xraytracing.sdk.internal.SdkCallTracer",
+                .contains(oneCpu ? "dev.xraytracing.sdk.internal.CallWaitWarmUp"
+                                : "dev.xraytracing.lambda.internal.InitWarmUp",
+                        "dev.xraytracing.sdk.internal.SdkCallTracer",
                         "software.amazon.awssdk.services.lambda.LambdaClient")
                 .anyMatch(name -> name.startsWith(user) && name.contains("$$Lambda"));
         List<String> ours = loaded.stream().filter(name -> name.startsWith("dev.xraytracing.")
@@ -109,9 +127,11 @@ class AColdTracedInvocationSpinsNoLambdaOfOursTest {
     }
 
     /** The child's output; it must end well (the wait is a guard against a hung child, not a timing). */
-    private static String runColdStart(Path classLog, int daemonPort, String form) throws Exception {
+    private static String runColdStart(Path classLog, int daemonPort, String form, boolean oneCpu)
+            throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xlog:class+load=info:file=" + classLog + ":none",
+        ProcessBuilder builder = new ProcessBuilder(java, "-XX:ActiveProcessorCount=" + (oneCpu ? 1 : 2),
+                "-Xlog:class+load=info:file=" + classLog + ":none",
                 "-Dxraytracing.backend=" + System.getProperty("xraytracing.backend", "xray"),
                 "-cp", classPath(), ColdInvocationInAFreshJvm.class.getName(),
                 "http://127.0.0.1:" + secondFunction.getAddress().getPort(), form).redirectErrorStream(true);
@@ -120,7 +140,9 @@ class AColdTracedInvocationSpinsNoLambdaOfOursTest {
                 || name.startsWith("_X_AMZN") || name.equals("_HANDLER"));
         environment.put("AWS_XRAY_DAEMON_ADDRESS", "127.0.0.1:" + daemonPort);
         environment.put("AWS_LAMBDA_FUNCTION_NAME", "FirstFunction");
-        environment.put("XRAY_TRACING_INIT_WARM_UP", "on"); // the background warm-up's thread is on the path too
+        if (!oneCpu) {
+            environment.put("XRAY_TRACING_INIT_WARM_UP", "on"); // the background warm-up's thread is on the path too
+        }
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("the child ended").isTrue();
