@@ -51,12 +51,10 @@ public enum ConfigKey {
                     + "its own SDK as the global); `off` never joins. Read when a tracer first sends."),
     INIT_WARM_UP(Owner.YOU, "xraytracing.init.warmUp", List.of("XRAY_TRACING_INIT_WARM_UP"), "`auto`",
             "Where a traced handler of an on-demand environment prepares tracing (loads its classes, opens the "
-                    + "emitter and its socket) off the caller's clock: `auto` on a background thread during init "
-                    + "where the JVM sees more than one CPU; on one CPU (where a thread would only compete with the "
-                    + "function's own init) the end of the first invocation is prepared on a background thread "
-                    + "while its first traced AWS SDK call waits for the answer, when the CPU is idle; `on` always "
-                    + "during init, `off` never. Provisioned concurrency and SnapStart prepare inline during init "
-                    + "whatever it says."),
+                    + "emitter and its socket) while init goes on: `auto` on a background thread where the JVM sees "
+                    + "more than one CPU, else in the first invocation (on one CPU a thread only competes with the "
+                    + "function's own init); `on` always on the thread, `off` never. Provisioned concurrency and "
+                    + "SnapStart prepare inline during init whatever it says."),
     TRACE_HEADER(Owner.LAMBDA, "com.amazonaws.xray.traceHeader", List.of("_X_AMZN_TRACE_ID"), "none",
             "The current invocation's trace header (after the runtime's thread-local, where it has one). Without "
                     + "it, outside a segment, nothing is recorded."),

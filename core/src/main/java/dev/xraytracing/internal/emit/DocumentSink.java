@@ -14,7 +14,7 @@ public interface DocumentSink {
 
     /**
      * Loads and opens what the first send needs, sending nothing, so that it can be done off the caller's clock
-     * (during init, or while a traced call waits for its answer). Must not throw.
+     * (during init, on a thread of its own or before a SnapStart snapshot). Must not throw.
      */
     default void prepare() {
     }

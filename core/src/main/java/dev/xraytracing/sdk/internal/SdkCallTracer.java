@@ -133,7 +133,6 @@ public final class SdkCallTracer {
         SdkCall call = callOwnedBy(owner, attributes);
         if (call != null && call.subsegment != null) {
             call.attemptStarted(now());
-            CallWaitWarmUp.onRequestSent(call.core);
         }
     }
 

@@ -49,15 +49,6 @@ final class InitWarmUp {
         }
     }
 
-    /**
-     * Whether, where {@link #inBackground} said no, the end of the first invocation is prepared while its first traced
-     * AWS SDK call waits for the answer ({@code CallWaitWarmUp}): unless the setting is {@code off}.
-     */
-    static boolean whileFirstCallWaits(Configuration configuration) {
-        String mode = mode(configuration);
-        return !mode.equals("off") && !mode.equals("false");
-    }
-
     private static String mode(Configuration configuration) {
         String setting = configuration.value(ConfigKey.INIT_WARM_UP);
         return setting == null ? "auto" : setting.trim().toLowerCase(Locale.ROOT);

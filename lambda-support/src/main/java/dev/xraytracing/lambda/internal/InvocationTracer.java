@@ -14,7 +14,6 @@ import dev.xraytracing.internal.log.WarnOnce;
 import dev.xraytracing.internal.status.StatusRecording;
 import dev.xraytracing.internal.config.ConfigKey;
 import dev.xraytracing.internal.config.Configuration;
-import dev.xraytracing.sdk.internal.CallWaitWarmUp;
 
 /**
  * Traces one handler invocation: opens the handler subsegment under the function's facade segment, makes it current
@@ -45,9 +44,7 @@ public final class InvocationTracer {
      * sets {@code AWS_XRAY_DAEMON_ADDRESS} under active tracing). Where init runs ahead of requests (provisioned
      * concurrency, or a SnapStart snapshot) it prepares tracing now, so no request pays for it. In on-demand
      * environments, init and first invocation are one wait for the caller: where a second CPU is there to run it,
-     * tracing is prepared on a background thread while the handler's constructor goes on (see {@link InitWarmUp}); on
-     * one CPU, the end of the invocation is prepared while its first traced AWS SDK call waits (see
-     * {@link CallWaitWarmUp}).
+     * tracing is prepared on a background thread while the handler's constructor goes on (see {@link InitWarmUp}).
      */
     public static void prepare() {
         TracerCore core = null;
@@ -64,8 +61,6 @@ public final class InvocationTracer {
                 InitWarmUp.run(core);
             } else if (InitWarmUp.inBackground(configuration, Runtime.getRuntime().availableProcessors())) {
                 InitWarmUp.startInBackground(core);
-            } else if (InitWarmUp.whileFirstCallWaits(configuration)) {
-                CallWaitWarmUp.arm(core); // one CPU: the end of the invocation is prepared while its first call waits
             }
         } catch (Throwable failure) {
             (core != null ? core : TracerCore.current()).warnings().warn("lambda:prepare:" + failure.getClass().getName(),

@@ -63,7 +63,7 @@ class AColdTracedInvocationSpinsNoLambdaOfOursTest {
     }
 
     @Test
-    void onOneCpuTheWarmUpDuringTheFirstCallsWaitSpinsNoLambdaEither(@TempDir Path folder) throws Exception {
+    void onOneCpuWithoutTheWarmUpThreadNoLambdaOfOursIsSpunEither(@TempDir Path folder) throws Exception {
         String output = coldStartSpinningNoLambdaOfOurs(folder, "MyFirstLambda", "CallSecondLambda", true);
 
         assertThat(output).contains("answered \"hello\"");
@@ -83,8 +83,8 @@ class AColdTracedInvocationSpinsNoLambdaOfOursTest {
     }
 
     /**
-     * @param oneCpu the JVM sees one CPU and the warm-up is left at its default, so the end of the invocation is
-     *               prepared while the SDK call waits; else two CPUs' warm-up during init is forced on
+     * @param oneCpu the JVM sees one CPU and the warm-up is left at its default (no thread: the invocation loads
+     *               everything itself); else the warm-up thread of two CPUs is forced on
      */
     private static String coldStartSpinningNoLambdaOfOurs(Path folder, String form, String recordedName,
             boolean oneCpu) throws Exception {
@@ -114,9 +114,7 @@ class AColdTracedInvocationSpinsNoLambdaOfOursTest {
         }
         String user = ColdInvocationInAFreshJvm.class.getPackageName() + "."; // this package: the user's code
         assertThat(loaded).as("the control: the log holds our classes, the SDK call's and the user's own lambdas")
-                .contains(oneCpu ? "dev.xraytracing.sdk.internal.CallWaitWarmUp"
-                                : "dev.xraytracing.lambda.internal.InitWarmUp",
-                        "dev.xraytracing.sdk.internal.SdkCallTracer",
+                .contains("dev.xraytracing.lambda.internal.InitWarmUp", "dev.xraytracing.sdk.internal.SdkCallTracer",
                         "software.amazon.awssdk.services.lambda.LambdaClient")
                 .anyMatch(name -> name.startsWith(user) && name.contains("$$Lambda"));
         List<String> ours = loaded.stream().filter(name -> name.startsWith("dev.xraytracing.")

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.xraytracing.internal.TracerCore;
 import dev.xraytracing.internal.config.Configuration;
 import dev.xraytracing.internal.emit.DocumentEmitter;
+import dev.xraytracing.internal.emit.DocumentSink;
 import dev.xraytracing.testing.InMemoryEmitter;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,23 +42,44 @@ class InitWarmUpTest {
         assertThat(environment.millisSinceJvmStart()).isGreaterThan(first);
     }
 
+    @Test
+    void prepares_the_sinks_first_send_and_sends_nothing() {
+        AtomicInteger prepared = new AtomicInteger();
+        InMemoryEmitter emitter = new InMemoryEmitter();
+        TracerCore core = new TracerCore(warnings -> new DocumentSink() {
+            @Override
+            public void send(String document) {
+                emitter.send(document);
+            }
+
+            @Override
+            public void prepare() {
+                prepared.incrementAndGet();
+            }
+        }, null, true);
+
+        InitWarmUp.run(core);
+
+        assertThat(prepared).as("the socket (and the OpenTelemetry encoder) prepared once").hasValue(1);
+        assertThat(emitter.documents()).isEmpty();
+    }
+
     private static Configuration warmUp(String setting) {
         return Configuration.of(setting == null ? Map.of() : Map.of("XRAY_TRACING_INIT_WARM_UP", setting), Map.of());
     }
 
     @Test
-    void by_default_two_cpus_prepare_during_init_and_one_cpu_while_the_first_call_waits() {
+    void by_default_only_two_cpus_prepare_on_a_thread_during_init() {
         assertThat(InitWarmUp.inBackground(warmUp(null), 2)).isTrue();
+        assertThat(InitWarmUp.inBackground(warmUp(" Auto "), 2)).isTrue();
         assertThat(InitWarmUp.inBackground(warmUp(null), 1)).isFalse();
-        assertThat(InitWarmUp.whileFirstCallWaits(warmUp(null))).isTrue();
-        assertThat(InitWarmUp.whileFirstCallWaits(warmUp("auto"))).isTrue();
     }
 
     @Test
     void off_prepares_nowhere_and_on_prepares_during_init_on_any_cpu_count() {
         assertThat(InitWarmUp.inBackground(warmUp("off"), 2)).isFalse();
-        assertThat(InitWarmUp.whileFirstCallWaits(warmUp(" OFF "))).isFalse();
-        assertThat(InitWarmUp.whileFirstCallWaits(warmUp("false"))).isFalse();
+        assertThat(InitWarmUp.inBackground(warmUp(" OFF "), 2)).isFalse();
+        assertThat(InitWarmUp.inBackground(warmUp("false"), 2)).isFalse();
         assertThat(InitWarmUp.inBackground(warmUp("on"), 1)).isTrue();
     }
 }
