@@ -62,8 +62,9 @@ final class DaemonSpanSink implements DocumentSink, DaemonPayloads.Encoder<SpanR
 
     @Override
     public String payload(List<SpanRecord> spans) {
-        return DaemonPayloads.SAMPLED_PREFIX + Base64.getEncoder().encodeToString(
-                OtlpTraceEncoder.encode(spans, resource));
+        // concat, not '+': compiled inline, '+' would copy the payload through a growing StringBuilder
+        return DaemonPayloads.SAMPLED_PREFIX.concat(Base64.getEncoder().encodeToString(
+                OtlpTraceEncoder.encode(spans, resource)));
     }
 
     @Override

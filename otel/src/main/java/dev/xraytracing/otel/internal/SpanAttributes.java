@@ -27,7 +27,7 @@ final class SpanAttributes {
     /** Each metadata namespace as one attribute holding its JSON object, which X-Ray shows under that namespace. */
     static void metadata(SpanFields attributes, Map<?, ?> metadata) {
         for (Map.Entry<?, ?> entry : metadata.entrySet()) {
-            attributes.put(XrayAttributes.METADATA_PREFIX + entry.getKey(), JsonTree.write(entry.getValue()));
+            attributes.put(XrayAttributes.METADATA_PREFIX.concat(String.valueOf(entry.getKey())), JsonTree.write(entry.getValue()));
         }
     }
 
@@ -56,7 +56,7 @@ final class SpanAttributes {
             if (field.equals("operation")) {
                 putText(attributes, XrayAttributes.RPC_METHOD, entry.getValue());
             } else if (!field.equals("xray")) {
-                put(attributes, XrayAttributes.AWS_PREFIX + field, entry.getValue());
+                put(attributes, XrayAttributes.AWS_PREFIX.concat(String.valueOf(field)), entry.getValue());
             }
         }
     }

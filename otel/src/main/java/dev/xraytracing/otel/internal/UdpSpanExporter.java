@@ -37,7 +37,7 @@ public final class UdpSpanExporter implements SpanExporter {
     public static String payload(Collection<SpanData> spans) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         TraceRequestMarshaler.create(spans).writeBinaryTo(bytes);
-        return SAMPLED_PREFIX + Base64.getEncoder().encodeToString(bytes.toByteArray());
+        return SAMPLED_PREFIX.concat(Base64.getEncoder().encodeToString(bytes.toByteArray())); // see DaemonSpanSink
     }
 
     @Override

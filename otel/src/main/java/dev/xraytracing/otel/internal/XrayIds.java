@@ -13,7 +13,7 @@ public final class XrayIds {
         if (xray == null || xray.length() != 35 || !xray.startsWith("1-") || xray.charAt(10) != '-') {
             return null;
         }
-        String hex = (xray.substring(2, 10) + xray.substring(11)).toLowerCase(java.util.Locale.ROOT);
+        String hex = xray.substring(2, 10).concat(xray.substring(11)).toLowerCase(java.util.Locale.ROOT);
         for (int i = 0; i < hex.length(); i++) {
             char c = hex.charAt(i);
             if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
