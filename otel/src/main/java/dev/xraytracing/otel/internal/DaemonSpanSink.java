@@ -13,7 +13,7 @@ import java.util.List;
  * X-Ray backend's datagram is. Never throws: what fails is logged once per kind.
  */
 final class DaemonSpanSink implements DocumentSink, DaemonPayloads.Encoder<SpanRecord> {
-    /** A subsegment with an AWS call in it, as a traced handler's first documents have (see {@link #prepare}). */
+    /** A subsegment with an AWS call in it, as a first invocation sends: converted once when a sink is built. */
     static final String SAMPLE_DOCUMENT = "{\"type\":\"subsegment\",\"name\":\"warm-up\","
             + "\"id\":\"0000000000000001\",\"trace_id\":\"1-00000000-000000000000000000000001\","
             + "\"parent_id\":\"0000000000000002\","
@@ -33,6 +33,14 @@ final class DaemonSpanSink implements DocumentSink, DaemonPayloads.Encoder<SpanR
         this.datagrams = datagrams;
         this.warnings = warnings;
         this.resource = resource;
+        try {
+            // As SpanExportSink does: our conversion's classes initialised on this ordinary stack, not first inside
+            // a stack overflow of traced recursion, which would leave them broken for the JVM's life.
+            payload(DocumentSpans.records(SAMPLE_DOCUMENT));
+        } catch (Exception | LinkageError failure) {
+            warnings.warn("otel:prepare:" + failure.getClass().getName(),
+                    "could not encode a sample span; documents may not be sent", failure);
+        }
     }
 
     @Override
@@ -45,18 +53,9 @@ final class DaemonSpanSink implements DocumentSink, DaemonPayloads.Encoder<SpanR
         }
     }
 
-    /**
-     * Reads, converts and encodes a document of the shape a first invocation sends, and opens the socket, sending
-     * nothing: the reader's, the records' and the encoder's classes are loaded off the caller's clock.
-     */
+    /** Opens the socket; the reader, the records and the encoder were initialised when this sink was built. */
     @Override
     public void prepare() {
-        try {
-            payload(DocumentSpans.records(SAMPLE_DOCUMENT));
-        } catch (Exception | LinkageError failure) {
-            warnings.warn("otel:prepare:" + failure.getClass().getName(),
-                    "could not prepare the first span encoding ahead of time; the first send will", failure);
-        }
         datagrams.prepare();
     }
 

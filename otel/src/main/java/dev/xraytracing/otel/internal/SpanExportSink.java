@@ -29,6 +29,22 @@ public final class SpanExportSink implements DocumentSink {
         this.resource = resource;
         this.warnings = warnings;
         this.release = release;
+        initialiseTheConversion(resource, warnings);
+    }
+
+    /**
+     * Converts a sample document now, on the builder's ordinary stack, so that the OpenTelemetry classes every
+     * conversion uses are initialised here: a class whose static initialiser first runs inside a stack overflow of
+     * traced recursion fails, and stays unusable for the JVM's life (docs/reliability.md).
+     */
+    private static void initialiseTheConversion(Resource resource, WarnOnce warnings) {
+        try {
+            DocumentSpans.of(DaemonSpanSink.SAMPLE_DOCUMENT, resource);
+            CompletableResultCode.ofSuccess();
+        } catch (Exception | LinkageError failure) {
+            warnings.warn("otel:convert:" + failure.getClass().getName(),
+                    "could not turn a segment document into spans; documents may not be sent", failure);
+        }
     }
 
     @Override

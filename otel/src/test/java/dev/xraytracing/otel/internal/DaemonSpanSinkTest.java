@@ -51,7 +51,7 @@ class DaemonSpanSinkTest {
     }
 
     @Test
-    void preparingEncodesAFirstInvocationsShapeAndSendsNothing() throws Exception {
+    void preparingOpensTheSocketAndSendsNothing() throws Exception {
         List<String> sent = new ArrayList<>();
         List<String> prepared = new ArrayList<>();
         DocumentSink datagrams = new DocumentSink() {
