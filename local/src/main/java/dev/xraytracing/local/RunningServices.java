@@ -72,7 +72,8 @@ final class RunningServices {
             AtomicReference<LambdaService> lambdaOnceStarted = new AtomicReference<>();
             app = LocalServices.start(new ServiceContext(builder.resources, builder.events,
                     lambdaForEventSources(lambdaOnceStarted),
-                    new LinkedHashMap<>(), builder.region, builder.accountId, daemon.address(), builder.output),
+                    new LinkedHashMap<>(), builder.region, builder.accountId, daemon.address(), builder.output,
+                    builder.asyncInvokes),
                     ServiceCatalog.ALL);
             PlatformSettings settings = new PlatformSettings(builder.region, builder.accountId, builder.classpath,
                     List.copyOf(builder.functions.values()), faults, builder.extraLatency,
