@@ -226,7 +226,8 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** Whether no invocation is in flight and every service is quiet, now. */
     boolean quiet() {
-        return services.lambda.invocationsInFlight() == 0 && services.appServices.quiet();
+        return services.lambda.invocationsInFlight() == 0 && services.invokeApi.quiet()
+                && services.appServices.quiet();
     }
 
     /** The services' lines for the end of a run, e.g. what each queue holds (dead-letter queues especially). */
