@@ -16,6 +16,7 @@ import dev.xraytracing.local.internal.lambda.DefaultClasspath;
 import dev.xraytracing.local.internal.lambda.InvokeResponse;
 import dev.xraytracing.local.internal.otlp.OtlpEndpoint;
 import dev.xraytracing.local.template.FunctionEvent;
+import dev.xraytracing.local.template.AsyncInvokeConfig;
 import dev.xraytracing.local.template.TemplateFunction;
 import dev.xraytracing.local.template.TemplateResource;
 import dev.xraytracing.local.template.TemplateSetup;
@@ -48,6 +49,8 @@ public final class LocalPlatform implements AutoCloseable {
     private final Map<String, Fault> faults;
     private final ApiClient client = new ApiClient();
     private final List<TemplateResource> resources;
+    /** The ARNs functions send failed asynchronous events to (dead-letter queues and on-failure destinations). */
+    private final List<String> functionFailureTargets;
     private final EntryTargets targets;
     private final Producers producers;
     private volatile boolean closed;
@@ -56,6 +59,8 @@ public final class LocalPlatform implements AutoCloseable {
         faults = new ConcurrentHashMap<>(builder.faults);
         services = new RunningServices(builder, faults);
         resources = List.copyOf(builder.resources);
+        functionFailureTargets = builder.asyncInvokes.values().stream()
+                .flatMap(config -> config.failureTargets().stream()).toList();
         targets = new EntryTargets(builder.resources, builder.events, builder.functionNames);
         producers = new Producers(this::serviceEndpoint, builder.region);
         shutdownHook = new Thread(this::stop, "local-platform-shutdown");
@@ -221,7 +226,8 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** Whether no invocation is in flight and every service is quiet, now. */
     boolean quiet() {
-        return services.lambda.invocationsInFlight() == 0 && services.appServices.quiet();
+        return services.lambda.invocationsInFlight() == 0 && services.invokeApi.quiet()
+                && services.appServices.quiet();
     }
 
     /** The services' lines for the end of a run, e.g. what each queue holds (dead-letter queues especially). */
@@ -230,11 +236,12 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     /**
-     * The messages each dead-letter queue holds (the queues another queue's {@code RedrivePolicy} names), by logical
-     * id, read from the SQS engine; empty when no SQS engine runs.
+     * The messages each dead-letter queue holds (the queues another queue's {@code RedrivePolicy} names, and the
+     * queues a function's {@code DeadLetterQueue} or {@code OnFailure} destination names), by logical id, read from the
+     * SQS engine; empty when no SQS engine runs.
      */
     public Map<String, Integer> deadLetters() {
-        return DeadLetters.count(resources, producers);
+        return DeadLetters.count(resources, functionFailureTargets, producers);
     }
 
     /**
@@ -340,6 +347,8 @@ public final class LocalPlatform implements AutoCloseable {
         final Map<String, List<FunctionEvent>> events = new LinkedHashMap<>();
         /** Each template function's logical id to its name, so entries may name either. */
         final Map<String, String> functionNames = new LinkedHashMap<>();
+        /** What each template function's failed asynchronous invocations do, by function name. */
+        final Map<String, AsyncInvokeConfig> asyncInvokes = new LinkedHashMap<>();
         String httpStage = "$default";
         Duration extraLatency = Duration.ofMillis(1500);
         boolean keepWarm = true;
@@ -373,6 +382,7 @@ public final class LocalPlatform implements AutoCloseable {
             resources(setup.template().resources());
             for (TemplateFunction f : setup.template().functions()) {
                 functionNames.put(f.logicalId(), f.name());
+                asyncInvokes.put(f.name(), f.asyncInvoke());
                 if (!f.events().isEmpty()) {
                     events(f.name(), f.events());
                 }

@@ -12,16 +12,20 @@ import dev.xraytracing.local.internal.lambda.LambdaService;
 import dev.xraytracing.local.internal.lambda.PlatformSettings;
 import dev.xraytracing.local.internal.lambda.InvokeResponse;
 import dev.xraytracing.local.internal.otlp.OtlpForwarding;
+import dev.xraytracing.local.internal.services.Deliveries;
 import dev.xraytracing.local.internal.services.LocalServices;
 import dev.xraytracing.local.internal.services.NoEngineService;
 import dev.xraytracing.local.internal.services.ServiceContext;
+import dev.xraytracing.local.internal.services.Targets;
 import dev.xraytracing.local.internal.services.catalog.ServiceCatalog;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * The services of a started {@link LocalPlatform}, wired bottom up: the X-Ray daemon, the Lambda service with its
@@ -50,9 +54,13 @@ final class RunningServices {
      * function error or a Lambda error: nobody answers for those, so the run does.
      */
     final List<String> eventSourceErrors = new CopyOnWriteArrayList<>();
+    /** Where the Invoke API's {@code Event} invocations go: retried, then to the function's failure targets. */
+    private Targets eventTargets;
+    private final Consumer<String> output;
 
     RunningServices(LocalPlatform.Builder builder, Map<String, Fault> faults) {
         ownsDaemon = builder.daemon == null;
+        output = builder.output;
         daemon = ownsDaemon ? LocalXrayDaemon.start(builder.daemonPort) : builder.daemon;
         otlp = builder.otlpEndpoint == null ? null : OtlpForwarding.start(builder.otlpEndpoint, builder.output);
         if (otlp != null) {
@@ -70,10 +78,12 @@ final class RunningServices {
             // The services start before the Lambda service, whose functions need their endpoints; their event
             // sources invoke it only once it exists (nothing is sent to them before the constructor returns).
             AtomicReference<LambdaService> lambdaOnceStarted = new AtomicReference<>();
-            app = LocalServices.start(new ServiceContext(builder.resources, builder.events,
+            ServiceContext context = new ServiceContext(builder.resources, builder.events,
                     lambdaForEventSources(lambdaOnceStarted),
-                    new LinkedHashMap<>(), builder.region, builder.accountId, daemon.address(), builder.output),
-                    ServiceCatalog.ALL);
+                    new LinkedHashMap<>(), builder.region, builder.accountId, daemon.address(), builder.output,
+                    builder.asyncInvokes);
+            app = LocalServices.start(context, ServiceCatalog.ALL);
+            eventTargets = new Targets(context);
             PlatformSettings settings = new PlatformSettings(builder.region, builder.accountId, builder.classpath,
                     List.copyOf(builder.functions.values()), faults, builder.extraLatency,
                     builder.keepWarm, builder.runtimeLoop, builder.nativeLibrary, daemon.address(), builder.output);
@@ -95,9 +105,9 @@ final class RunningServices {
                     source.start(service::invoke);
                 }
             }
-            invoke.start(service);
+            invoke.start(service, this::invokeAsynchronously);
         } catch (RuntimeException e) {
-            closeQuietly(http, rest, app, service, invoke, services);
+            closeQuietly(http, rest, app, service, invoke, services, eventTargets);
             stopDaemon();
             throw e;
         }
@@ -167,8 +177,18 @@ final class RunningServices {
      * no-engine service and the daemon if ours.
      */
     void stop() {
-        closeQuietly(httpApi, restApi, appServices, invokeApi, lambda, noEngine);
+        closeQuietly(httpApi, restApi, appServices, invokeApi, eventTargets, lambda, noEngine);
         stopDaemon();
+    }
+
+    /** An {@code Event} invocation of the Invoke API; one that no attempt succeeded with is one output line. */
+    private void invokeAsynchronously(String function, byte[] payload, String traceHeader) {
+        try {
+            eventTargets.invoke(function, new String(payload, StandardCharsets.UTF_8), traceHeader);
+        } catch (Deliveries.Failed e) {
+            output.accept("asynchronous invocation of " + LambdaService.functionName(function) + ": "
+                    + e.getMessage());
+        }
     }
 
     /** The daemon if ours, then the forwarding, which sends what the daemon handed it last. */

@@ -221,10 +221,13 @@ public final class SamTemplate {
                     + ", not a Java runtime; it runs on this JVM anyway");
         }
         for (String unsupported : List.of("Layers", "VpcConfig", "ProvisionedConcurrencyConfig", "SnapStart",
-                "DeadLetterQueue", "EventInvokeConfig", "FunctionUrlConfig", "Architectures")) {
+                "FunctionUrlConfig", "Architectures")) {
             if (p.has(unsupported)) {
                 warn("function " + logicalId + ": " + unsupported + " is not simulated");
             }
+        }
+        if (p.path("EventInvokeConfig").path("DestinationConfig").has("OnSuccess")) {
+            warn("function " + logicalId + ": EventInvokeConfig.DestinationConfig.OnSuccess is not simulated");
         }
         Optional<Path> codeUri = Optional.empty();
         JsonNode code = p.path("CodeUri");
@@ -245,7 +248,8 @@ public final class SamTemplate {
         });
         return new TemplateFunction(logicalId, name, handler, runtime, p.path("MemorySize").asInt(128),
                 p.path("Timeout").asInt(3), p.path("Tracing").asText("PassThrough"), codeUri, environment,
-                events.routes(logicalId, name, p.path("Events")), events.events(logicalId, p.path("Events")));
+                events.routes(logicalId, name, p.path("Events")), events.events(logicalId, p.path("Events")),
+                AsyncInvokeConfig.read(p, intrinsics));
     }
 
     private Path baseDirectory() {

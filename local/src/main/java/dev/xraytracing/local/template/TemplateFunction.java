@@ -13,11 +13,12 @@ import java.util.Optional;
  * @param tracing   {@code Active} or {@code PassThrough} (the default)
  * @param routes    its API events
  * @param events    its other events (queues, topics, rules, schedules, buckets), for the event sources
+ * @param asyncInvoke what its asynchronous invocations do when they fail (retries, destination, dead-letter queue)
  */
 public record TemplateFunction(String logicalId, String name, String handler, String runtime, int memoryMb,
                                int timeoutSeconds, String tracing, Optional<Path> codeUri,
                                Map<String, String> environment, List<ApiRoute> routes,
-                               List<FunctionEvent> events) {
+                               List<FunctionEvent> events, AsyncInvokeConfig asyncInvoke) {
 
     public boolean activeTracing() {
         return "Active".equalsIgnoreCase(tracing);

@@ -36,6 +36,14 @@ class TemplateErrorsAreOneLineTest {
             | resource Fn (AWS::Serverless::Function): event Jobs (SQS): Queue is missing
             Fn: {Type: 'AWS::Serverless::Function', Properties: {Handler: a.B, Runtime: java21, Events: {Up: {Type: S3, Properties: {Bucket: my-bucket, Events: 's3:ObjectCreated:*'}}}}} \
             | resource Fn (AWS::Serverless::Function): event Up (S3): Bucket must be a Ref to a bucket of the template
+            Fn: {Type: 'AWS::Serverless::Function', Properties: {Handler: a.B, Runtime: java21, EventInvokeConfig: {MaximumRetryAttempts: 3}}} \
+            | resource Fn (AWS::Serverless::Function): EventInvokeConfig.MaximumRetryAttempts 3 is out of range: it must be 0 to 2
+            Fn: {Type: 'AWS::Serverless::Function', Properties: {Handler: a.B, Runtime: java21, EventInvokeConfig: {MaximumEventAgeInSeconds: 30}}} \
+            | resource Fn (AWS::Serverless::Function): EventInvokeConfig.MaximumEventAgeInSeconds 30 is out of range: it must be 60 to 21600
+            Fn: {Type: 'AWS::Serverless::Function', Properties: {Handler: a.B, Runtime: java21, EventInvokeConfig: {DestinationConfig: {OnFailure: {Type: Lambda, Destination: 'arn:aws:lambda:us-east-1:123456789012:function:other'}}}}} \
+            | resource Fn (AWS::Serverless::Function): EventInvokeConfig.DestinationConfig.OnFailure.Type Lambda is not simulated: xray-tracing-local sends failed asynchronous events to SQS and SNS only
+            Fn: {Type: 'AWS::Serverless::Function', Properties: {Handler: a.B, Runtime: java21, DeadLetterQueue: {Type: SQS}}} \
+            | resource Fn (AWS::Serverless::Function): DeadLetterQueue.TargetArn is missing
             """)
     void a_template_error_names_resource_and_property(String resource, String expected) {
         String text = "Resources:\n  " + resource + "\n";

@@ -9,18 +9,28 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Lambda's Invoke API ({@code POST /2015-03-31/functions/{name}/invocations}) on 127.0.0.1, the endpoint an unmodified
  * SDK v2 {@code LambdaClient} reaches through {@code AWS_ENDPOINT_URL_LAMBDA}. Synchronous invocations answer with the
- * function's response; {@code Event} invocations are accepted (202) and run in the background.
+ * function's response; {@code Event} invocations are accepted (202) and handed to the asynchronous invoker (retries,
+ * on-failure destination, dead-letter queue), in the background.
  */
 public final class InvokeApiServer implements AutoCloseable {
     private static final String PREFIX = "/2015-03-31/functions/";
 
+    /** What runs an {@code Event} invocation: Lambda's asynchronous invocation, retries and failure targets. */
+    @FunctionalInterface
+    public interface EventInvoker {
+        void invoke(String functionNameOrArn, byte[] payload, String traceHeader);
+    }
+
     private final HttpServer server;
     private final ExecutorService executor;
+    private final AtomicInteger pendingEvents = new AtomicInteger();
     private volatile LambdaService lambda;
+    private volatile EventInvoker eventInvoker;
 
     public InvokeApiServer(int port) {
         server = HttpServers.bind("Lambda Invoke API", port);
@@ -29,10 +39,19 @@ public final class InvokeApiServer implements AutoCloseable {
         server.createContext("/", this::handle);
     }
 
-    /** Starts serving with {@code lambda}; the endpoint is known before, for the functions' environment. */
-    public void start(LambdaService lambdaService) {
+    /**
+     * Starts serving with {@code lambda}, {@code Event} invocations with {@code events}; the endpoint is known before,
+     * for the functions' environment.
+     */
+    public void start(LambdaService lambdaService, EventInvoker events) {
         this.lambda = lambdaService;
+        this.eventInvoker = events;
         server.start();
+    }
+
+    /** Whether no {@code Event} invocation is waiting, running or between its attempts. */
+    public boolean quiet() {
+        return pendingEvents.get() == 0;
     }
 
     /** The value for {@code AWS_ENDPOINT_URL_LAMBDA}. */
@@ -57,7 +76,14 @@ public final class InvokeApiServer implements AutoCloseable {
             if ("DryRun".equals(type)) {
                 send(exchange, new InvokeResponse(204, new byte[0], null, null, TraceIds.newRequestId()));
             } else if ("Event".equals(type)) {
-                executor.execute(() -> lambda.invoke(function, payload, traceHeader));
+                pendingEvents.incrementAndGet();
+                executor.execute(() -> {
+                    try {
+                        eventInvoker.invoke(function, payload, traceHeader);
+                    } finally {
+                        pendingEvents.decrementAndGet();
+                    }
+                });
                 send(exchange, new InvokeResponse(202, new byte[0], null, null, TraceIds.newRequestId()));
             } else {
                 send(exchange, lambda.invoke(function, payload, traceHeader));

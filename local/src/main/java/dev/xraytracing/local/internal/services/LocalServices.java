@@ -52,7 +52,7 @@ public final class LocalServices implements AutoCloseable {
                     synchronized (sayLock) {
                         context.say().accept(line);
                     }
-                });
+                }, context.asyncInvokes());
         List<Kind> needed = kinds.stream().filter(kind -> kind.needed().test(context)).toList();
         List<CompletableFuture<LocalService>> engines = new ArrayList<>();
         try {

@@ -1,6 +1,7 @@
 package dev.xraytracing.local.internal.services;
 
 import dev.xraytracing.local.events.EventSource;
+import dev.xraytracing.local.template.AsyncInvokeConfig;
 import dev.xraytracing.local.template.FunctionEvent;
 import dev.xraytracing.local.template.TemplateResource;
 import java.net.InetSocketAddress;
@@ -20,13 +21,28 @@ import java.util.function.Consumer;
  * @param events    each function's name to its non-API events
  * @param lambda    invokes a function (asynchronously for event sources: they call it from their own threads)
  * @param endpoints the services started so far, by {@link LocalService#endpointVariable()}
+ * @param asyncInvokes each function's name to what its failed asynchronous invocations do; absent: Lambda's default
  */
 public record ServiceContext(List<TemplateResource> resources, Map<String, List<FunctionEvent>> events,
                              EventSource.Lambda lambda, Map<String, String> endpoints, String region,
-                             String accountId, InetSocketAddress daemon, Consumer<String> say) {
+                             String accountId, InetSocketAddress daemon, Consumer<String> say,
+                             Map<String, AsyncInvokeConfig> asyncInvokes) {
     public ServiceContext {
         resources = List.copyOf(resources);
         events = Collections.unmodifiableMap(new LinkedHashMap<>(events));
+        asyncInvokes = Map.copyOf(asyncInvokes);
+    }
+
+    /** A context whose functions all keep Lambda's default for failed asynchronous invocations. */
+    public ServiceContext(List<TemplateResource> resources, Map<String, List<FunctionEvent>> events,
+                          EventSource.Lambda lambda, Map<String, String> endpoints, String region, String accountId,
+                          InetSocketAddress daemon, Consumer<String> say) {
+        this(resources, events, lambda, endpoints, region, accountId, daemon, say, Map.of());
+    }
+
+    /** What the function's failed asynchronous invocations do. */
+    public AsyncInvokeConfig asyncInvoke(String functionName) {
+        return asyncInvokes.getOrDefault(functionName, AsyncInvokeConfig.DEFAULT);
     }
 
     /** The template's resources of one kind, in template order. */

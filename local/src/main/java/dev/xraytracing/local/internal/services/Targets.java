@@ -1,9 +1,7 @@
 package dev.xraytracing.local.internal.services;
 
 import dev.xraytracing.internal.TraceHeader;
-import dev.xraytracing.local.internal.lambda.InvokeResponse;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -26,12 +24,14 @@ import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
  */
 public final class Targets implements AutoCloseable {
     private final ServiceContext context;
+    private final AsyncInvocations asyncInvocations;
     private final Map<String, String> queueUrls = new ConcurrentHashMap<>();
     private volatile SqsClient sqs;
     private volatile SnsClient sns;
 
     public Targets(ServiceContext context) {
         this.context = context;
+        this.asyncInvocations = new AsyncInvocations(context, this);
     }
 
     /**
@@ -82,18 +82,12 @@ public final class Targets implements AutoCloseable {
         };
     }
 
-    /** Invokes the function with {@code payload}; a function error or a refused invoke fails the delivery. */
+    /**
+     * Invokes the function asynchronously with {@code payload}, retrying and then sending the event on as
+     * {@link AsyncInvocations} does; an event no attempt succeeded with fails the delivery.
+     */
     public void invoke(String functionArn, String payload, String traceHeader) throws Deliveries.Failed {
-        InvokeResponse response = context.lambda().invoke(functionArn, payload.getBytes(StandardCharsets.UTF_8),
-                traceHeader);
-        if (response.functionError() != null) {
-            throw new Deliveries.Failed("function error " + response.functionError() + " (request "
-                    + response.requestId() + ")");
-        }
-        if (response.status() >= 300) {
-            throw new Deliveries.Failed("the invoke was refused with " + response.status() + " "
-                    + response.serviceErrorType() + ": " + response.bodyText());
-        }
+        asyncInvocations.invoke(functionArn, payload, traceHeader);
     }
 
     /** Sends one message to the queue of {@code queueArn}; a FIFO queue needs {@code groupId} and {@code dedupId}. */
@@ -121,9 +115,16 @@ public final class Targets implements AutoCloseable {
 
     /** Publishes {@code message} to the topic of {@code topicArn}, with the trace header as the request's header. */
     public void publish(String topicArn, String message, String traceHeader) throws Deliveries.Failed {
+        publish(topicArn, message, Map.of(), traceHeader);
+    }
+
+    /** As {@link #publish(String, String, String)}, with message attributes. */
+    public void publish(String topicArn, String message,
+                        Map<String, software.amazon.awssdk.services.sns.model.MessageAttributeValue> attributes,
+                        String traceHeader) throws Deliveries.Failed {
         try {
             sns().publish(r -> {
-                r.topicArn(topicArn).message(message);
+                r.topicArn(topicArn).message(message).messageAttributes(attributes);
                 if (topicArn.endsWith(".fifo")) {
                     r.messageGroupId("default").messageDeduplicationId(Integer.toHexString(message.hashCode()));
                 }

@@ -1,9 +1,8 @@
 package dev.xraytracing.local.internal.services.s3;
 
-import dev.xraytracing.local.events.EventSource;
-import dev.xraytracing.local.internal.lambda.InvokeResponse;
+import dev.xraytracing.local.internal.services.Deliveries;
+import dev.xraytracing.local.internal.services.Targets;
 import dev.xraytracing.local.template.FunctionEvent;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -18,8 +17,8 @@ import java.util.function.Supplier;
  * The buckets' notification configuration, as SAM makes it from the functions' {@code S3} events, and its delivery:
  * each object change that matches an event's types and key filter invokes the function asynchronously (as S3 does,
  * on a thread of its own, after the request was answered), with the trace header of the request that made the change
- * (S3 passes it on to Lambda). A failed invocation is one problem line: Lambda's asynchronous retries are not
- * simulated.
+ * (S3 passes it on to Lambda). An invocation no attempt succeeded with (Lambda's asynchronous retries, then the
+ * function's failure targets) is one problem line.
  */
 final class S3Notifications implements AutoCloseable {
     /** The event types whose notifications are sent here. */
@@ -28,13 +27,13 @@ final class S3Notifications implements AutoCloseable {
             "s3:ObjectRemoved:Delete");
 
     private final List<Map.Entry<String, FunctionEvent.S3>> targets;
-    private final EventSource.Lambda lambda;
+    private final Targets lambda;
     private final ExecutorService deliverer;
     private final AtomicInteger pending = new AtomicInteger();
     private final List<String> problems = new CopyOnWriteArrayList<>();
 
-    S3Notifications(List<Map.Entry<String, FunctionEvent.S3>> targets, EventSource.Lambda lambda,
-                    Consumer<String> say) {
+    /** {@code lambda} invokes asynchronously, as S3 does: retried, then to the function's failure targets. */
+    S3Notifications(List<Map.Entry<String, FunctionEvent.S3>> targets, Targets lambda, Consumer<String> say) {
         this.targets = List.copyOf(targets);
         this.lambda = lambda;
         this.deliverer = Executors.newCachedThreadPool(runnable -> {
@@ -76,12 +75,10 @@ final class S3Notifications implements AutoCloseable {
 
     private void invoke(String function, ObjectChange change, Supplier<String> payload, String traceHeader) {
         try {
-            InvokeResponse answer = lambda.invoke(function, payload.get().getBytes(StandardCharsets.UTF_8),
-                    traceHeader);
-            if (answer.functionError() != null || answer.status() >= 300) {
-                problems.add("S3 notification " + change.eventName() + " of s3://" + change.bucket() + "/"
-                        + change.key() + " to " + function + " failed: " + oneLine(answer.bodyText()));
-            }
+            lambda.invoke(function, payload.get(), traceHeader);
+        } catch (Deliveries.Failed e) {
+            problems.add("S3 notification " + change.eventName() + " of s3://" + change.bucket() + "/"
+                    + change.key() + " to " + function + " failed: " + oneLine(e.getMessage()));
         } catch (RuntimeException e) {
             problems.add("S3 notification " + change.eventName() + " of s3://" + change.bucket() + "/"
                     + change.key() + " to " + function + " failed: " + e);
@@ -121,5 +118,6 @@ final class S3Notifications implements AutoCloseable {
     @Override
     public void close() {
         deliverer.shutdownNow();
+        lambda.close();
     }
 }

@@ -3,6 +3,7 @@ package dev.xraytracing.local.internal.services.s3;
 import dev.xraytracing.local.internal.services.EngineProcess;
 import dev.xraytracing.local.internal.services.LocalService;
 import dev.xraytracing.local.internal.services.ServiceContext;
+import dev.xraytracing.local.internal.services.Targets;
 import dev.xraytracing.local.template.FunctionEvent;
 import dev.xraytracing.local.template.TemplateResource;
 import java.io.IOException;
@@ -74,7 +75,7 @@ public final class S3Service implements LocalService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        S3Notifications notifications = new S3Notifications(context.events(FunctionEvent.S3.class), context.lambda(),
+        S3Notifications notifications = new S3Notifications(context.events(FunctionEvent.S3.class), new Targets(context),
                 context.say());
         CompletableFuture<EngineProcess> engine = CompletableFuture.supplyAsync(
                 () -> S3MockEngine.start(jar, root, buckets, context.region()), S3Service::onStartingThread);

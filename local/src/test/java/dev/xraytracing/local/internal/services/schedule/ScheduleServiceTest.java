@@ -64,7 +64,9 @@ class ScheduleServiceTest {
 
         assertThat(lambda.invocations()).singleElement().satisfies(invocation -> {
             assertThat(invocation.functionName()).isEqualTo("Worker");
-            assertThat(invocation.traceHeader()).as("EventBridge does not trace scheduled events").isNull();
+            assertThat(invocation.traceHeader())
+                    .as("EventBridge does not trace scheduled events: only the new root Lambda keeps for the retries")
+                    .matches("Root=1-[0-9a-f]{8}-[0-9a-f]{24}");
             ScheduledEvent event = asEvent(invocation.payload(), ScheduledEvent.class);
             assertThat(event.getDetailType()).isEqualTo("Scheduled Event");
             assertThat(event.getSource()).isEqualTo("aws.events");
