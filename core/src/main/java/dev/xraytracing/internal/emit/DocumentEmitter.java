@@ -32,23 +32,9 @@ public final class DocumentEmitter extends Emitter {
         this.warnings = warnings;
     }
 
-    /** What writing the first document loads (JsonOut's tables are built when it is initialised). */
-    private static final String[] WRITER_CLASSES = {
-        "dev.xraytracing.internal.emit.DocumentWriter",
-        "dev.xraytracing.internal.emit.JsonOut",
-        "dev.xraytracing.internal.emit.JsonNull",
-    };
-
-    /**
-     * Loads the writer and lets the sink prepare its first send ({@link DocumentSink#prepare()}), sending nothing:
-     * for a caller that has idle CPU before the first document is due. Never throws.
-     */
+    /** Lets the sink prepare its first send ({@link DocumentSink#prepare()}), sending nothing. Never throws. */
     public void prepare() {
         try {
-            ClassLoader loader = DocumentEmitter.class.getClassLoader();
-            for (String name : WRITER_CLASSES) {
-                Class.forName(name, true, loader);
-            }
             sink.prepare();
         } catch (Throwable failure) {
             warnings.warn("emit:prepare:" + failure.getClass().getName(),

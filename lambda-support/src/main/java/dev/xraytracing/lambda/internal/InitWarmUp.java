@@ -26,6 +26,8 @@ final class InitWarmUp {
         "dev.xraytracing.sdk.internal.SdkCallTracer",
         "dev.xraytracing.sdk.internal.SdkCallOutcome",
         "dev.xraytracing.internal.emit.DocumentWriter",
+        "dev.xraytracing.internal.emit.JsonOut",
+        "dev.xraytracing.internal.emit.JsonNull",
     };
 
     private InitWarmUp() {

@@ -27,7 +27,8 @@ final class SpanAttributes {
     /** Each metadata namespace as one attribute holding its JSON object, which X-Ray shows under that namespace. */
     static void metadata(SpanFields attributes, Map<?, ?> metadata) {
         for (Map.Entry<?, ?> entry : metadata.entrySet()) {
-            attributes.put(XrayAttributes.METADATA_PREFIX.concat(String.valueOf(entry.getKey())), JsonTree.write(entry.getValue()));
+            String name = XrayAttributes.METADATA_PREFIX.concat(String.valueOf(entry.getKey()));
+            attributes.put(name, JsonTree.write(entry.getValue()));
         }
     }
 

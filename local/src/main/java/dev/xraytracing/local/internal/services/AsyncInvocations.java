@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.xraytracing.local.internal.Clock;
 import dev.xraytracing.local.internal.TraceIds;
 import dev.xraytracing.local.internal.lambda.InvokeResponse;
+import dev.xraytracing.local.internal.lambda.LambdaService;
 import dev.xraytracing.local.template.AsyncInvokeConfig;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -40,7 +41,7 @@ final class AsyncInvocations {
      * succeeded is sent on, and the delivery fails, naming the attempts and where the event went.
      */
     void invoke(String functionArn, String payload, String traceHeader) throws Deliveries.Failed {
-        String function = functionName(functionArn);
+        String function = LambdaService.functionName(functionArn);
         AsyncInvokeConfig config = context.asyncInvoke(function);
         // one event keeps one trace across its attempts, as Lambda's retries do
         String header = traceHeader != null ? traceHeader : "Root=" + TraceIds.newTraceId();
@@ -170,11 +171,6 @@ final class AsyncInvocations {
         } catch (JsonProcessingException e) {
             return JSON.getNodeFactory().textNode(text);
         }
-    }
-
-    private static String functionName(String functionArnOrName) {
-        String[] parts = functionArnOrName.split(":");
-        return parts.length >= 7 && parts[0].equals("arn") ? parts[6] : functionArnOrName;
     }
 
     private static void sleep(Duration delay) throws Deliveries.Failed {
