@@ -36,7 +36,9 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * A function that SNS, EventBridge or a schedule invokes asynchronously and that fails is retried as Lambda retries it
  * ({@code MaximumRetryAttempts}, default 2), in one trace; then its event goes to its dead-letter queue (with
  * {@code RequestID}, {@code ErrorCode}, {@code ErrorMessage}) and its on-failure destination gets the invocation
- * record. Queues and the DLQ topic's queue are real (ElasticMQ, embedded).
+ * record. Queues and the DLQ topic's queue are real (ElasticMQ, embedded). What is pinned here is AWS's documented
+ * behaviour: https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html (attempts, DLQ
+ * attributes) and https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html (the record).
  */
 class FailedAsynchronousInvocationsTest {
     static final String TRACE = "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1";
