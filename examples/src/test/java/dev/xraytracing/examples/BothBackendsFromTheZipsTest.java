@@ -1,6 +1,8 @@
 package dev.xraytracing.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.assertj.core.api.InstanceOfAssertFactories;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.zip.ZipFile;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -118,13 +121,12 @@ class BothBackendsFromTheZipsTest {
 
         assertThat(xrayEntries).noneMatch(e -> e.startsWith("lib/xray-tracing-otel")
                 || e.startsWith("lib/opentelemetry-"));
-        assertThat(openTelemetryEntries).containsAll(xrayEntries)
-                .anyMatch(e -> e.startsWith("lib/xray-tracing-otel-"))
-                .anyMatch(e -> e.startsWith("lib/opentelemetry-sdk-trace-"));
+        assertThat(openTelemetryEntries).containsAll(xrayEntries);
         Set<String> added = new TreeSet<>(openTelemetryEntries);
         added.removeAll(xrayEntries);
-        assertThat(added).allMatch(e -> e.startsWith("lib/xray-tracing-otel-") || e.startsWith("lib/opentelemetry-")
-                || e.startsWith("lib/jackson-core-"));
+        // The backend alone: in Lambda it encodes its spans itself, and its OpenTelemetry dependencies are optional.
+        assertThat(added).as("what the OpenTelemetry zip adds").singleElement(InstanceOfAssertFactories.STRING)
+                .startsWith("lib/xray-tracing-otel-");
     }
 
     /**

@@ -30,9 +30,16 @@ public final class XrayUdpSpanExporter implements SpanExporter {
         return toDaemon(UdpSink.daemonFromEnvironment());
     }
 
-    /** An exporter to the daemon at {@code daemon}. */
+    /**
+     * An exporter to the daemon at {@code daemon}.
+     *
+     * @throws IllegalStateException when {@code io.opentelemetry:opentelemetry-exporter-otlp-common}, which encodes
+     *     the spans, is not on the class path ({@code xray-tracing-otel} depends on it optionally)
+     */
     public static XrayUdpSpanExporter toDaemon(InetSocketAddress daemon) {
-        return new XrayUdpSpanExporter(new UdpSpanExporter(Objects.requireNonNull(daemon, "daemon"), new WarnOnce()));
+        Objects.requireNonNull(daemon, "daemon");
+        UdpSpanExporter.requireEncoder();
+        return new XrayUdpSpanExporter(new UdpSpanExporter(daemon, new WarnOnce()));
     }
 
     @Override

@@ -17,7 +17,9 @@ import java.util.function.BiFunction;
 public final class DaemonSpanSinks implements BiFunction<InetSocketAddress, WarnOnce, DocumentSink> {
     @Override
     public DocumentSink apply(InetSocketAddress daemon, WarnOnce warnings) {
-        if (GlobalJoinChoice.worthAsking(Configuration.process(), warnings) && GlobalOpenTelemetry.isSet()) {
+        Configuration settings = Configuration.process();
+        if (GlobalJoinChoice.worthAsking(settings, warnings) && GlobalJoinChoice.canJoin(settings, warnings)
+                && GlobalOpenTelemetry.isSet()) {
             return GlobalJoinSink.ofGlobal(warnings); // the ADOT layer, the Java agent or the team's SDK: join it
         }
         return over(new UdpSink(daemon, warnings), warnings);

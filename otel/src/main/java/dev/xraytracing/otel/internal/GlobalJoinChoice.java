@@ -13,6 +13,13 @@ import java.util.Locale;
  * and it always asks.
  */
 final class GlobalJoinChoice {
+    /**
+     * What joining needs on the class path: the API the global is reached through, and the SDK's span model our
+     * spans pass through. {@code xray-tracing-otel} depends on neither (optionally): the daemon path needs none.
+     */
+    static final String[] JOIN_NEEDS = {"io.opentelemetry.api.GlobalOpenTelemetry",
+        "io.opentelemetry.sdk.trace.data.SpanData"};
+
     private GlobalJoinChoice() {
     }
 
@@ -29,9 +36,41 @@ final class GlobalJoinChoice {
             warnings.warn("otel:global-choice", "XRAY_TRACING_OTEL_GLOBAL=" + choice
                     + " is neither auto, on nor off; auto applies");
         }
-        if (settings.value(ConfigKey.FUNCTION_NAME) == null) {
-            return true;
+        return settings.value(ConfigKey.FUNCTION_NAME) == null || agentConfigured(settings);
+    }
+
+    /**
+     * Whether the class path has what joining needs ({@link #JOIN_NEEDS}). Where it does not and an agent or an exec
+     * wrapper (the ADOT layer) is configured, or {@code XRAY_TRACING_OTEL_GLOBAL=on} asks for a join, says once that
+     * the spans go to the daemon instead, and what to add.
+     */
+    static boolean canJoin(Configuration settings, WarnOnce warnings) {
+        return canJoin(settings, warnings, JOIN_NEEDS);
+    }
+
+    /** The same with the class names given (tests name one that no class path has). */
+    static boolean canJoin(Configuration settings, WarnOnce warnings, String[] needs) {
+        ClassLoader loader = GlobalJoinChoice.class.getClassLoader();
+        for (String needed : needs) {
+            try {
+                Class.forName(needed, false, loader);
+            } catch (ClassNotFoundException | LinkageError absent) {
+                String choice = settings.value(ConfigKey.OTEL_GLOBAL);
+                boolean asked = choice != null && (choice.trim().equalsIgnoreCase("on")
+                        || choice.trim().equalsIgnoreCase("true"));
+                if (asked || agentConfigured(settings)) {
+                    warnings.warn("otel:global:absent", needed + " is not on the class path, so this function's "
+                            + "spans cannot join a GlobalOpenTelemetry (a Java agent, the ADOT layer): they go to the "
+                            + "X-Ray daemon. To join it, add io.opentelemetry:opentelemetry-sdk-trace, which brings "
+                            + "the API");
+                }
+                return false;
+            }
         }
+        return true;
+    }
+
+    private static boolean agentConfigured(Configuration settings) {
         String toolOptions = settings.value(ConfigKey.JAVA_TOOL_OPTIONS);
         return toolOptions != null && toolOptions.contains("-javaagent")
                 || settings.value(ConfigKey.EXEC_WRAPPER) != null;

@@ -33,6 +33,20 @@ public final class UdpSpanExporter implements SpanExporter {
         this.warnings = warnings;
     }
 
+    /** The class that encodes {@code SpanData} as OTLP, from {@code opentelemetry-exporter-otlp-common}. */
+    static final String ENCODER = "io.opentelemetry.exporter.internal.otlp.traces.TraceRequestMarshaler";
+
+    /** Says at once, rather than at the first export, that the encoder's artifact is missing. */
+    public static void requireEncoder() {
+        try {
+            Class.forName(ENCODER, false, UdpSpanExporter.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError absent) {
+            throw new IllegalStateException("XrayUdpSpanExporter encodes spans with "
+                    + "io.opentelemetry:opentelemetry-exporter-otlp-common, which is not on the class path; add it "
+                    + "(xray-tracing-otel depends on it optionally)", absent);
+        }
+    }
+
     /** The payload after the header line, for spans that fit one datagram: {@code T1S} and the base64 OTLP bytes. */
     public static String payload(Collection<SpanData> spans) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -48,7 +62,7 @@ public final class UdpSpanExporter implements SpanExporter {
         try {
             send(new ArrayList<>(spans));
             return CompletableResultCode.ofSuccess();
-        } catch (IOException | RuntimeException failure) {
+        } catch (IOException | RuntimeException | LinkageError failure) {
             warnings.warn("otel:export:" + failure.getClass().getName(), "could not encode spans for the X-Ray "
                     + "daemon; they were not sent", failure);
             return CompletableResultCode.ofFailure();

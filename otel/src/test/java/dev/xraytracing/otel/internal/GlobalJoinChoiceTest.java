@@ -48,4 +48,33 @@ class GlobalJoinChoiceTest {
         assertThat(asked).isFalse();
         assertThat(warnings.warn("otel:global-choice", "again")).as("already logged").isFalse();
     }
+
+    @Test
+    void with_the_api_and_the_sdks_span_model_on_the_class_path_it_can_join() {
+        WarnOnce warnings = new WarnOnce();
+
+        assertThat(GlobalJoinChoice.canJoin(Configuration.of(Map.of(), Map.of()), warnings)).isTrue();
+        assertThat(warnings.warn("otel:global:absent", "probe")).as("nothing was logged").isTrue();
+    }
+
+    @Test
+    void without_them_an_agent_or_a_wrapper_is_told_once_where_the_spans_go_instead() {
+        String[] absent = {"io.opentelemetry.api.GlobalOpenTelemetry", "no.such.SpanData"};
+        WarnOnce warnings = new WarnOnce();
+        Configuration agent = Configuration.of(Map.of(FUNCTION, "orders", "AWS_LAMBDA_EXEC_WRAPPER",
+                "/opt/otel-handler"), Map.of());
+
+        assertThat(GlobalJoinChoice.canJoin(agent, warnings, absent)).isFalse();
+        assertThat(warnings.warn("otel:global:absent", "again")).as("already logged").isFalse();
+    }
+
+    @Test
+    void without_them_and_without_an_agent_the_daemon_path_is_taken_quietly() {
+        String[] absent = {"no.such.GlobalOpenTelemetry"};
+        WarnOnce warnings = new WarnOnce();
+
+        assertThat(GlobalJoinChoice.canJoin(Configuration.of(Map.of(FUNCTION, "orders"), Map.of()), warnings,
+                absent)).isFalse();
+        assertThat(warnings.warn("otel:global:absent", "probe")).as("nothing was logged").isTrue();
+    }
 }
