@@ -4,10 +4,10 @@ import dev.xraytracing.internal.config.ConfigKey;
 import dev.xraytracing.internal.config.Configuration;
 import dev.xraytracing.internal.log.WarnOnce;
 import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
-import java.nio.channels.DatagramChannel;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -18,7 +18,7 @@ public final class UdpSink implements DocumentSink {
     static final String HEADER = "{\"format\": \"json\", \"version\": 1}\n";
 
     private final InetSocketAddress daemon;
-    private volatile DatagramChannel channel;
+    private volatile DatagramSocket socket;
 
     private final WarnOnce warnings;
 
@@ -58,40 +58,34 @@ public final class UdpSink implements DocumentSink {
     }
 
     /**
-     * Sends one datagram, leaving the sending thread's interrupt flag as it was. The socket is a
-     * {@link DatagramChannel} (a {@code DatagramSocket} is the same channel behind an adaptor: 8 more JDK classes and 2
-     * lambdas on a cold start). An interrupt closes a channel for good, so the flag is cleared while this thread
-     * sends and set again after; a channel closed anyway (an interrupt arriving mid-send, another thread's interrupt,
-     * {@link #release()}) is replaced, once per send.
+     * Sends one datagram. The socket is a {@link DatagramSocket}, which an interrupt of the sending thread does not
+     * close (a {@code DatagramChannel} would be closed for good by {@code ClosedByInterruptException}), and the
+     * sending thread's interrupt flag is left as it was. A socket found closed anyway is replaced, once per send.
      */
     @Override
     public void send(String document) {
-        ByteBuffer bytes = ByteBuffer.wrap(HEADER.concat(document).getBytes(StandardCharsets.UTF_8));
-        boolean interrupted = Thread.interrupted();
+        byte[] bytes = (HEADER + document).getBytes(StandardCharsets.UTF_8);
         try {
-            DatagramChannel open = channel();
+            DatagramSocket open = socket();
             try {
-                open.send(bytes, daemon);
-            } catch (ClosedChannelException closed) {
-                interrupted |= Thread.interrupted();
-                bytes.rewind();
-                replace(open).send(bytes, daemon);
+                open.send(new DatagramPacket(bytes, bytes.length, daemon));
+            } catch (SocketException closed) {
+                if (!open.isClosed()) {
+                    throw closed;
+                }
+                replace(open).send(new DatagramPacket(bytes, bytes.length, daemon));
             }
         } catch (IOException | RuntimeException failure) {
             warnings.warn("udp:" + daemon, "could not send a document to the X-Ray daemon at "
                     + daemon + ": " + failure);
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 
-    /** Opens the socket (about 15 JDK classes on a cold start). */
+    /** Opens the socket (about 25 JDK classes on a cold start). */
     @Override
     public void prepare() {
         try {
-            channel();
+            socket();
         } catch (IOException | RuntimeException failure) {
             warnings.warn("udp:" + daemon, "could not open a socket for the X-Ray daemon at " + daemon + ": "
                     + failure);
@@ -100,35 +94,31 @@ public final class UdpSink implements DocumentSink {
 
     @Override
     public synchronized void release() {
-        DatagramChannel open = channel;
-        channel = null;
+        DatagramSocket open = socket;
+        socket = null;
         if (open != null) {
-            try {
-                open.close();
-            } catch (IOException ignored) {
-                // closing a datagram channel releases only its descriptor; there is nothing to flush
-            }
+            open.close();
         }
     }
 
-    private DatagramChannel channel() throws IOException {
-        DatagramChannel open = channel;
+    private DatagramSocket socket() throws SocketException {
+        DatagramSocket open = socket;
         if (open == null) {
             synchronized (this) {
-                open = channel;
+                open = socket;
                 if (open == null) {
-                    open = DatagramChannel.open();
-                    channel = open;
+                    open = new DatagramSocket();
+                    socket = open;
                 }
             }
         }
         return open;
     }
 
-    private synchronized DatagramChannel replace(DatagramChannel closed) throws IOException {
-        if (channel == closed || channel == null) {
-            channel = DatagramChannel.open();
+    private synchronized DatagramSocket replace(DatagramSocket closed) throws SocketException {
+        if (socket == closed || socket == null) {
+            socket = new DatagramSocket();
         }
-        return channel;
+        return socket;
     }
 }
