@@ -310,6 +310,7 @@ public final class ColdStart {
         System.out.printf(Locale.ROOT, "cold JVMs on CPUs %s; load average at end %.2f; code from %s%n",
                 cpus == null ? "all" : cpus, loadAverage(), fromZip ? "the deployment zips" : "classpaths");
         System.out.println(table(forms, samples, runs, classCounts));
+        System.out.println(PairedIntervals.table(List.of(samples)));
     }
 
     private static String describeZip(Form form) throws IOException {
