@@ -26,7 +26,7 @@ final class GlobalJoinChoice {
     static boolean worthAsking(Configuration settings, WarnOnce warnings) {
         String choice = settings.value(ConfigKey.OTEL_GLOBAL);
         String normalised = choice == null ? "auto" : choice.trim().toLowerCase(Locale.ROOT);
-        if (normalised.equals("on") || normalised.equals("true")) {
+        if (askedFor(settings)) {
             return true;
         }
         if (normalised.equals("off") || normalised.equals("false")) {
@@ -55,10 +55,7 @@ final class GlobalJoinChoice {
             try {
                 Class.forName(needed, false, loader);
             } catch (ClassNotFoundException | LinkageError absent) {
-                String choice = settings.value(ConfigKey.OTEL_GLOBAL);
-                boolean asked = choice != null && (choice.trim().equalsIgnoreCase("on")
-                        || choice.trim().equalsIgnoreCase("true"));
-                if (asked || agentConfigured(settings)) {
+                if (askedFor(settings) || agentConfigured(settings)) {
                     warnings.warn("otel:global:absent", needed + " is not on the class path, so this function's "
                             + "spans cannot join a GlobalOpenTelemetry (a Java agent, the ADOT layer): they go to the "
                             + "X-Ray daemon. To join it, add io.opentelemetry:opentelemetry-sdk-trace, which brings "
@@ -68,6 +65,12 @@ final class GlobalJoinChoice {
             }
         }
         return true;
+    }
+
+    /** Whether {@code XRAY_TRACING_OTEL_GLOBAL} says {@code on} (or {@code true}). */
+    private static boolean askedFor(Configuration settings) {
+        String choice = settings.value(ConfigKey.OTEL_GLOBAL);
+        return choice != null && (choice.trim().equalsIgnoreCase("on") || choice.trim().equalsIgnoreCase("true"));
     }
 
     private static boolean agentConfigured(Configuration settings) {

@@ -23,6 +23,8 @@ import java.util.List;
 public final class UdpSpanExporter implements SpanExporter {
     /** What AWS's exporter puts before the base64 payload of sampled spans (after the daemon's header line). */
     public static final String SAMPLED_PREFIX = DaemonPayloads.SAMPLED_PREFIX;
+    /** The class that encodes {@code SpanData} as OTLP, from {@code opentelemetry-exporter-otlp-common}. */
+    static final String ENCODER = "io.opentelemetry.exporter.internal.otlp.traces.TraceRequestMarshaler";
 
     private final UdpSink sink;
     private final WarnOnce warnings;
@@ -32,9 +34,6 @@ public final class UdpSpanExporter implements SpanExporter {
         this.sink = new UdpSink(daemon, warnings);
         this.warnings = warnings;
     }
-
-    /** The class that encodes {@code SpanData} as OTLP, from {@code opentelemetry-exporter-otlp-common}. */
-    static final String ENCODER = "io.opentelemetry.exporter.internal.otlp.traces.TraceRequestMarshaler";
 
     /** Says at once, rather than at the first export, that the encoder's artifact is missing. */
     public static void requireEncoder() {
