@@ -27,13 +27,19 @@ public final class OverflowInAFreshJvm {
     private OverflowInAFreshJvm() {
     }
 
-    static int recurse(int depth) {
+    /** Traced recursion until the stack overflows; the deepest level's error is kept ({@link #deepest()}). */
+    public static int recurse(int depth) {
         try {
             return Tracing.sub("level", s -> recurse(depth + 1));
         } catch (StackOverflowError overflow) {
             DEEPEST.compareAndSet(null, overflow);
             throw overflow;
         }
+    }
+
+    /** The overflow the deepest level of {@link #recurse} saw first. */
+    public static StackOverflowError deepest() {
+        return DEEPEST.get();
     }
 
     public static void main(String[] args) throws IOException {

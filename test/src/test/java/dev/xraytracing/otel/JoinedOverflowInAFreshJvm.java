@@ -1,6 +1,7 @@
 package dev.xraytracing.otel;
 
 import dev.xraytracing.Tracing;
+import dev.xraytracing.hostile.OverflowInAFreshJvm;
 import dev.xraytracing.internal.LambdaTraceHeader;
 import dev.xraytracing.internal.TracerCore;
 import dev.xraytracing.otel.internal.GlobalJoinSink;
@@ -11,7 +12,6 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import software.amazon.awssdk.utilslite.SdkInternalThreadLocal;
 
 /**
@@ -21,18 +21,7 @@ import software.amazon.awssdk.utilslite.SdkInternalThreadLocal;
  * Exits 0 when the caller got its own error back and a later exception still reaches the pipeline as an event.
  */
 public final class JoinedOverflowInAFreshJvm {
-    private static final AtomicReference<StackOverflowError> DEEPEST = new AtomicReference<>();
-
     private JoinedOverflowInAFreshJvm() {
-    }
-
-    static int recurse(int depth) {
-        try {
-            return Tracing.sub("level", s -> recurse(depth + 1));
-        } catch (StackOverflowError overflow) {
-            DEEPEST.compareAndSet(null, overflow);
-            throw overflow;
-        }
     }
 
     public static void main(String[] args) {
@@ -46,7 +35,7 @@ public final class JoinedOverflowInAFreshJvm {
         StackOverflowError caught = null;
         try (TracerCore.Scope scope = core.makeCurrent()) {
             try {
-                recurse(0);
+                OverflowInAFreshJvm.recurse(0);
             } catch (StackOverflowError overflow) {
                 caught = overflow;
             }
@@ -58,7 +47,7 @@ public final class JoinedOverflowInAFreshJvm {
                 // recorded; checked below
             }
         }
-        if (caught == null || caught != DEEPEST.get()) {
+        if (caught == null || caught != OverflowInAFreshJvm.deepest()) {
             System.out.println("FAIL: the caller did not get its own StackOverflowError back: " + caught);
             System.exit(1);
         }
