@@ -15,7 +15,7 @@ import java.util.Locale;
 final class GlobalJoinChoice {
     /**
      * What joining needs on the class path: the API the global is reached through, and the SDK's span model our
-     * spans pass through. {@code xray-tracing-otel} depends on neither (optionally): the daemon path needs none.
+     * spans pass through. {@code xray-tracing-otel} depends on both only optionally: the daemon path needs neither.
      */
     static final String[] JOIN_NEEDS = {"io.opentelemetry.api.GlobalOpenTelemetry",
         "io.opentelemetry.sdk.trace.data.SpanData"};
