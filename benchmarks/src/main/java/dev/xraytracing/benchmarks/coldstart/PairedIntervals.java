@@ -5,11 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
@@ -72,22 +70,9 @@ public final class PairedIntervals {
 
     static Interval interval(List<List<ColdStart.Sample>> runs, String form,
                              ToDoubleFunction<ColdStart.Sample> value) {
-        List<Double> differences = new ArrayList<>();
-        for (List<ColdStart.Sample> run : runs) {
-            Map<Integer, Double> untraced = new HashMap<>();
-            for (ColdStart.Sample sample : run) {
-                if (sample.form().equals("untraced")) {
-                    untraced.put(sample.run(), value.applyAsDouble(sample));
-                }
-            }
-            for (ColdStart.Sample sample : run) {
-                Double baseline = untraced.get(sample.run());
-                if (sample.form().equals(form) && baseline != null) {
-                    differences.add(value.applyAsDouble(sample) - baseline);
-                }
-            }
-        }
-        return bootstrap(differences.stream().mapToDouble(Double::doubleValue).toArray(), new Random(SEED));
+        // rounds are numbered per run: each run is paired on its own, then the differences are pooled
+        return bootstrap(runs.stream().flatMapToDouble(run -> Arrays.stream(
+                Stats.differencesOverUntraced(run, form, value))).toArray(), new Random(SEED));
     }
 
     /** The median of {@code differences} and the 2.5th and 97.5th percentiles of the resamples' medians. */
@@ -102,18 +87,11 @@ public final class PairedIntervals {
             for (int j = 0; j < n; j++) {
                 resample[j] = differences[random.nextInt(n)];
             }
-            medians[i] = median(resample);
+            medians[i] = Stats.median(resample);
         }
         Arrays.sort(medians);
-        return new Interval(n, median(differences), medians[(int) (RESAMPLES * 0.025)],
+        return new Interval(n, Stats.median(differences), medians[(int) (RESAMPLES * 0.025)],
                 medians[(int) (RESAMPLES * 0.975) - 1]);
-    }
-
-    static double median(double[] unsorted) {
-        double[] values = unsorted.clone();
-        Arrays.sort(values);
-        int n = values.length;
-        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
     }
 
     /** A {@code results-zip.csv} as {@link ColdStart} writes it (the form's label in quotes). */

@@ -14,7 +14,7 @@ record Stats(double median, double min, double max) {
         return of(samples.stream().filter(s -> s.form().equals(form)).mapToDouble(value).toArray());
     }
 
-    private static Stats of(double[] unsorted) {
+    static Stats of(double[] unsorted) {
         double[] values = unsorted.clone();
         Arrays.sort(values);
         if (values.length == 0) {
@@ -23,6 +23,11 @@ record Stats(double median, double min, double max) {
         int n = values.length;
         double median = n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
         return new Stats(median, values[0], values[n - 1]);
+    }
+
+    /** The median of {@code values} (NaN for none). */
+    static double median(double[] values) {
+        return of(values).median();
     }
 
     /**
@@ -36,11 +41,17 @@ record Stats(double median, double min, double max) {
     /** As {@link #pairedOverUntraced(List, String)} for any value of a sample. */
     static Stats pairedOverUntraced(List<ColdStart.Sample> samples, String form,
                                     ToDoubleFunction<ColdStart.Sample> value) {
+        return of(differencesOverUntraced(samples, form, value));
+    }
+
+    /** The form's value minus the untraced form's of the same round, one per round that has both. */
+    static double[] differencesOverUntraced(List<ColdStart.Sample> samples, String form,
+                                            ToDoubleFunction<ColdStart.Sample> value) {
         Map<Integer, Double> untraced = new HashMap<>();
         samples.stream().filter(s -> s.form().equals("untraced"))
                 .forEach(s -> untraced.put(s.run(), value.applyAsDouble(s)));
-        return of(samples.stream().filter(s -> s.form().equals(form) && untraced.containsKey(s.run()))
-                .mapToDouble(s -> value.applyAsDouble(s) - untraced.get(s.run())).toArray());
+        return samples.stream().filter(s -> s.form().equals(form) && untraced.containsKey(s.run()))
+                .mapToDouble(s -> value.applyAsDouble(s) - untraced.get(s.run())).toArray();
     }
 
     @Override

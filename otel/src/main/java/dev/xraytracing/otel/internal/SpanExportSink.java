@@ -40,7 +40,7 @@ public final class SpanExportSink implements DocumentSink {
     private static void initialiseTheConversion(Resource resource, WarnOnce warnings) {
         try {
             DocumentSpans.of(DaemonSpanSink.SAMPLE_DOCUMENT, resource);
-            CompletableResultCode.ofSuccess();
+            CompletableResultCode.ofSuccess(); // for its class only: send() waits on one of these
         } catch (Exception | LinkageError failure) {
             warnings.warn("otel:convert:" + failure.getClass().getName(),
                     "could not turn a segment document into spans; documents may not be sent", failure);

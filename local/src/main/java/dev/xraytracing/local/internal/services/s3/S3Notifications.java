@@ -27,15 +27,15 @@ final class S3Notifications implements AutoCloseable {
             "s3:ObjectRemoved:Delete");
 
     private final List<Map.Entry<String, FunctionEvent.S3>> targets;
-    private final Targets lambda;
+    private final Targets invoker;
     private final ExecutorService deliverer;
     private final AtomicInteger pending = new AtomicInteger();
     private final List<String> problems = new CopyOnWriteArrayList<>();
 
-    /** {@code lambda} invokes asynchronously, as S3 does: retried, then to the function's failure targets. */
-    S3Notifications(List<Map.Entry<String, FunctionEvent.S3>> targets, Targets lambda, Consumer<String> say) {
+    /** {@code invoker} invokes asynchronously, as S3 does: retried, then to the function's failure targets. */
+    S3Notifications(List<Map.Entry<String, FunctionEvent.S3>> targets, Targets invoker, Consumer<String> say) {
         this.targets = List.copyOf(targets);
-        this.lambda = lambda;
+        this.invoker = invoker;
         this.deliverer = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "s3-notifications");
             thread.setDaemon(true);
@@ -75,16 +75,19 @@ final class S3Notifications implements AutoCloseable {
 
     private void invoke(String function, ObjectChange change, Supplier<String> payload, String traceHeader) {
         try {
-            lambda.invoke(function, payload.get(), traceHeader);
+            invoker.invoke(function, payload.get(), traceHeader);
         } catch (Deliveries.Failed e) {
-            problems.add("S3 notification " + change.eventName() + " of s3://" + change.bucket() + "/"
-                    + change.key() + " to " + function + " failed: " + oneLine(e.getMessage()));
+            problems.add(failed(change, function, oneLine(e.getMessage())));
         } catch (RuntimeException e) {
-            problems.add("S3 notification " + change.eventName() + " of s3://" + change.bucket() + "/"
-                    + change.key() + " to " + function + " failed: " + e);
+            problems.add(failed(change, function, String.valueOf(e)));
         } finally {
             pending.decrementAndGet();
         }
+    }
+
+    private static String failed(ObjectChange change, String function, String why) {
+        return "S3 notification " + change.eventName() + " of s3://" + change.bucket() + "/" + change.key() + " to "
+                + function + " failed: " + why;
     }
 
     static boolean matches(FunctionEvent.S3 event, ObjectChange change) {
@@ -118,6 +121,6 @@ final class S3Notifications implements AutoCloseable {
     @Override
     public void close() {
         deliverer.shutdownNow();
-        lambda.close();
+        invoker.close();
     }
 }

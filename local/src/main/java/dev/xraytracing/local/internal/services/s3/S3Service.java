@@ -75,8 +75,8 @@ public final class S3Service implements LocalService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        S3Notifications notifications = new S3Notifications(context.events(FunctionEvent.S3.class), new Targets(context),
-                context.say());
+        S3Notifications notifications = new S3Notifications(context.events(FunctionEvent.S3.class),
+                new Targets(context), context.say());
         CompletableFuture<EngineProcess> engine = CompletableFuture.supplyAsync(
                 () -> S3MockEngine.start(jar, root, buckets, context.region()), S3Service::onStartingThread);
         try {
