@@ -7,6 +7,7 @@ import com.amazonaws.xray.strategy.IgnoreErrorContextMissingStrategy;
 import com.amazonaws.xray.strategy.sampling.AllSamplingStrategy;
 import dev.xraytracing.internal.config.ConfigKey;
 import dev.xraytracing.internal.emit.DocumentEmitter;
+import dev.xraytracing.internal.emit.RecorderEmitter;
 import java.util.Collections;
 
 /**
@@ -30,7 +31,7 @@ final class CoreRecorder extends AWSXRayRecorder {
 
     private CoreRecorder(TracerCore core, DocumentEmitter emitter) {
         this.core = core;
-        setEmitter(emitter);
+        setEmitter(new RecorderEmitter(emitter)); // the same writer and socket as the lean entities'
         setSamplingStrategy(new AllSamplingStrategy());
         if (!AWSXRayRecorderBuilder.contextMissingStrategyFromEnvironmentVariable().isPresent()
                 && !AWSXRayRecorderBuilder.contextMissingStrategyFromSystemProperty().isPresent()) {

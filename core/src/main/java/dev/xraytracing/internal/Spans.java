@@ -10,10 +10,10 @@ import com.amazonaws.xray.entities.Subsegment;
 import com.amazonaws.xray.entities.SegmentImpl;
 import com.amazonaws.xray.entities.SubsegmentImpl;
 import com.amazonaws.xray.entities.TraceID;
-import com.amazonaws.xray.strategy.DefaultStreamingStrategy;
 import com.amazonaws.xray.strategy.StreamingStrategy;
 import dev.xraytracing.internal.emit.DocumentEmitter;
 import dev.xraytracing.internal.emit.LiveSpans;
+import dev.xraytracing.internal.emit.RecorderEmitter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +24,12 @@ import java.util.Map;
  * as soon as it ends, and never throws.
  */
 public final class Spans {
-    /** The X-Ray SDK's default, which has no state: above 100 subsegments, finished subtrees are sent early. */
-    private static final StreamingStrategy LEAN_STREAMING = new DefaultStreamingStrategy();
+    /**
+     * The X-Ray SDK's default streaming threshold: a sampled segment of ours holding more subsegments sends its
+     * finished subtrees early ({@link RecorderEmitter#streamSome}), as the SDK's default strategy would. Checked
+     * here, so that a cold start loads neither that strategy nor the SDK's emitter.
+     */
+    private static final int STREAMING_THRESHOLD = 100;
 
     private Spans() {
     }
@@ -168,19 +172,29 @@ public final class Spans {
             boolean segmentWasSent = !underFacade && segment.isEmitted();
             boolean parentEnded = !underFacade && !parent.isInProgress();
             boolean segmentComplete = subsegment.end();
-            Emitter own = lean ? ((LeanEntity) subsegment).core.emitter() : recorder.getEmitter();
-            if ((underFacade || !(own instanceof DocumentEmitter) || segmentWasSent || parentEnded)
-                    && sentOnItsOwn(subsegment, parent, own, underFacade, parentEnded, segmentComplete, segmentWasSent)) {
+            // Typed apart on purpose: mixing ours with the SDK's Emitter would make the verifier load that class.
+            DocumentEmitter ours = lean ? ((LeanEntity) subsegment).core.emitter()
+                    : RecorderEmitter.documentsOf(recorder.getEmitter());
+            if (ours == null) {
+                closeUnderForeignEmitter(subsegment, parent, recorder, underFacade, parentEnded, segmentComplete,
+                        segmentWasSent);
+                return;
+            }
+            if (underFacade || ((segmentWasSent || parentEnded) && !(segmentComplete && !segmentWasSent))) {
+                sendAlone(ours, subsegment, parent); // under the facade, or late work: its parent is gone already
                 return;
             }
             if (segmentComplete && !segmentWasSent) {
                 segment.setEmitted(true); // the X-Ray SDK marks a segment emitted only in the segment's own end
-                own.sendSegment(segment);
-            } else {
-                StreamingStrategy streaming = lean ? LEAN_STREAMING : recorder.getStreamingStrategy();
+                ours.sendSegment(segment); // the last one out: the segment, this subsegment in it, is sent now
+            } else if (recorder != null) {
+                StreamingStrategy streaming = recorder.getStreamingStrategy();
                 if (streaming.requiresStreaming(segment)) {
-                    streaming.streamSome(segment, own);
+                    streaming.streamSome(segment, recorder.getEmitter());
                 }
+            } else if (segment.isSampled() && segment.getTotalSize() != null
+                    && segment.getTotalSize().intValue() > STREAMING_THRESHOLD) {
+                RecorderEmitter.streamSome(segment, ours);
             }
         } catch (Throwable failure) {
             closeFailed(subsegment, failure);
@@ -201,30 +215,37 @@ public final class Spans {
     }
 
     /**
-     * Sends {@code subsegment} as a document of its own when it belongs there (see {@link #close}); false when it
-     * goes out with its segment instead. Kept out of {@link #close} so that the common path stays small.
+     * {@link #closeUnder} for a subsegment of a segment the X-Ray SDK owns whose recorder sends through an emitter of
+     * its own (a user's): the subsegment still goes out through our emitter, as a document of its own, so the SDK's
+     * serializer never meets our values; the segment goes through the recorder's emitter. Kept out of
+     * {@link #closeUnder} so that the common path stays small.
      */
-    private static boolean sentOnItsOwn(Subsegment subsegment, Entity parent, Emitter own, boolean underFacade,
-            boolean parentEnded, boolean segmentComplete, boolean segmentWasSent) {
-        boolean sdkOwned = !(own instanceof DocumentEmitter);
-        Emitter ours = sdkOwned ? ourEmitter(subsegment) : own;
-        if (underFacade || (sdkOwned && ours != null)) {
-            sendAlone(ours != null ? ours : own, subsegment, parent);
-            if (sdkOwned && !underFacade && segmentComplete && !segmentWasSent) {
-                Segment segment = subsegment.getParentSegment();
+    private static void closeUnderForeignEmitter(Subsegment subsegment, Entity parent, AWSXRayRecorder recorder,
+            boolean underFacade, boolean parentEnded, boolean segmentComplete, boolean segmentWasSent) {
+        Emitter own = recorder.getEmitter();
+        DocumentEmitter ours = TracerCore.of(subsegment).emitter();
+        Segment segment = subsegment.getParentSegment();
+        if (ours != null) {
+            sendAlone(ours, subsegment, parent);
+            if (!underFacade && segmentComplete && !segmentWasSent) {
                 segment.setEmitted(true);
                 own.sendSegment(segment); // the user ended it already; it waited for this one
             }
-            return true;
+            return;
+        }
+        if (underFacade || ((segmentWasSent || parentEnded) && !(segmentComplete && !segmentWasSent))) {
+            sendAlone(own, subsegment, parent);
+            return;
         }
         if (segmentComplete && !segmentWasSent) {
-            return false; // the last one out: the segment, this subsegment in it, is sent now
+            segment.setEmitted(true);
+            own.sendSegment(segment);
+        } else {
+            StreamingStrategy streaming = recorder.getStreamingStrategy();
+            if (streaming.requiresStreaming(segment)) {
+                streaming.streamSome(segment, own);
+            }
         }
-        if (segmentWasSent || parentEnded) {
-            sendAlone(own, subsegment, parent); // late work: its parent is gone already
-            return true;
-        }
-        return false;
     }
 
     private static void closeFailed(Subsegment subsegment, Throwable failure) {
@@ -263,17 +284,20 @@ public final class Spans {
         }
     }
 
+    private static void sendAlone(DocumentEmitter emitter, Subsegment subsegment, Entity parent) {
+        sentAlone(emitter.sendSubsegment(subsegment), subsegment, parent);
+    }
+
     private static void sendAlone(Emitter emitter, Subsegment subsegment, Entity parent) {
-        if (!emitter.sendSubsegment(subsegment)) {
+        sentAlone(emitter.sendSubsegment(subsegment), subsegment, parent);
+    }
+
+    private static void sentAlone(boolean sent, Subsegment subsegment, Entity parent) {
+        if (!sent) {
             TracerCore.of(subsegment).warnings().warn("close:unsent", "the document of subsegment '" + subsegment.getName()
                     + "' could not be sent (see the warning before)");
         }
         parent.removeSubsegment(subsegment);
-    }
-
-    /** Our document emitter, for subsegments under segments that the X-Ray SDK owns. */
-    private static Emitter ourEmitter(Subsegment subsegment) {
-        return TracerCore.of(subsegment).emitter();
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.xraytracing.internal.emit;
 
-import com.amazonaws.xray.emitters.Emitter;
 import com.amazonaws.xray.entities.Entity;
 import com.amazonaws.xray.entities.Segment;
 import com.amazonaws.xray.entities.Subsegment;
@@ -12,9 +11,10 @@ import java.util.List;
 /**
  * The recorder's emitter: writes each document with {@link DocumentWriter} and hands it to a {@link DocumentSink}.
  * A document larger than X-Ray accepts is split: its subsegments go out as documents of their own, and as a last
- * resort an entity's metadata and stack traces are left out. Nothing is dropped without a warning.
+ * resort an entity's metadata and stack traces are left out. Nothing is dropped without a warning. Not an X-Ray SDK
+ * {@code Emitter}: a recorder sends through it by way of {@link RecorderEmitter}, which a cold start never loads.
  */
-public final class DocumentEmitter extends Emitter {
+public final class DocumentEmitter {
     /** The daemon takes one UDP datagram per document; the X-Ray SDK keeps the same margin below 64 KiB. */
     public static final int MAX_DOCUMENT_BYTES = 63 * 1024;
 
@@ -47,7 +47,7 @@ public final class DocumentEmitter extends Emitter {
         sink.release();
     }
 
-    @Override
+    /** Sends {@code segment} with its subsegments, split when too large; false when nothing could be sent. */
     public boolean sendSegment(Segment segment) {
         try {
             String whole = write(segment, Shape.WHOLE);
@@ -63,7 +63,7 @@ public final class DocumentEmitter extends Emitter {
         }
     }
 
-    @Override
+    /** Sends {@code subsegment} as a document of its own, split when too large; false when nothing could be sent. */
     public boolean sendSubsegment(Subsegment subsegment) {
         try {
             String whole = write(subsegment, Shape.WHOLE);
