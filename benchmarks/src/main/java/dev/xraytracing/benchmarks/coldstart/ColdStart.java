@@ -304,6 +304,8 @@ public final class ColdStart {
             if (!platform.problems().isEmpty()) {
                 throw new IllegalStateException("problems during the run: " + platform.problems());
             }
+        } finally {
+            deleteClassLogs(classLogs);
         }
         writeCsv(dir.resolve(fromZip ? "results-zip.csv" : "results.csv"), samples);
         System.out.println();
@@ -311,6 +313,21 @@ public final class ColdStart {
                 cpus == null ? "all" : cpus, loadAverage(), fromZip ? "the deployment zips" : "classpaths");
         System.out.println(table(forms, samples, runs, classCounts));
         System.out.println(PairedIntervals.table(List.of(samples)));
+    }
+
+    /** Each round's class log is counted as the round ends; none is kept after the run. */
+    private static void deleteClassLogs(Path folder) {
+        if (folder == null) {
+            return;
+        }
+        try (Stream<Path> logs = Files.list(folder)) {
+            for (Path log : logs.toList()) {
+                Files.deleteIfExists(log);
+            }
+            Files.deleteIfExists(folder);
+        } catch (IOException failure) {
+            System.err.println("could not delete the class logs in " + folder + ": " + failure);
+        }
     }
 
     private static String describeZip(Form form) throws IOException {
