@@ -30,6 +30,39 @@ final class InvocationParent {
         return new InvocationParent(header, TraceID.fromString(parsed.root()), parsed.parent(), parsed.isSampled());
     }
 
+    /** The current invocation's parsed trace header, or null outside Lambda or when it is incomplete (logged once). */
+    static InvocationParent current(TracerCore core) {
+        String header = LambdaTraceHeader.current();
+        if (header == null) {
+            return null;
+        }
+        InvocationParent parsed = core.lastInvocationParent();
+        if (parsed == null || !parsed.isFor(header)) {
+            TraceHeader read = TraceHeader.parse(header);
+            if (read.rejectedRoot() != null) {
+                core.warnings().warn("header:root", "the Lambda trace header's Root is not an X-Ray trace id "
+                        + "(1-<8 hex digits>-<24 hex digits>), so its Parent belongs to no known trace; nothing is "
+                        + "recorded for it: " + Annotations.preview(header));
+                return null;
+            }
+            parsed = of(header, read);
+            if (parsed != null && !Spans.isEntityId(parsed.parentId)) {
+                core.warnings().warn("header:parent", "the Lambda trace header's Parent is not a 16-digit hex id, "
+                        + "so nothing recorded could be placed under the function's segment; nothing is recorded for "
+                        + "it: " + Annotations.preview(header));
+                return null;
+            }
+            if (parsed == null) {
+                core.warnings().warn("header:incomplete",
+                        "the Lambda trace header lacks Root, Parent or Sampled; nothing is recorded for it: "
+                                + Annotations.preview(header));
+                return null;
+            }
+            core.rememberInvocationParent(parsed);
+        }
+        return parsed;
+    }
+
     boolean isFor(String otherHeader) {
         return header.equals(otherHeader);
     }

@@ -48,7 +48,7 @@ public final class Spans {
         Entity parent = ThreadLocalStorage.get();
         if (parent == null) {
             TracerCore core = TracerCore.current();
-            InvocationParent header = currentInvocationParent(core);
+            InvocationParent header = InvocationParent.current(core);
             // An unsampled invocation records nothing: decide from the header before building a facade for it.
             if (header == null || !header.sampled) {
                 return null;
@@ -75,7 +75,7 @@ public final class Spans {
         if (parent != null) {
             return parent.getParentSegment().isSampled();
         }
-        InvocationParent header = currentInvocationParent(TracerCore.current());
+        InvocationParent header = InvocationParent.current(TracerCore.current());
         return header != null && header.sampled;
     }
 
@@ -180,8 +180,8 @@ public final class Spans {
                         segmentWasSent);
                 return;
             }
-            if (underFacade || ((segmentWasSent || parentEnded) && !(segmentComplete && !segmentWasSent))) {
-                sendAlone(ours, subsegment, parent); // under the facade, or late work: its parent is gone already
+            if (underFacade || isLate(segmentWasSent, parentEnded, segmentComplete)) {
+                sendAlone(ours, subsegment, parent);
                 return;
             }
             if (segmentComplete && !segmentWasSent) {
@@ -233,7 +233,7 @@ public final class Spans {
             }
             return;
         }
-        if (underFacade || ((segmentWasSent || parentEnded) && !(segmentComplete && !segmentWasSent))) {
+        if (underFacade || isLate(segmentWasSent, parentEnded, segmentComplete)) {
             sendAlone(own, subsegment, parent);
             return;
         }
@@ -246,6 +246,14 @@ public final class Spans {
                 streaming.streamSome(segment, own);
             }
         }
+    }
+
+    /**
+     * Whether a subsegment is late work, to be sent as a document of its own: its segment was sent already or its
+     * parent had ended, and it is not the subsegment whose end completes the segment (that one goes out inside it).
+     */
+    private static boolean isLate(boolean segmentWasSent, boolean parentEnded, boolean segmentComplete) {
+        return (segmentWasSent || parentEnded) && !(segmentComplete && !segmentWasSent);
     }
 
     private static void closeFailed(Subsegment subsegment, Throwable failure) {
@@ -343,47 +351,14 @@ public final class Spans {
      * Lambda. Lambda owns the function segment; we only learn its ids.
      */
     public static Segment facadeForCurrentInvocation(TracerCore core) {
-        InvocationParent header = currentInvocationParent(core);
+        InvocationParent header = InvocationParent.current(core);
         return header == null ? null : facadeFor(core, header);
     }
 
     /** Whether the Lambda invocation this thread serves is sampled; false outside Lambda. Parses once per header. */
     public static boolean currentInvocationIsSampled(TracerCore core) {
-        InvocationParent header = currentInvocationParent(core);
+        InvocationParent header = InvocationParent.current(core);
         return header != null && header.sampled;
-    }
-
-    /** The current invocation's parsed trace header, or null outside Lambda or when it is incomplete (logged once). */
-    private static InvocationParent currentInvocationParent(TracerCore core) {
-        String header = LambdaTraceHeader.current();
-        if (header == null) {
-            return null;
-        }
-        InvocationParent parsed = core.lastInvocationParent();
-        if (parsed == null || !parsed.isFor(header)) {
-            TraceHeader read = TraceHeader.parse(header);
-            if (read.rejectedRoot() != null) {
-                core.warnings().warn("header:root", "the Lambda trace header's Root is not an X-Ray trace id "
-                        + "(1-<8 hex digits>-<24 hex digits>), so its Parent belongs to no known trace; nothing is "
-                        + "recorded for it: " + Annotations.preview(header));
-                return null;
-            }
-            parsed = InvocationParent.of(header, read);
-            if (parsed != null && !isEntityId(parsed.parentId)) {
-                core.warnings().warn("header:parent", "the Lambda trace header's Parent is not a 16-digit hex id, "
-                        + "so nothing recorded could be placed under the function's segment; nothing is recorded for "
-                        + "it: " + Annotations.preview(header));
-                return null;
-            }
-            if (parsed == null) {
-                core.warnings().warn("header:incomplete",
-                        "the Lambda trace header lacks Root, Parent or Sampled; nothing is recorded for it: "
-                                + Annotations.preview(header));
-                return null;
-            }
-            core.rememberInvocationParent(parsed);
-        }
-        return parsed;
     }
 
     /** Whether {@code id} is an X-Ray entity id: 16 lower- or upper-case hex digits. */
