@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * The recorder's emitter: writes each document with {@link DocumentWriter} and hands it to a {@link DocumentSink}.
+ * Sends a tracer's entities: writes each document with {@link DocumentWriter} and hands it to a {@link DocumentSink}.
  * A document larger than X-Ray accepts is split: its subsegments go out as documents of their own, and as a last
  * resort an entity's metadata and stack traces are left out. Nothing is dropped without a warning. Not an X-Ray SDK
  * {@code Emitter}: a recorder sends through it by way of {@link RecorderEmitter}, which a cold start never loads.
