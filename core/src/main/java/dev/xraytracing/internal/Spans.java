@@ -176,8 +176,8 @@ public final class Spans {
             DocumentEmitter ours = lean ? ((LeanEntity) subsegment).core.emitter()
                     : RecorderEmitter.documentsOf(recorder.getEmitter());
             if (ours == null) {
-                closeUnderForeignEmitter(subsegment, parent, recorder, underFacade, parentEnded, segmentComplete,
-                        segmentWasSent);
+                closeUnderForeignEmitter(subsegment, parent, segment, recorder, underFacade, parentEnded,
+                        segmentComplete, segmentWasSent);
                 return;
             }
             if (underFacade || isLate(segmentWasSent, parentEnded, segmentComplete)) {
@@ -188,10 +188,7 @@ public final class Spans {
                 segment.setEmitted(true); // the X-Ray SDK marks a segment emitted only in the segment's own end
                 ours.sendSegment(segment); // the last one out: the segment, this subsegment in it, is sent now
             } else if (recorder != null) {
-                StreamingStrategy streaming = recorder.getStreamingStrategy();
-                if (streaming.requiresStreaming(segment)) {
-                    streaming.streamSome(segment, recorder.getEmitter());
-                }
+                streamAsTheRecorderDoes(recorder, segment);
             } else if (segment.isSampled() && segment.getTotalSize() != null
                     && segment.getTotalSize().intValue() > STREAMING_THRESHOLD) {
                 RecorderEmitter.streamSome(segment, ours);
@@ -220,11 +217,11 @@ public final class Spans {
      * serializer never meets our values; the segment goes through the recorder's emitter. Kept out of
      * {@link #closeUnder} so that the common path stays small.
      */
-    private static void closeUnderForeignEmitter(Subsegment subsegment, Entity parent, AWSXRayRecorder recorder,
-            boolean underFacade, boolean parentEnded, boolean segmentComplete, boolean segmentWasSent) {
+    private static void closeUnderForeignEmitter(Subsegment subsegment, Entity parent, Segment segment,
+            AWSXRayRecorder recorder, boolean underFacade, boolean parentEnded, boolean segmentComplete,
+            boolean segmentWasSent) {
         Emitter own = recorder.getEmitter();
         DocumentEmitter ours = TracerCore.of(subsegment).emitter();
-        Segment segment = subsegment.getParentSegment();
         if (ours != null) {
             sendAlone(ours, subsegment, parent);
             if (!underFacade && segmentComplete && !segmentWasSent) {
@@ -241,10 +238,15 @@ public final class Spans {
             segment.setEmitted(true);
             own.sendSegment(segment);
         } else {
-            StreamingStrategy streaming = recorder.getStreamingStrategy();
-            if (streaming.requiresStreaming(segment)) {
-                streaming.streamSome(segment, own);
-            }
+            streamAsTheRecorderDoes(recorder, segment);
+        }
+    }
+
+    /** Sends {@code segment}'s finished subtrees early where its recorder's strategy asks, through its emitter. */
+    private static void streamAsTheRecorderDoes(AWSXRayRecorder recorder, Segment segment) {
+        StreamingStrategy streaming = recorder.getStreamingStrategy();
+        if (streaming.requiresStreaming(segment)) {
+            streaming.streamSome(segment, recorder.getEmitter());
         }
     }
 

@@ -5,12 +5,12 @@ import dev.xraytracing.hostile.OverflowInAFreshJvm;
 import dev.xraytracing.internal.LambdaTraceHeader;
 import dev.xraytracing.internal.TracerCore;
 import dev.xraytracing.otel.internal.GlobalJoinSink;
-import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.util.List;
 import software.amazon.awssdk.utilslite.SdkInternalThreadLocal;
 
@@ -27,7 +27,7 @@ public final class JoinedOverflowInAFreshJvm {
     public static void main(String[] args) {
         InMemorySpanExporter exported = InMemorySpanExporter.create();
         OpenTelemetrySdk.builder().setTracerProvider(SdkTracerProvider.builder()
-                .addSpanProcessor(io.opentelemetry.sdk.trace.export.SimpleSpanProcessor.create(exported)).build())
+                .addSpanProcessor(SimpleSpanProcessor.create(exported)).build())
                 .buildAndRegisterGlobal();
         SdkInternalThreadLocal.put(LambdaTraceHeader.THREAD_LOCAL_KEY,
                 "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1");
@@ -61,7 +61,6 @@ public final class JoinedOverflowInAFreshJvm {
         }
         long levels = spans.stream().filter(s -> s.getName().equals("level")).count();
         System.out.println("OK: " + levels + " levels, the overflow and the later exception exported");
-        GlobalOpenTelemetry.resetForTest();
         System.exit(0);
     }
 }
