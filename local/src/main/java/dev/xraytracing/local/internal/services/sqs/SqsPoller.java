@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchResponse;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
@@ -35,6 +37,7 @@ final class SqsPoller implements AutoCloseable {
     private final EventSource.Lambda lambda;
     private final String region;
     private final Consumer<String> say;
+    private final Consumer<String> problem;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile boolean invoking;
@@ -42,7 +45,7 @@ final class SqsPoller implements AutoCloseable {
     private boolean failureSaid;
 
     SqsPoller(String function, FunctionEvent.Sqs mapping, TemplateResource.Queue queue, SqsClient sqs,
-              EventSource.Lambda lambda, String region, Consumer<String> say) {
+              EventSource.Lambda lambda, String region, Consumer<String> say, Consumer<String> problem) {
         this.function = function;
         this.mapping = mapping;
         this.queue = queue;
@@ -50,6 +53,7 @@ final class SqsPoller implements AutoCloseable {
         this.lambda = lambda;
         this.region = region;
         this.say = say;
+        this.problem = problem;
         this.thread = new Thread(this::poll, "sqs-poller-" + function + "-" + mapping.eventName());
         thread.setDaemon(true);
     }
@@ -89,7 +93,7 @@ final class SqsPoller implements AutoCloseable {
             } catch (RuntimeException e) {
                 if (running) {
                     if (!failureSaid) {
-                        say.accept("function " + function + ": SQS event " + mapping.eventName() + ": "
+                        problem.accept("function " + function + ": SQS event " + mapping.eventName() + ": "
                                 + e.getMessage() + "; what it received stays on the queue");
                         failureSaid = true;
                     }
@@ -133,7 +137,15 @@ final class SqsPoller implements AutoCloseable {
                 entries.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(i))
                         .receiptHandle(chunk.get(i).receiptHandle()).build());
             }
-            sqs.deleteMessageBatch(b -> b.queueUrl(queue.url()).entries(entries));
+            DeleteMessageBatchResponse response = sqs.deleteMessageBatch(b -> b.queueUrl(queue.url())
+                    .entries(entries));
+            // A delete the engine refused leaves a handled message to be received again: said, never silent.
+            for (BatchResultErrorEntry refused : response.failed()) {
+                Message message = chunk.get(Integer.parseInt(refused.id()));
+                problem.accept("function " + function + ": SQS event " + mapping.eventName() + ": message "
+                        + message.messageId() + " was handled but its delete failed (" + refused.code() + ": "
+                        + refused.message() + "); the queue delivers it again after its visibility timeout");
+            }
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -21,7 +22,8 @@ public final class SqsService implements LocalService {
     private final SqsClient sqs;
     private final TemplateQueues queues;
     private final List<SqsPoller> pollers = new ArrayList<>();
-    private final List<String> problems = new ArrayList<>();
+    /** Written by the pollers' threads too. */
+    private final List<String> problems = new CopyOnWriteArrayList<>();
 
     private SqsService(ServiceContext context) {
         engine = new SqsEngine(context.region(), context.accountId());
@@ -66,7 +68,10 @@ public final class SqsService implements LocalService {
             return Optional.empty();
         }
         return Optional.of(new SqsPoller(function, event, queue.get(), client, context.lambda(), context.region(),
-                context.say()));
+                context.say(), problem -> {
+                    problems.add(problem);
+                    context.say().accept(problem);
+                }));
     }
 
     @Override
