@@ -21,7 +21,7 @@ public final class Exploration {
         for (ExplorationRun run : result.runs()) {
             all.add(new ExplorationFinding(run.label(), run.injections().stream().map(Injection::label).toList(),
                     run.tolerance(), run.status(), run.why(), run.surfacedAt(), run.traceId(),
-                    run.replay(result.seed()), run.equivalentTo()));
+                    run.replay(result.seed()), run.equivalentTo(), run.tries()));
         }
         this.findings = List.copyOf(all);
     }

@@ -107,6 +107,7 @@ public final class ExplorationAssert {
         return finding.label() + ": " + finding.tolerance().word() + " (" + finding.status()
                 + (finding.why() != null ? ", " + finding.why() : "") + ")"
                 + (finding.surfacedAt() != null ? ", surfaced at " + finding.surfacedAt() : "")
+                + (finding.tries().isEmpty() ? "" : ", tries: " + String.join("; ", finding.tries()))
                 + ", replay: " + finding.replay();
     }
 }

@@ -14,11 +14,15 @@ import java.util.List;
  * @param traceId      the run's trace (null when it left none)
  * @param replay       the {@code --faults} rules (compact form) and options that replay it
  * @param equivalentTo the earlier run whose trace took the same path to the same answer, or null
+ * @param tries        each try's verdict and why ({@code failed: 1 message reached ...}, {@code tolerated}), in order,
+ *                     when a verdict that nothing on the faults' path explained was tried again (the verdict is the one
+ *                     most tries reached); empty when the run was tried once
  */
 public record ExplorationFinding(String label, List<String> faults, Tolerance tolerance, int status, String why,
-                      String surfacedAt, String traceId, String replay, String equivalentTo) {
+                      String surfacedAt, String traceId, String replay, String equivalentTo, List<String> tries) {
     public ExplorationFinding {
         faults = List.copyOf(faults);
+        tries = List.copyOf(tries);
     }
 
     public boolean singleFault() {

@@ -97,6 +97,13 @@ final class PlatformEnvironments implements FaultExplorer.Environments {
             }
 
             @Override
+            public List<String> problems() {
+                List<String> problems = new java.util.ArrayList<>(platform.problems());
+                problems.addAll(platform.eventSourceErrors());
+                return problems;
+            }
+
+            @Override
             public void close() {
                 platform.close();
             }

@@ -43,12 +43,12 @@ class ExplorationMatrixInBrowserTest {
                 .put("mode", "latency").put("latencyMs", 1000), null);
         ExplorationRun failed = new ExplorationRun(List.of(throttle), 502, "", 120, Tolerance.FAILED,
                 "answered 502, not 2xx", "## handleRequest in MyFirstLambda", traces.get(0).traceId(), List.of(traces.get(0)),
-                List.of(), "a", null);
+                List.of(), "a", null, List.of());
         ExplorationRun tolerated = new ExplorationRun(List.of(slow), 200, "", 1_120, Tolerance.TOLERATED, null, null,
-                traces.get(1).traceId(), List.of(traces.get(1)), List.of(), "b", null);
+                traces.get(1).traceId(), List.of(traces.get(1)), List.of(), "b", null, List.of());
         FaultExplorer.Result result = new FaultExplorer.Result(new Hypothesis("2xx", 30_000, null, null, List.of()),
                 true, List.of(), List.of(invoke), List.of(throttle, slow), List.of(200), List.of(), documents,
-                List.of(failed, tolerated), 0, 0, 0, null, 12.5, 7);
+                List.of(failed, tolerated), 0, 0, 0, 0, null, 12.5, 7);
         Path html = report.writeHtml(dir.resolve("exploration.html"), "xray-tracing local exploration",
                 new ExplorationReport(result, "examples").htmlSection());
         browser = Browser.open(html.toUri().toString(), 1400, 1200);

@@ -72,12 +72,20 @@ public final class ExplorationReport {
         }
         out.append(nl).append("findings (each replays with LocalRun and the rule's seed):").append(nl);
         for (ExplorationRun run : result.runs()) {
-            if (run.tolerance() == Tolerance.TOLERATED) {
+            if (run.tolerance() == Tolerance.TOLERATED && run.tries().isEmpty()) {
                 continue;
             }
-            out.append("  ").append(run.tolerance().word().toUpperCase(Locale.ROOT)).append(' ').append(run.label())
-                    .append(": ").append(run.why());
-            out.append(run.surfacedAt() != null ? "; surfaced at " + run.surfacedAt() : "; surfaced nowhere in the trace");
+            out.append("  ").append(run.tolerance().word().toUpperCase(Locale.ROOT)).append(' ').append(run.label());
+            if (run.tolerance() != Tolerance.TOLERATED) {
+                out.append(": ").append(run.why());
+                out.append(run.surfacedAt() != null ? "; surfaced at " + run.surfacedAt()
+                        : "; surfaced nowhere in the trace");
+            }
+            if (!run.tries().isEmpty()) {
+                out.append(run.tolerance() == Tolerance.TOLERATED ? ": " : "; ")
+                        .append(Tries.summary(run.tries())).append(" (").append(String.join("; ", run.tries()))
+                        .append(')');
+            }
             if (run.equivalentTo() != null) {
                 out.append(" (same as ").append(run.equivalentTo()).append(')');
             }
@@ -97,10 +105,11 @@ public final class ExplorationReport {
         long singlesRun = result.runs().stream().filter(ExplorationRun::single).count();
         long equivalent = result.runs().stream().filter(r -> r.single() && r.equivalentTo() != null).count();
         return String.format(Locale.ROOT, "coverage: %d of %d single faults at %d points, %d of %d combinations run;"
-                        + " pruning: %d single faults equivalent to an earlier one, %d combinations pruned; %d runs in"
+                        + " pruning: %d single faults equivalent to an earlier one, %d combinations pruned; %d runs%s in"
                         + " %.1f s%s", singlesRun, result.singleFaults().size(), result.points().size(),
                 combinations().size(), result.combinationsFound(), equivalent, result.combinationsPruned(),
-                result.runs().size(), result.seconds(),
+                result.runs().size(), result.extraTries() == 0 ? ""
+                        : " (and " + result.extraTries() + " more tries of unexplained verdicts)", result.seconds(),
                 result.stoppedBy() == null ? "" : "; " + result.notRun() + " not run: stopped by " + result.stoppedBy());
     }
 
@@ -127,6 +136,7 @@ public final class ExplorationReport {
                     .put("latencyMs", Math.round(run.latencyMillis())).put("why", run.why())
                     .put("surfacedAt", run.surfacedAt()).put("traceId", run.traceId())
                     .put("replay", run.replay(result.seed())).put("equivalentTo", run.equivalentTo());
+            run.tries().forEach(node.putArray("tries")::add);
         }
         ObjectNode coverage = root.putObject("coverage");
         coverage.put("singleFaults", result.singleFaults().size())
@@ -137,7 +147,7 @@ public final class ExplorationReport {
                 .put("equivalentSingleFaults", result.runs().stream()
                         .filter(r -> r.single() && r.equivalentTo() != null).count())
                 .put("notRun", result.notRun()).put("stoppedBy", result.stoppedBy())
-                .put("runs", result.runs().size()).put("seconds", Math.round(result.seconds() * 10) / 10.0);
+                .put("runs", result.runs().size()).put("extraTries", result.extraTries()).put("seconds", Math.round(result.seconds() * 10) / 10.0);
         return root.toPrettyString();
     }
 
@@ -199,7 +209,8 @@ public final class ExplorationReport {
 
     private static String title(ExplorationRun run) {
         return run.label() + (run.why() != null ? ": " + run.why() : "")
-                + (run.surfacedAt() != null ? "; surfaced at " + run.surfacedAt() : "");
+                + (run.surfacedAt() != null ? "; surfaced at " + run.surfacedAt() : "")
+                + (run.tries().isEmpty() ? "" : "; " + Tries.summary(run.tries()));
     }
 
     private static String escape(String text) {

@@ -7,14 +7,16 @@ import java.util.stream.Collectors;
 
 /**
  * One run of the exploration: the faults injected (one, or a combination), the answer, the verdict and why, where the
- * failure surfaced, its traces (the entry's first, then those an asynchronous app went on in) and documents, and the run this one is equivalent to (null when it is the first of
- * its kind).
+ * failure surfaced, its traces (the entry's first, then those an asynchronous app went on in) and documents, the run
+ * this one is equivalent to (null when it is the first of its kind), and each try's verdict when it was tried more than
+ * once ({@link Tries}; empty when it was tried once).
  */
 public record ExplorationRun(List<Injection> injections, int status, String body, double latencyMillis,
                              Tolerance tolerance, String why, String surfacedAt, String traceId,
                              List<RecordedTrace> traces,
-                             List<String> documents, String signature, String equivalentTo) {
+                             List<String> documents, String signature, String equivalentTo, List<String> tries) {
     public ExplorationRun {
+        tries = List.copyOf(tries);
         injections = List.copyOf(injections);
         traces = List.copyOf(traces);
         documents = List.copyOf(documents);
@@ -54,6 +56,11 @@ public record ExplorationRun(List<Injection> injections, int status, String body
 
     ExplorationRun equivalentTo(String other) {
         return new ExplorationRun(injections, status, body, latencyMillis, tolerance, why, surfacedAt, traceId, traces,
-                documents, signature, other);
+                documents, signature, other, tries);
+    }
+
+    ExplorationRun withTries(List<String> all) {
+        return new ExplorationRun(injections, status, body, latencyMillis, tolerance, why, surfacedAt, traceId, traces,
+                documents, signature, equivalentTo, all.size() < 2 ? List.of() : all);
     }
 }

@@ -46,6 +46,13 @@ public final class FaultExplorer {
         /** The messages that reached each dead-letter queue since the environment started; null: it runs none. */
         Hypothesis.DeadLetterQueues deadLetters();
 
+        /**
+         * What went wrong in the app's machinery so far, one line each: a function's init error, crash or timeout, an
+         * event source's invocation that ended in an error. A failed run names them, so that a message dead-lettered
+         * by a timeout does not read like one dead-lettered by the fault.
+         */
+        List<String> problems();
+
         @Override
         void close();
     }
@@ -77,7 +84,8 @@ public final class FaultExplorer {
     public record Result(Hypothesis hypothesis, boolean scoped, List<FaultPoint> unscopedPoints, List<FaultPoint> points,
                          List<Injection> singleFaults,
                          List<Integer> baselineStatuses, List<String> baselineTraceIds, List<String> baselineDocuments,
-                         List<ExplorationRun> runs, int combinationsFound, int combinationsPruned, int notRun,
+                         List<ExplorationRun> runs, int extraTries, int combinationsFound, int combinationsPruned,
+                         int notRun,
                          String stoppedBy, double seconds, long seed) {
     }
 
@@ -91,6 +99,8 @@ public final class FaultExplorer {
     private final Set<String> baselineBodies = new HashSet<>();
     private Set<FaultPoint> baselinePoints;
     private final List<ExplorationRun> runs = new ArrayList<>();
+    /** Environments started beyond one per run, to decide an unexplained verdict; they count against the budget. */
+    private int extraTries;
     private String stoppedBy;
 
     private FaultExplorer(Environments environments, Settings settings, Consumer<String> say) {
@@ -165,7 +175,7 @@ public final class FaultExplorer {
         int[] combinations = combinations();
         notRun += combinations[2];
         return new Result(hypothesis, scope.known(), unscoped, points, singles, statuses, traceIds, documents,
-                List.copyOf(runs),
+                List.copyOf(runs), extraTries,
                 combinations[0], combinations[1], notRun, stoppedBy, (System.nanoTime() - started) / 1e9,
                 settings.seed());
     }
@@ -180,7 +190,7 @@ public final class FaultExplorer {
     }
 
     private boolean withinBudget() {
-        if (runs.size() >= settings.budgetRuns()) {
+        if (runs.size() + extraTries >= settings.budgetRuns()) {
             stoppedBy = "the budget of " + settings.budgetRuns() + " runs";
             return false;
         }
@@ -191,7 +201,19 @@ public final class FaultExplorer {
         return true;
     }
 
+    /** Runs the faults until {@link Tries} says the tries decide, and records the verdict. */
     private ExplorationRun run(List<Injection> injections) {
+        List<ExplorationRun> tries = new ArrayList<>();
+        do {
+            tries.add(attempt(injections, tries.size() + 1));
+        } while (!Tries.decided(tries));
+        extraTries += tries.size() - 1;
+        ExplorationRun run = Tries.verdict(tries);
+        runs.add(run);
+        return run;
+    }
+
+    private ExplorationRun attempt(List<Injection> injections, int attempt) {
         TraceHeader header = TraceIds.newTrace();
         Answer answer;
         double millis;
@@ -203,6 +225,9 @@ public final class FaultExplorer {
             millis = (System.nanoTime() - t0) / 1e6;
             documents = environment.awaitDocuments();
             violation = hypothesis.violation(answer.status(), answer.body(), millis, environment.deadLetters());
+            if (violation != null) {
+                violation += withProblems(environment.problems());
+            }
         }
         // The environment was fresh and carried only this entry's work: every trace in it is the run's, the entry's
         // own first (an asynchronous app goes on in traces linked to it).
@@ -221,11 +246,21 @@ public final class FaultExplorer {
         ExplorationRun run = new ExplorationRun(injections, answer.status(), answer.body(), millis, tolerance, why,
                 TraceReading.describe(surfaced), trace == null ? null : trace.traceId(), traces, documents,
                 tolerance.word() + " " + TraceReading.signature(answer.status(), Bodies.canonical(answer.body()),
-                        traces, injections), null);
-        runs.add(run);
-        say.accept(String.format(java.util.Locale.ROOT, "run %d: %s -> %d %s (%.0f ms)%s", runs.size(), run.label(),
-                answer.status(), tolerance.word(), millis, violation != null ? ": " + violation : ""));
+                        traces, injections), null, List.of());
+        say.accept(String.format(java.util.Locale.ROOT, "run %d%s: %s -> %d %s (%.0f ms)%s%s", runs.size() + 1,
+                attempt > 1 ? ", try " + attempt : "", run.label(), answer.status(), tolerance.word(), millis,
+                violation != null ? ": " + violation : "", attempt == 1 && Tries.unexplained(run)
+                        ? "; nothing on the faults' path failed, so it is tried again" : ""));
         return run;
+    }
+
+    /** {@code " (first problem; and 2 more)"}, or nothing when there were none. */
+    static String withProblems(List<String> problems) {
+        if (problems.isEmpty()) {
+            return "";
+        }
+        int more = problems.size() - 1;
+        return " (" + problems.get(0) + (more == 0 ? "" : "; and " + more + " more") + ")";
     }
 
     /** Marks each single-fault run whose signature an earlier one had as equivalent to that one. */
