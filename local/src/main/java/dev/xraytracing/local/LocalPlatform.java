@@ -352,6 +352,7 @@ public final class LocalPlatform implements AutoCloseable {
         String httpStage = "$default";
         Duration extraLatency = Duration.ofMillis(1500);
         boolean keepWarm = true;
+        int maxEnvironmentsPerFunction = 10;
         RuntimeLoop runtimeLoop = RuntimeLoop.AUTO;
         Consumer<String> output = System.out::println;
         LocalXrayDaemon daemon;
@@ -486,6 +487,20 @@ public final class LocalPlatform implements AutoCloseable {
         /** Keep each function's JVM for the next request (true, the default), or start a new one every time. */
         public Builder keepWarm(boolean keepWarm) {
             this.keepWarm = keepWarm;
+            return this;
+        }
+
+        /**
+         * The most execution environments (JVMs) one function gets at once; 10 unless set. As in Lambda, an invocation
+         * that finds every environment of its function busy (concurrent requests, a function calling itself) gets a
+         * new one; past this many it waits for one to be free, where Lambda would go on to the account's limit.
+         */
+        public Builder maxEnvironmentsPerFunction(int maxEnvironmentsPerFunction) {
+            if (maxEnvironmentsPerFunction < 1) {
+                throw new IllegalArgumentException("maxEnvironmentsPerFunction must be at least 1, got "
+                        + maxEnvironmentsPerFunction);
+            }
+            this.maxEnvironmentsPerFunction = maxEnvironmentsPerFunction;
             return this;
         }
 

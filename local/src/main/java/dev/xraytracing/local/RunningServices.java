@@ -86,7 +86,7 @@ final class RunningServices {
             eventTargets = new Targets(context);
             PlatformSettings settings = new PlatformSettings(builder.region, builder.accountId, builder.classpath,
                     List.copyOf(builder.functions.values()), faults, builder.extraLatency,
-                    builder.keepWarm, builder.runtimeLoop, builder.nativeLibrary, daemon.address(), builder.output);
+                    builder.keepWarm, builder.maxEnvironmentsPerFunction, builder.runtimeLoop, builder.nativeLibrary, daemon.address(), builder.output);
             service = new LambdaService(settings, functionEnvironment(builder, invoke.endpoint(),
                     services.endpoint(), app.endpoints()));
             lambdaOnceStarted.set(service);

@@ -128,9 +128,7 @@ public final class LambdaService implements AutoCloseable {
         if (fault == Fault.LATENCY) {
             sleep(settings.extraLatency().toMillis());
         }
-        synchronized (state) {
-            return invokeInEnvironment(state, payload, ids, received, fault);
-        }
+        return invokeInEnvironment(state, payload, ids, received, fault);
     }
 
     /**
@@ -155,13 +153,21 @@ public final class LambdaService implements AutoCloseable {
         TraceHeader incoming = ids.incoming();
         String requestId = ids.requestId();
         String functionSegmentId = ids.functionSegmentId();
-        boolean cold = state.environment == null || !state.environment.isAlive();
-        ExecutionEnvironment.InitOutcome init = environments.ensure(state);
-        Instant initStart = cold ? Clock.at(state.environment.spawnedNanos()) : null;
+        FunctionEnvironments.Lease lease;
+        try {
+            lease = environments.acquire(state);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return InvokeResponse.serviceError(500, "ServiceException", "interrupted", requestId);
+        }
+        ExecutionEnvironment environment = lease.environment();
+        ExecutionEnvironment.InitOutcome init = lease.init();
+        boolean cold = lease.cold();
+        Instant initStart = cold ? Clock.at(environment.spawnedNanos()) : null;
         if (init.state() != ExecutionEnvironment.InitState.READY) {
             byte[] error = initErrorDocument(init);
             problems.add(name + " failed during init: " + oneLine(init));
-            environments.discard(state);
+            environments.release(state, environment, false);
             Instant now = Clock.now();
             LambdaSegments.Record record = new LambdaSegments.Record(ids, received, now, 200,
                     new LambdaSegments.Phase(initStart, now, LambdaSegments.cause(null, error)), null, null);
@@ -169,31 +175,33 @@ public final class LambdaService implements AutoCloseable {
             emit(incoming, LambdaSegments.service(record));
             return new InvokeResponse(200, error, "Unhandled", null, requestId);
         }
-        Instant initEnd = cold ? Clock.at(state.environment.spawnedNanos() + init.initNanos()) : null;
+        Instant initEnd = cold ? Clock.at(environment.spawnedNanos() + init.initNanos()) : null;
         long deadline = System.currentTimeMillis() + state.function.timeout().toMillis();
         Invocation invocation = new Invocation(requestId, payload, incoming.withParent(functionSegmentId).toString(),
                 deadline, arn);
-        ExecutionEnvironment environment = state.environment;
         Instant invocationStart = Clock.now();
         InvocationResult result;
+        boolean environmentFailed = true;
         try {
             result = environment.invoke(invocation);
+            environmentFailed = false;
         } catch (TimeoutException e) {
             String seconds = String.format(Locale.ROOT, "%.2f", state.function.timeout().toMillis() / 1000.0);
             problems.add(name + " timed out: Task timed out after " + seconds + " seconds");
-            environments.discard(state);
             result = InvocationResult.error(json("{\"errorMessage\":\"" + Clock.now() + " " + requestId
                     + " Task timed out after " + seconds + " seconds\"}"),
                     "Sandbox.Timedout", null);
         } catch (IllegalStateException e) {
             problems.add(name + " crashed: " + Text.firstLine(e.getMessage()));
-            environments.discard(state);
             result = InvocationResult.error(json("{\"errorType\":\"Runtime.ExitError\",\"errorMessage\":\"RequestId: "
                     + requestId + " Error: Runtime exited without providing a reason\"}"), "Runtime.ExitError", null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            environments.discard(state);
             return InvokeResponse.serviceError(500, "ServiceException", "interrupted", requestId);
+        } finally {
+            if (environmentFailed) {
+                environments.release(state, environment, false); // timed out, crashed: Lambda starts a new one
+            }
         }
         // When the runtime answered, not when this thread woke up: the runtime may already have polled again by then,
         // which made Overhead end before it started.
@@ -225,8 +233,10 @@ public final class LambdaService implements AutoCloseable {
                         pendingSegments.arriveAndDeregister();
                     }
                 });
-        if (!environments.keepsWarm(state.function) && state.environment == environment) {
-            environments.retire(state, invocation);
+        if (!environmentFailed && environments.keepsWarm(state.function)) {
+            environments.release(state, environment, true);
+        } else if (!environmentFailed) {
+            environments.retire(state, environment, invocation);
         }
         return new InvokeResponse(200, outcome.body(), outcome.success() ? null : "Unhandled", null, requestId);
     }

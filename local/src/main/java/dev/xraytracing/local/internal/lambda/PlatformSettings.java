@@ -10,10 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-/** Everything the simulated services share: account, region, classpath, daemon, faults, how runtimes are run. */
+/**
+ * Everything the simulated services share: account, region, classpath, daemon, faults, how runtimes are run, and the
+ * most execution environments one function gets at once.
+ */
 public record PlatformSettings(String region, String accountId, String classpath, List<LocalFunction> functions,
                                Map<String, Fault> faults, Duration extraLatency, boolean keepWarm,
-                               RuntimeLoop runtimeLoop, Path nativeLibrary, InetSocketAddress daemon,
+                               int maxEnvironments, RuntimeLoop runtimeLoop, Path nativeLibrary, InetSocketAddress daemon,
                                Consumer<String> output) {
 
     public String functionArn(String functionName) {

@@ -39,7 +39,7 @@ class RestStageTest {
 
     void start(boolean tracingEnabled) {
         PlatformSettings settings = new PlatformSettings("us-east-1", "123456789012", "", List.of(), Map.of(),
-                Duration.ZERO, true, RuntimeLoop.PURE_JAVA, null, daemon.address(), line -> { });
+                Duration.ZERO, true, 1, RuntimeLoop.PURE_JAVA, null, daemon.address(), line -> { });
         stage = new ApiGatewayStage("Orders", "prod", new ApiRoutes(List.of(
                 new ApiRoutes.Route("GET", "/orders/{id}", "GetOrder"))), tracingEnabled, 0, settings);
         stage.start((function, payload, traceHeader) -> {

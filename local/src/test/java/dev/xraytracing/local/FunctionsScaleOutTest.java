@@ -1,0 +1,88 @@
+package dev.xraytracing.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.xraytracing.local.app.LocalFunction;
+import dev.xraytracing.local.app.RuntimeLoop;
+import dev.xraytracing.trace.RecordedEntity;
+import dev.xraytracing.trace.RecordedTrace;
+import dev.xraytracing.trace.TraceDocuments;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A function scales out as Lambda scales it: an invocation that finds every environment of its function busy gets a
+ * new one (a cold start of its own), idle ones are reused warm, and past the platform's ceiling an invocation waits
+ * for a free one, saying so once.
+ */
+class FunctionsScaleOutTest {
+    static final String RECURSIVE = "dev.xraytracing.local.handlers.RecursiveHandler";
+    static final String BACK = "dev.xraytracing.local.handlers.BackHandler";
+
+    @Test
+    void aFunctionThatCallsItselfGetsAnEnvironmentForEachLevel_andTheNextRequestFindsThemAllWarm() {
+        List<String> output = new CopyOnWriteArrayList<>();
+        try (LocalPlatform platform = LocalPlatform.builder()
+                .function(LocalFunction.of("Recursive", RECURSIVE).timeout(Duration.ofSeconds(60)))
+                .output(output::add).start()) {
+            LocalPlatform.ApiResponse first = platform.invoke("Recursive", "{\"depth\":2}", null);
+            List<RecordedTrace> firstTraces = TraceDocuments.assemble(platform.awaitDocuments());
+            LocalPlatform.ApiResponse second = platform.invoke("Recursive", "{\"depth\":2}", null);
+            List<RecordedTrace> all = TraceDocuments.assemble(platform.awaitDocuments());
+
+            assertThat(first.body()).isEqualTo("{\"levels\":3}");
+            assertThat(second.body()).isEqualTo("{\"levels\":3}");
+            assertThat(platform.problems()).as("no level waited out the timeout of the one above it").isEmpty();
+            assertThat(firstTraces).hasSize(1);
+            assertThat(initializations(firstTraces.get(0))).as("each level started an environment").isEqualTo(3);
+            RecordedTrace secondTrace = all.stream().filter(t -> !t.traceId().equals(firstTraces.get(0).traceId()))
+                    .findFirst().orElseThrow();
+            assertThat(functionSegments(secondTrace)).hasSize(3);
+            assertThat(initializations(secondTrace)).as("the three environments were idle and warm").isZero();
+            assertThat(output).filteredOn(line -> line.contains("Recursive started under"))
+                    .hasSize(3)
+                    .anySatisfy(line -> assertThat(line).endsWith("(environment 3: the others were busy)"));
+        }
+    }
+
+    @Test
+    void pastTheCeilingAnInvocationWaitsForAFreeEnvironment_andSaysSoOnce() {
+        List<String> output = new CopyOnWriteArrayList<>();
+        try (LocalPlatform platform = LocalPlatform.builder()
+                .function(LocalFunction.of("Back", BACK).env("WORK_MILLIS", "1500"))
+                .runtimeLoop(RuntimeLoop.PURE_JAVA).maxEnvironmentsPerFunction(1).output(output::add).start()) {
+            List<CompletableFuture<LocalPlatform.ApiResponse>> calls = List.of(
+                    CompletableFuture.supplyAsync(() -> platform.invoke("Back", "{}", null)),
+                    CompletableFuture.supplyAsync(() -> platform.invoke("Back", "{}", null)),
+                    CompletableFuture.supplyAsync(() -> platform.invoke("Back", "{}", null)));
+
+            assertThat(calls).allSatisfy(call -> assertThat(call.join().body()).contains("Hello from Back"));
+            List<RecordedTrace> traces = TraceDocuments.assemble(platform.awaitDocuments());
+            assertThat(traces).hasSize(3);
+            assertThat(traces.stream().mapToLong(FunctionsScaleOutTest::initializations).sum())
+                    .as("one environment served all three").isEqualTo(1);
+            assertThat(output).filteredOn(line -> line.contains("environments busy")).containsExactly(
+                    "xray-tracing-local: Back has 1 environments busy, the most this run starts for one function; "
+                            + "further invocations wait for one to be free (Lambda would start more)");
+        }
+    }
+
+    @Test
+    void theCeilingIsCheckedWhenItIsSet() {
+        assertThatThrownBy(() -> LocalPlatform.builder().maxEnvironmentsPerFunction(0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("maxEnvironmentsPerFunction must be at least 1, got 0");
+    }
+
+    private static List<RecordedEntity> functionSegments(RecordedTrace trace) {
+        return trace.segments().stream().filter(s -> "AWS::Lambda::Function".equals(s.origin())).toList();
+    }
+
+    private static long initializations(RecordedTrace trace) {
+        return trace.entities().stream().filter(e -> "Initialization".equals(e.name())).count();
+    }
+}
