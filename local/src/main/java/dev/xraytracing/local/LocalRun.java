@@ -28,7 +28,8 @@ import java.util.stream.Collectors;
  *     [--header 'Name: value']... [--body TEXT | --body-file FILE...] [--send-message QUEUE BODY|@FILE]...
  *     [--publish TOPIC MESSAGE|@FILE]... [--put-event FILE]... [--fire-schedule FUNCTION.EVENT|RULE]...
  *     [--invoke FUNCTION FILE]... [--quiet-timeout SECONDS] [--documents FILE] [--expect-dead-letters N]
- *     [--fault function-error|throttle|5xx|latency] [--fault-on Name] [--cold] [--runtime auto|ric|java]
+ *     [--fault function-error|throttle|5xx|latency] [--fault-on Name] [--cold] [--max-environments N]
+ *     [--runtime auto|ric|java]
  *     [--html report.html] [--env Name:KEY=VALUE]... [--quiet] [--first Name=handler --second Name=handler]
  *     [--build-command COMMAND] [--faults rules.json | --experiment experiment.json] [--otlp http://127.0.0.1:4318]
  * </pre>
@@ -39,7 +40,7 @@ import java.util.stream.Collectors;
  */
 public final class LocalRun {
     static final String USAGE = "usage: LocalRun [--template FILE] [--requests N] [--method GET] [--path /PATH]"
-            + " [--fault none|function-error|throttle|5xx|latency] [--fault-on FUNCTION] [--cold]"
+            + " [--fault none|function-error|throttle|5xx|latency] [--fault-on FUNCTION] [--cold] [--max-environments N]"
             + " [--runtime auto|ric|java] [--html FILE] [--first NAME=HANDLER --second NAME=HANDLER]"
             + " [--env NAME:KEY=VALUE]... [--parameter-overrides 'KEY=VALUE ...']... [--quiet] [--build-command COMMAND] [--faults FILE | --experiment FILE]"
             + " [--header 'NAME: VALUE']... [--body TEXT | --body-file FILE...] [--send-message QUEUE BODY|@FILE]..."

@@ -23,6 +23,8 @@ final class LocalRunOptions {
     int requests = 3;
     Fault fault = Fault.NONE;
     boolean cold;
+    /** {@code --max-environments}: the most JVMs one function gets at once (null: the platform's default). */
+    Integer maxEnvironments;
     boolean quiet;
     boolean help;
     RuntimeLoop runtime = RuntimeLoop.AUTO;
@@ -98,6 +100,8 @@ final class LocalRunOptions {
             "  --fault-on FUNCTION       the function --fault hits (default: the template's last function)",
             "  --cold, --keep-warm       a new JVM for every invocation, or one kept warm per function"
                     + " (default: --keep-warm)",
+            "  --max-environments N      the most JVMs one function gets at once, as Lambda scales it out for"
+                    + " concurrent invocations; past it an invocation waits (default: 10)",
             "  --runtime auto|ric|java   AWS's runtime interface client or the pure-Java loop (default: auto, the"
                     + " client where its native library loads)",
             "  --html FILE               where the HTML report goes (default: target/xray-tracing-local/report.html)",
@@ -194,6 +198,7 @@ final class LocalRunOptions {
                 case "--help", "-h" -> options.help = true;
                 case "--cold" -> options.cold = true;
                 case "--keep-warm" -> options.cold = false;
+                case "--max-environments" -> options.maxEnvironments = positive(value(args, ++i, arg), arg);
                 case "--quiet", "-q" -> options.quiet = true;
                 case "--requests", "-n" -> options.requests = positive(value(args, ++i, arg), arg);
                 case "--fault" -> options.fault = Fault.parse(value(args, ++i, arg));

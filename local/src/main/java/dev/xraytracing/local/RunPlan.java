@@ -111,6 +111,9 @@ record RunPlan(TemplateSetup setup, String name, String method, String path, Str
                 .runtimeLoop(options.runtime)
                 .output(options.quiet ? warningsOnly(out) : out::println)
                 .otlpEndpoint(options.otlp);
+        if (options.maxEnvironments != null) {
+            builder.maxEnvironmentsPerFunction(options.maxEnvironments);
+        }
         return options.fault != Fault.NONE ? builder.fault(faultOn, options.fault) : builder;
     }
 

@@ -64,6 +64,14 @@ class LocalRunOptionsTest {
     }
 
     @Test
+    void max_environments_is_a_positive_number_and_unset_leaves_the_platforms_default() {
+        assertThat(LocalRunOptions.parse("--max-environments", "3").maxEnvironments).isEqualTo(3);
+        assertThat(LocalRunOptions.parse().maxEnvironments).isNull();
+        assertOneLine(() -> LocalRunOptions.parse("--max-environments", "0"),
+                "--max-environments wants a positive number, got 0");
+    }
+
+    @Test
     void an_entry_missing_its_value_or_file_is_one_line() {
         assertOneLine(() -> LocalRunOptions.parse("--send-message", "Jobs"), "--send-message Jobs needs a value");
         assertOneLine(() -> LocalRunOptions.parse("--send-message", "Jobs", "@" + dir.resolve("none.txt")),
