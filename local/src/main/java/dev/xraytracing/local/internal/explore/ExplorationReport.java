@@ -82,9 +82,7 @@ public final class ExplorationReport {
                         : "; surfaced nowhere in the trace");
             }
             if (!run.tries().isEmpty()) {
-                out.append(run.tolerance() == Tolerance.TOLERATED ? ": " : "; ")
-                        .append(Tries.summary(run.tries())).append(" (").append(String.join("; ", run.tries()))
-                        .append(')');
+                out.append(run.tolerance() == Tolerance.TOLERATED ? ": " : "; ").append(Tries.summary(run.tries()));
             }
             if (run.equivalentTo() != null) {
                 out.append(" (same as ").append(run.equivalentTo()).append(')');

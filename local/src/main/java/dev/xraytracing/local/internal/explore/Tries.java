@@ -55,12 +55,23 @@ final class Tries {
         return run.tolerance().word() + (run.why() != null ? ": " + run.why() : "");
     }
 
-    /** {@code tried 3 times: failed, tolerated, tolerated}, or null for a run tried once. */
+    /**
+     * One line on the tries of a run: {@code failed on each of 2 tries} when they agreed, else {@code tried 3 times:
+     * failed, tolerated, tolerated; failed: 1 message reached ...} with the why of each try that went otherwise; null
+     * for a run tried once.
+     */
     static String summary(List<String> tries) {
         if (tries.size() < 2) {
             return null;
         }
         Function<String, String> word = line -> line.contains(":") ? line.substring(0, line.indexOf(':')) : line;
-        return "tried " + tries.size() + " times: " + tries.stream().map(word).collect(Collectors.joining(", "));
+        List<String> words = tries.stream().map(word).toList();
+        if (words.stream().distinct().count() == 1) {
+            return words.get(0) + " on each of " + tries.size() + " tries";
+        }
+        String verdict = words.stream().filter(w -> words.stream().filter(w::equals).count() * 2 > words.size())
+                .findFirst().orElse(null);
+        return "tried " + tries.size() + " times: " + String.join(", ", words) + "; " + tries.stream()
+                .filter(line -> !word.apply(line).equals(verdict)).distinct().collect(Collectors.joining("; "));
     }
 }

@@ -44,7 +44,8 @@ class UnexplainedVerdictsAreTriedAgainTest {
         assertThat(result.extraTries()).isEqualTo(2);
         assertThat(environments.started).isEqualTo(4);
         assertThat(new ExplorationReport(result, "t").text())
-                .contains("TOLERATED " + FAULT + ": tried 3 times: failed, tolerated, tolerated")
+                .contains("TOLERATED " + FAULT + ": tried 3 times: failed, tolerated, tolerated; failed: answered 500,"
+                        + " not 2xx (Front timed out: Task timed out after 3.00 seconds)\n")
                 .contains("1 runs (and 2 more tries of unexplained verdicts)");
     }
 
@@ -59,6 +60,7 @@ class UnexplainedVerdictsAreTriedAgainTest {
         assertThat(run.why()).isEqualTo("answered 500, not 2xx");
         assertThat(run.tries()).containsExactly("failed: answered 500, not 2xx", "failed: answered 500, not 2xx");
         assertThat(environments.started).isEqualTo(3);
+        assertThat(Tries.summary(run.tries())).isEqualTo("failed on each of 2 tries");
     }
 
     @Test
