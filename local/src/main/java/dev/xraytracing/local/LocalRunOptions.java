@@ -98,7 +98,7 @@ final class LocalRunOptions {
             "  --fault KIND              none, function-error, throttle, 5xx or latency: every call to one function"
                     + " fails or slows down (default: none)",
             "  --fault-on FUNCTION       the function --fault hits (default: the template's last function)",
-            "  --cold, --keep-warm       a new JVM for every invocation, or one kept warm per function"
+            "  --cold, --keep-warm       a new JVM for every invocation, or each kept warm for the next"
                     + " (default: --keep-warm)",
             "  --max-environments N      the most JVMs one function gets at once, as Lambda scales it out for"
                     + " concurrent invocations; past it an invocation waits (default: 10)",

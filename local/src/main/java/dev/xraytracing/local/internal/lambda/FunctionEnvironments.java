@@ -154,7 +154,7 @@ final class FunctionEnvironments implements AutoCloseable {
         return new Lease(environment, init, true);
     }
 
-    /** Whether the function's JVM is kept for the next invocation: its own setting, else the platform's. */
+    /** Whether the function's JVMs are kept for the next invocation: its own setting, else the platform's. */
     boolean keepsWarm(LocalFunction function) {
         return function.keepWarm().orElse(settings.keepWarm());
     }
