@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A function scales out as Lambda scales it: an invocation that finds every environment of its function busy gets a
  * new one (a cold start of its own), idle ones are reused warm, and past the platform's ceiling an invocation waits
- * for a free one, saying so once.
+ * for a free one, saying so once. A function's reserved concurrency refuses what goes past it, as Lambda does.
  */
 class FunctionsScaleOutTest {
     static final String RECURSIVE = "dev.xraytracing.local.handlers.RecursiveHandler";
@@ -69,6 +69,36 @@ class FunctionsScaleOutTest {
                     "xray-tracing-local: Back has 1 environments busy, the most this run starts for one function; "
                             + "further invocations wait for one to be free (Lambda would start more)");
         }
+    }
+
+    @Test
+    void aFunctionAtItsReservedConcurrencyRefusesTheNextInvocationAsLambdaDoes() {
+        try (LocalPlatform platform = LocalPlatform.builder()
+                .function(LocalFunction.of("Recursive", RECURSIVE).reservedConcurrency(1)
+                        .timeout(Duration.ofSeconds(60)))
+                .function(LocalFunction.of("Off", BACK).reservedConcurrency(0))
+                .runtimeLoop(RuntimeLoop.PURE_JAVA).output(line -> { }).start()) {
+            LocalPlatform.ApiResponse off = platform.invoke("Off", "{}", null);
+            // The outer level holds the one slot, so its call to itself is refused (after the SDK's retries).
+            LocalPlatform.ApiResponse outer = platform.invoke("Recursive", "{\"depth\":1}", null);
+            List<RecordedTrace> traces = TraceDocuments.assemble(platform.awaitDocuments());
+
+            assertThat(off.status()).isEqualTo(429);
+            assertThat(off.body()).isEqualTo("{\"Reason\":\"ReservedFunctionConcurrentInvocationLimitExceeded\","
+                    + "\"Type\":\"User\",\"message\":\"Rate Exceeded.\"}");
+            assertThat(outer.body()).contains("TooManyRequestsException").contains("Rate Exceeded.");
+            assertThat(traces.stream().flatMap(t -> t.segments().stream())
+                    .filter(s -> "AWS::Lambda".equals(s.origin()) && s.isThrottle()))
+                    .as("the refused invocations' Lambda segments, throttled").hasSizeGreaterThanOrEqualTo(2);
+            assertThat(platform.problems()).isEmpty();
+        }
+    }
+
+    @Test
+    void aNegativeReservedConcurrencyIsRefusedAtOnce() {
+        assertThatThrownBy(() -> LocalFunction.of("F", BACK).reservedConcurrency(-1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("reservedConcurrency must be 0 or more, got -1");
     }
 
     @Test

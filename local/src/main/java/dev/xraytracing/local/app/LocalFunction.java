@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * One function of the local platform: its name, its handler as Lambda's {@code _HANDLER} names it
@@ -21,6 +22,7 @@ public final class LocalFunction {
     private int memoryMb = 512;
     private String classpath;
     private Boolean keepWarm;
+    private Integer reservedConcurrency;
     private boolean activeTracing = true;
     private Path taskRoot;
     private Path deploymentPackage;
@@ -64,6 +66,24 @@ public final class LocalFunction {
     public LocalFunction keepWarm(boolean keepWarm) {
         this.keepWarm = keepWarm;
         return this;
+    }
+
+    /**
+     * Its {@code ReservedConcurrentExecutions}: the most invocations it runs at once. One more is refused as Lambda
+     * refuses it (429 {@code TooManyRequestsException}, reason {@code ReservedFunctionConcurrentInvocationLimitExceeded});
+     * 0 refuses every invocation. Unset: none reserved, and the function scales out to the platform's ceiling.
+     */
+    public LocalFunction reservedConcurrency(int reservedConcurrency) {
+        if (reservedConcurrency < 0) {
+            throw new IllegalArgumentException("reservedConcurrency must be 0 or more, got " + reservedConcurrency);
+        }
+        this.reservedConcurrency = reservedConcurrency;
+        return this;
+    }
+
+    /** Its reserved concurrency, if any. */
+    public OptionalInt reservedConcurrency() {
+        return reservedConcurrency == null ? OptionalInt.empty() : OptionalInt.of(reservedConcurrency);
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * A SAM template as the local run reads it: its functions ({@code Globals.Function} merged in), their API routes and
@@ -249,7 +250,25 @@ public final class SamTemplate {
         return new TemplateFunction(logicalId, name, handler, runtime, p.path("MemorySize").asInt(128),
                 p.path("Timeout").asInt(3), p.path("Tracing").asText("PassThrough"), codeUri, environment,
                 events.routes(logicalId, name, p.path("Events")), events.events(logicalId, p.path("Events")),
-                AsyncInvokeConfig.read(p, intrinsics));
+                AsyncInvokeConfig.read(p, intrinsics), reservedConcurrency(p));
+    }
+
+    /** {@code ReservedConcurrentExecutions}: a whole number from 0 (the function never runs) up. */
+    private OptionalInt reservedConcurrency(JsonNode properties) {
+        JsonNode value = properties.path("ReservedConcurrentExecutions");
+        if (value.isMissingNode() || value.isNull()) {
+            return OptionalInt.empty();
+        }
+        String text;
+        try {
+            text = intrinsics.text(value);
+        } catch (Intrinsics.Unresolved e) {
+            throw new TemplateError("ReservedConcurrentExecutions: " + e.getMessage());
+        }
+        if (!text.matches("\\d{1,9}")) {
+            throw new TemplateError("ReservedConcurrentExecutions " + text + " is not a whole number of 0 or more");
+        }
+        return OptionalInt.of(Integer.parseInt(text));
     }
 
     private Path baseDirectory() {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * One {@code AWS::Serverless::Function} as the local run uses it, {@code Globals.Function} merged in.
@@ -14,11 +15,14 @@ import java.util.Optional;
  * @param routes    its API events
  * @param events    its other events (queues, topics, rules, schedules, buckets), for the event sources
  * @param asyncInvoke what its asynchronous invocations do when they fail (retries, destination, dead-letter queue)
+ * @param reservedConcurrency its {@code ReservedConcurrentExecutions}: the most invocations it runs at once (empty:
+ *                    none reserved)
  */
 public record TemplateFunction(String logicalId, String name, String handler, String runtime, int memoryMb,
                                int timeoutSeconds, String tracing, Optional<Path> codeUri,
                                Map<String, String> environment, List<ApiRoute> routes,
-                               List<FunctionEvent> events, AsyncInvokeConfig asyncInvoke) {
+                               List<FunctionEvent> events, AsyncInvokeConfig asyncInvoke,
+                               OptionalInt reservedConcurrency) {
 
     public boolean activeTracing() {
         return "Active".equalsIgnoreCase(tracing);

@@ -31,6 +31,7 @@ public final class TemplateSetup {
                     .timeout(Duration.ofSeconds(f.timeoutSeconds()))
                     .activeTracing(f.activeTracing());
             f.environment().forEach(function::env);
+            f.reservedConcurrency().ifPresent(function::reservedConcurrency);
             if (fromPackages && f.codeUri().isPresent()) {
                 Path codeUri = f.codeUri().get();
                 Optional<Path> taskRoot = DeploymentPackage.taskRoot(codeUri);

@@ -31,6 +31,27 @@ class SamTemplateTest {
     }
 
     @Test
+    void reserved_concurrency_is_read_from_the_function_from_globals_and_through_a_parameter() {
+        SamTemplate reserved = SamTemplate.parse("""
+                Parameters:
+                  Limit: {Type: Number, Default: 3}
+                Globals:
+                  Function: {ReservedConcurrentExecutions: 5}
+                Resources:
+                  Own: {Type: 'AWS::Serverless::Function', Properties: {Handler: a.B, Runtime: java21,
+                        ReservedConcurrentExecutions: 0}}
+                  Inherits: {Type: 'AWS::Serverless::Function', Properties: {Handler: a.B, Runtime: java21}}
+                  Parameter: {Type: 'AWS::Serverless::Function', Properties: {Handler: a.B, Runtime: java21,
+                        ReservedConcurrentExecutions: {Ref: Limit}}}
+                """, Path.of("template.yaml"), "us-east-1");
+
+        assertThat(reserved.function("Own").orElseThrow().reservedConcurrency()).hasValue(0);
+        assertThat(reserved.function("Inherits").orElseThrow().reservedConcurrency()).hasValue(5);
+        assertThat(reserved.function("Parameter").orElseThrow().reservedConcurrency()).hasValue(3);
+        assertThat(template.function("Orders").orElseThrow().reservedConcurrency()).isEmpty();
+    }
+
+    @Test
     void ref_to_a_function_is_its_name_and_sub_resolves_parameters_and_pseudo_parameters() {
         TemplateFunction orders = template.function("orders-fn").orElseThrow();
 

@@ -44,6 +44,10 @@ class TemplateErrorsAreOneLineTest {
             | resource Fn (AWS::Serverless::Function): EventInvokeConfig.DestinationConfig.OnFailure.Type Lambda is not simulated: xray-tracing-local sends failed asynchronous events to SQS and SNS only
             Fn: {Type: 'AWS::Serverless::Function', Properties: {Handler: a.B, Runtime: java21, DeadLetterQueue: {Type: SQS}}} \
             | resource Fn (AWS::Serverless::Function): DeadLetterQueue.TargetArn is missing
+            Fn: {Type: 'AWS::Serverless::Function', Properties: {Handler: a.B, Runtime: java21, ReservedConcurrentExecutions: -1}} \
+            | resource Fn (AWS::Serverless::Function): ReservedConcurrentExecutions -1 is not a whole number of 0 or more
+            Fn: {Type: 'AWS::Serverless::Function', Properties: {Handler: a.B, Runtime: java21, ReservedConcurrentExecutions: {Ref: Limit}}} \
+            | resource Fn (AWS::Serverless::Function): ReservedConcurrentExecutions: Ref Limit: Limit is no resource or parameter of the template
             """)
     void a_template_error_names_resource_and_property(String resource, String expected) {
         String text = "Resources:\n  " + resource + "\n";

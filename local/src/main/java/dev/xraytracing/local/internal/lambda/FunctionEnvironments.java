@@ -80,10 +80,15 @@ final class FunctionEnvironments implements AutoCloseable {
     /**
      * An environment for one invocation, as Lambda finds one: an idle warm one (the most recently used), else a new JVM
      * once its init phase ended, up to {@code maxEnvironments} at once; past that, the invocation waits for one to be
-     * free. The caller gives it back with {@link #release} or {@link #retire} on every path.
+     * free. The caller gives it back with {@link #release} or {@link #retire} on every path. Null when the function's
+     * reserved concurrency is taken: Lambda refuses the invocation then, it does not wait.
      */
     Lease acquire(FunctionState state) throws InterruptedException {
         synchronized (state) {
+            if (state.function.reservedConcurrency().isPresent()
+                    && state.leased >= state.function.reservedConcurrency().getAsInt()) {
+                return null;
+            }
             while (true) {
                 ExecutionEnvironment warm;
                 while ((warm = state.idle.pollFirst()) != null) {

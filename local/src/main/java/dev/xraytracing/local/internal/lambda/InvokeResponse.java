@@ -15,6 +15,14 @@ public record InvokeResponse(int status, byte[] body, String functionError, Stri
         return new InvokeResponse(status, body.getBytes(StandardCharsets.UTF_8), null, type, requestId);
     }
 
+    /** Lambda's answer to an invocation past the function's reserved concurrency. */
+    public static InvokeResponse reservedConcurrencyExceeded(String requestId) {
+        String body = "{\"Reason\":\"ReservedFunctionConcurrentInvocationLimitExceeded\",\"Type\":\"User\","
+                + "\"message\":\"Rate Exceeded.\"}";
+        return new InvokeResponse(429, body.getBytes(StandardCharsets.UTF_8), null, "TooManyRequestsException",
+                requestId);
+    }
+
     public String bodyText() {
         return new String(body, StandardCharsets.UTF_8);
     }

@@ -160,6 +160,12 @@ public final class LambdaService implements AutoCloseable {
             Thread.currentThread().interrupt();
             return InvokeResponse.serviceError(500, "ServiceException", "interrupted", requestId);
         }
+        if (lease == null) {
+            InvokeResponse refused = InvokeResponse.reservedConcurrencyExceeded(requestId);
+            emit(incoming, LambdaSegments.service(LambdaSegments.Record.refused(ids, received, Clock.now(),
+                    refused.status())));
+            return refused;
+        }
         ExecutionEnvironment environment = lease.environment();
         ExecutionEnvironment.InitOutcome init = lease.init();
         boolean cold = lease.cold();
