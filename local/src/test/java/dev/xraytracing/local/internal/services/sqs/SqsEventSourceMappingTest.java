@@ -119,6 +119,31 @@ class SqsEventSourceMappingTest {
     }
 
     @Test
+    void a_delete_the_engine_refuses_is_a_problem_line_not_a_silent_dead_letter() {
+        String url = run.queue("Orders").url();
+        // The function receives its own message again (another consumer would do the same), so the receipt handle the
+        // poller holds is no longer the latest and the engine refuses its delete. That receive counted: with
+        // maxReceiveCount 2, the next receive moves the message, handled successfully, to the dead-letter queue.
+        run.functionAnswers(invocation -> {
+            String handle = firstReceiptHandle(invocation);
+            run.client.changeMessageVisibility(b -> b.queueUrl(url).receiptHandle(handle).visibilityTimeout(0));
+            run.client.receiveMessage(b -> b.queueUrl(url).visibilityTimeout(0));
+            return SqsTemplateRun.answer("{}");
+        });
+        run.client.sendMessage(b -> b.queueUrl(url).messageBody("once"));
+
+        Eventually.until("the handled message is in the dead-letter queue",
+                () -> run.depth("OrdersDlq").visible() == 1 && run.service.quiet());
+
+        assertThat(deliveredBodies("Worker")).containsExactly("once");
+        assertThat(run.service.problems()).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("function Worker: SQS event Orders: message ")
+                .contains(" was handled but its delete failed (")
+                .endsWith("); the queue delivers it again after its visibility timeout"));
+        assertThat(run.said).contains(run.service.problems().get(0));
+    }
+
+    @Test
     void a_batch_response_naming_no_message_of_the_batch_fails_the_whole_batch_and_says_why() {
         run.functionAnswers(invocation -> run.invocationsOf("Worker").size() == 1
                 ? SqsTemplateRun.answer("{\"batchItemFailures\":[{\"itemIdentifier\":\"not-a-message\"}]}")
@@ -175,6 +200,14 @@ class SqsEventSourceMappingTest {
         assertThat(received).singleElement().satisfies(m -> assertThat(m.attributesAsStrings())
                 .as("nobody received it before").containsEntry("ApproximateReceiveCount", "1"));
         assertThat(run.invocationsOf("Worker")).isEmpty();
+    }
+
+    private static String firstReceiptHandle(SqsTemplateRun.Invocation invocation) {
+        try {
+            return JSON.readTree(invocation.event()).path("Records").get(0).path("receiptHandle").asText();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static SendMessageBatchRequestEntry entry(String id, String body) {
