@@ -9,9 +9,13 @@ import dev.xraytracing.trace.RecordedEntity;
 import dev.xraytracing.trace.RecordedTrace;
 import dev.xraytracing.trace.TraceDocuments;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,18 +59,28 @@ class FunctionsScaleOutTest {
         try (LocalPlatform platform = LocalPlatform.builder()
                 .function(LocalFunction.of("Back", BACK).env("WORK_MILLIS", "1500"))
                 .runtimeLoop(RuntimeLoop.PURE_JAVA).maxEnvironmentsPerFunction(1).output(output::add).start()) {
-            List<CompletableFuture<LocalPlatform.ApiResponse>> calls = List.of(
-                    CompletableFuture.supplyAsync(() -> platform.invoke("Back", "{}", null)),
-                    CompletableFuture.supplyAsync(() -> platform.invoke("Back", "{}", null)),
-                    CompletableFuture.supplyAsync(() -> platform.invoke("Back", "{}", null)));
+            ExecutorService callers = Executors.newFixedThreadPool(3);
+            List<CompletableFuture<LocalPlatform.ApiResponse>> calls = new ArrayList<>();
+            calls.add(CompletableFuture.supplyAsync(() -> platform.invoke("Back", "{}", null), callers));
+            // Once the one environment has started, the first call holds it for its 1.5 s of work.
+            long giveUp = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+            while (output.stream().noneMatch(line -> line.contains("Back started under"))) {
+                if (System.nanoTime() > giveUp) {
+                    throw new AssertionError("Back's environment never started: " + output);
+                }
+                Thread.onSpinWait();
+            }
+            calls.add(CompletableFuture.supplyAsync(() -> platform.invoke("Back", "{}", null), callers));
+            calls.add(CompletableFuture.supplyAsync(() -> platform.invoke("Back", "{}", null), callers));
 
             assertThat(calls).allSatisfy(call -> assertThat(call.join().body()).contains("Hello from Back"));
+            callers.shutdown();
             List<RecordedTrace> traces = TraceDocuments.assemble(platform.awaitDocuments());
             assertThat(traces).hasSize(3);
             assertThat(traces.stream().mapToLong(FunctionsScaleOutTest::initializations).sum())
                     .as("one environment served all three").isEqualTo(1);
-            assertThat(output).filteredOn(line -> line.contains("environments busy")).containsExactly(
-                    "xray-tracing-local: Back has 1 environments busy, the most this run starts for one function; "
+            assertThat(output).filteredOn(line -> line.contains(" busy, the most")).containsExactly(
+                    "xray-tracing-local: Back has 1 environment busy, the most this run starts for one function; "
                             + "further invocations wait for one to be free (Lambda would start more)");
         }
     }

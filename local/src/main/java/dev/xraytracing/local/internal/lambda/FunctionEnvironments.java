@@ -72,7 +72,7 @@ final class FunctionEnvironments implements AutoCloseable {
                 }
                 state.leased++;
             }
-            Lease lease = start(state);
+            Lease lease = startLeased(state);
             release(state, lease.environment(), lease.init().state() == ExecutionEnvironment.InitState.READY);
         });
     }
@@ -105,14 +105,28 @@ final class FunctionEnvironments implements AutoCloseable {
                 }
                 if (!state.waitSaid) {
                     state.waitSaid = true;
-                    settings.output().accept("xray-tracing-local: " + state.function.name() + " has "
-                            + settings.maxEnvironments() + " environments busy, the most this run starts for one "
-                            + "function; further invocations wait for one to be free (Lambda would start more)");
+                    int most = settings.maxEnvironments();
+                    settings.output().accept("xray-tracing-local: " + state.function.name() + " has " + most
+                            + (most == 1 ? " environment" : " environments") + " busy, the most this run starts for "
+                            + "one function; further invocations wait for one to be free (Lambda would start more)");
                 }
                 state.wait();
             }
         }
-        return start(state);
+        return startLeased(state);
+    }
+
+    /** {@link #start}, giving the lease back should the JVM not even start, so no invocation waits for it. */
+    private Lease startLeased(FunctionState state) {
+        try {
+            return start(state);
+        } catch (RuntimeException | Error e) {
+            synchronized (state) {
+                state.leased--;
+                state.notifyAll();
+            }
+            throw e;
+        }
     }
 
     /** A new JVM for the function, counted as leased; its init phase has ended when this returns. */
