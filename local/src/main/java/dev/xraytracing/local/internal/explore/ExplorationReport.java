@@ -106,7 +106,8 @@ public final class ExplorationReport {
                         + " pruning: %d single faults equivalent to an earlier one, %d combinations pruned; %d runs%s in"
                         + " %.1f s%s", singlesRun, result.singleFaults().size(), result.points().size(),
                 combinations().size(), result.combinationsFound(), equivalent, result.combinationsPruned(),
-                result.runs().size(), result.extraTries() == 0 ? ""
+                result.runs().size(), result.extraTries() == 0 ? "" : result.extraTries() == 1
+                        ? " (and 1 more try of an unexplained verdict)"
                         : " (and " + result.extraTries() + " more tries of unexplained verdicts)", result.seconds(),
                 result.stoppedBy() == null ? "" : "; " + result.notRun() + " not run: stopped by " + result.stoppedBy());
     }
@@ -145,7 +146,8 @@ public final class ExplorationReport {
                 .put("equivalentSingleFaults", result.runs().stream()
                         .filter(r -> r.single() && r.equivalentTo() != null).count())
                 .put("notRun", result.notRun()).put("stoppedBy", result.stoppedBy())
-                .put("runs", result.runs().size()).put("extraTries", result.extraTries()).put("seconds", Math.round(result.seconds() * 10) / 10.0);
+                .put("runs", result.runs().size()).put("extraTries", result.extraTries())
+                .put("seconds", Math.round(result.seconds() * 10) / 10.0);
         return root.toPrettyString();
     }
 
