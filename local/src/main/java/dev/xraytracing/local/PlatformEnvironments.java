@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -98,7 +99,7 @@ final class PlatformEnvironments implements FaultExplorer.Environments {
 
             @Override
             public List<String> problems() {
-                List<String> problems = new java.util.ArrayList<>(platform.problems());
+                List<String> problems = new ArrayList<>(platform.problems());
                 problems.addAll(platform.eventSourceErrors());
                 return problems;
             }

@@ -82,7 +82,7 @@ public final class ExplorationReport {
                         : "; surfaced nowhere in the trace");
             }
             if (!run.tries().isEmpty()) {
-                out.append(run.tolerance() == Tolerance.TOLERATED ? ": " : "; ").append(Tries.summary(run.tries()));
+                out.append(run.tolerance() == Tolerance.TOLERATED ? ": " : "; ").append(Tries.summary(run));
             }
             if (run.equivalentTo() != null) {
                 out.append(" (same as ").append(run.equivalentTo()).append(')');
@@ -210,7 +210,7 @@ public final class ExplorationReport {
     private static String title(ExplorationRun run) {
         return run.label() + (run.why() != null ? ": " + run.why() : "")
                 + (run.surfacedAt() != null ? "; surfaced at " + run.surfacedAt() : "")
-                + (run.tries().isEmpty() ? "" : "; " + Tries.summary(run.tries()));
+                + (run.tries().isEmpty() ? "" : "; " + Tries.summary(run));
     }
 
     private static String escape(String text) {

@@ -56,11 +56,12 @@ final class Tries {
     }
 
     /**
-     * One line on the tries of a run: {@code failed on each of 2 tries} when they agreed, else {@code tried 3 times:
-     * failed, tolerated, tolerated; failed: 1 message reached ...} with the why of each try that went otherwise; null
-     * for a run tried once.
+     * One line on the tries of {@code run}: {@code failed on each of 2 tries} when they agreed, else {@code tried 3
+     * times: failed, tolerated, tolerated; failed: 1 message reached ...} with the why of each try that did not reach
+     * the run's verdict; null for a run tried once.
      */
-    static String summary(List<String> tries) {
+    static String summary(ExplorationRun run) {
+        List<String> tries = run.tries();
         if (tries.size() < 2) {
             return null;
         }
@@ -69,9 +70,8 @@ final class Tries {
         if (words.stream().distinct().count() == 1) {
             return words.get(0) + " on each of " + tries.size() + " tries";
         }
-        String verdict = words.stream().filter(w -> words.stream().filter(w::equals).count() * 2 > words.size())
-                .findFirst().orElse(null);
         return "tried " + tries.size() + " times: " + String.join(", ", words) + "; " + tries.stream()
-                .filter(line -> !word.apply(line).equals(verdict)).distinct().collect(Collectors.joining("; "));
+                .filter(line -> !word.apply(line).equals(run.tolerance().word())).distinct()
+                .collect(Collectors.joining("; "));
     }
 }

@@ -118,12 +118,10 @@ public final class LambdaService implements AutoCloseable {
                 serviceSegmentId, functionSegmentId, LambdaSegments.links(producerHeaders));
         Fault fault = settings.faultOf(name);
         if (fault == Fault.THROTTLE || fault == Fault.SERVER_ERROR) {
-            InvokeResponse refused = fault == Fault.THROTTLE
+            return refused(fault == Fault.THROTTLE
                     ? InvokeResponse.serviceError(429, "TooManyRequestsException", "Rate Exceeded.", requestId)
-                    : InvokeResponse.serviceError(500, "ServiceException", "Injected service fault", requestId);
-            emit(incoming, LambdaSegments.service(LambdaSegments.Record.refused(ids, received, Clock.now(),
-                    refused.status())));
-            return refused;
+                    : InvokeResponse.serviceError(500, "ServiceException", "Injected service fault", requestId),
+                    ids, received);
         }
         if (fault == Fault.LATENCY) {
             sleep(settings.extraLatency().toMillis());
@@ -161,10 +159,7 @@ public final class LambdaService implements AutoCloseable {
             return InvokeResponse.serviceError(500, "ServiceException", "interrupted", requestId);
         }
         if (lease == null) {
-            InvokeResponse refused = InvokeResponse.reservedConcurrencyExceeded(requestId);
-            emit(incoming, LambdaSegments.service(LambdaSegments.Record.refused(ids, received, Clock.now(),
-                    refused.status())));
-            return refused;
+            return refused(InvokeResponse.reservedConcurrencyExceeded(requestId), ids, received);
         }
         ExecutionEnvironment environment = lease.environment();
         ExecutionEnvironment.InitOutcome init = lease.init();
@@ -239,12 +234,21 @@ public final class LambdaService implements AutoCloseable {
                         pendingSegments.arriveAndDeregister();
                     }
                 });
-        if (!environmentFailed && environments.keepsWarm(state.function)) {
-            environments.release(state, environment, true);
-        } else if (!environmentFailed) {
-            environments.retire(state, environment, invocation);
+        if (!environmentFailed) {
+            if (environments.keepsWarm(state.function)) {
+                environments.release(state, environment, true);
+            } else {
+                environments.retire(state, environment, invocation);
+            }
         }
         return new InvokeResponse(200, outcome.body(), outcome.success() ? null : "Unhandled", null, requestId);
+    }
+
+    /** An invocation the Lambda service refused: only its own segment records it, as in Lambda. */
+    private InvokeResponse refused(InvokeResponse refusal, LambdaSegments.Ids ids, Instant received) {
+        emit(ids.incoming(), LambdaSegments.service(LambdaSegments.Record.refused(ids, received, Clock.now(),
+                refusal.status())));
+        return refusal;
     }
 
     private static byte[] initErrorDocument(ExecutionEnvironment.InitOutcome init) {

@@ -60,7 +60,7 @@ class UnexplainedVerdictsAreTriedAgainTest {
         assertThat(run.why()).isEqualTo("answered 500, not 2xx");
         assertThat(run.tries()).containsExactly("failed: answered 500, not 2xx", "failed: answered 500, not 2xx");
         assertThat(environments.started).isEqualTo(3);
-        assertThat(Tries.summary(run.tries())).isEqualTo("failed on each of 2 tries");
+        assertThat(Tries.summary(run)).isEqualTo("failed on each of 2 tries");
     }
 
     @Test
