@@ -7,6 +7,7 @@ import dev.xraytracing.local.app.LocalFunction;
 import dev.xraytracing.local.app.RuntimeLoop;
 import dev.xraytracing.trace.RecordedEntity;
 import dev.xraytracing.trace.RecordedTrace;
+import dev.xraytracing.testing.SegmentDocumentSchema;
 import dev.xraytracing.trace.TraceDocuments;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,7 +37,9 @@ class FunctionsScaleOutTest {
             LocalPlatform.ApiResponse first = platform.invoke("Recursive", "{\"depth\":2}", null);
             List<RecordedTrace> firstTraces = TraceDocuments.assemble(platform.awaitDocuments());
             LocalPlatform.ApiResponse second = platform.invoke("Recursive", "{\"depth\":2}", null);
-            List<RecordedTrace> all = TraceDocuments.assemble(platform.awaitDocuments());
+            List<String> documents = platform.awaitDocuments();
+            SegmentDocumentSchema.assertValid(documents);
+            List<RecordedTrace> all = TraceDocuments.assemble(documents);
 
             assertThat(first.body()).isEqualTo("{\"levels\":3}");
             assertThat(second.body()).isEqualTo("{\"levels\":3}");
@@ -75,7 +78,9 @@ class FunctionsScaleOutTest {
 
             assertThat(calls).allSatisfy(call -> assertThat(call.join().body()).contains("Hello from Back"));
             callers.shutdown();
-            List<RecordedTrace> traces = TraceDocuments.assemble(platform.awaitDocuments());
+            List<String> documents = platform.awaitDocuments();
+            SegmentDocumentSchema.assertValid(documents);
+            List<RecordedTrace> traces = TraceDocuments.assemble(documents);
             assertThat(traces).hasSize(3);
             assertThat(traces.stream().mapToLong(FunctionsScaleOutTest::initializations).sum())
                     .as("one environment served all three").isEqualTo(1);
@@ -95,7 +100,9 @@ class FunctionsScaleOutTest {
             LocalPlatform.ApiResponse off = platform.invoke("Off", "{}", null);
             // The outer level holds the one slot, so its call to itself is refused (after the SDK's retries).
             LocalPlatform.ApiResponse outer = platform.invoke("Recursive", "{\"depth\":1}", null);
-            List<RecordedTrace> traces = TraceDocuments.assemble(platform.awaitDocuments());
+            List<String> documents = platform.awaitDocuments();
+            SegmentDocumentSchema.assertValid(documents);
+            List<RecordedTrace> traces = TraceDocuments.assemble(documents);
 
             assertThat(off.status()).isEqualTo(429);
             assertThat(off.body()).isEqualTo("{\"Reason\":\"ReservedFunctionConcurrentInvocationLimitExceeded\","
