@@ -11,9 +11,15 @@ import java.util.Optional;
 public sealed interface FunctionEvent {
     String eventName();
 
-    /** {@code SQS}: {@code FunctionResponseTypes: [ReportBatchItemFailures]} is {@code reportBatchItemFailures}. */
+    /**
+     * {@code SQS}: {@code FunctionResponseTypes: [ReportBatchItemFailures]} is {@code reportBatchItemFailures};
+     * {@code filterPatterns} are the {@code Pattern}s of {@code FilterCriteria.Filters} (JSON text), empty for none.
+     */
     record Sqs(String eventName, String queueArn, int batchSize, int maximumBatchingWindowSeconds,
-               boolean reportBatchItemFailures, boolean enabled) implements FunctionEvent {
+               boolean reportBatchItemFailures, boolean enabled, List<String> filterPatterns) implements FunctionEvent {
+        public Sqs {
+            filterPatterns = List.copyOf(filterPatterns);
+        }
     }
 
     /** {@code SNS}: the topic's ARN and the subscription's {@code FilterPolicy} (JSON), if any. */

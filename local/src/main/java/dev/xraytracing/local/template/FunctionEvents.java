@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import software.amazon.event.ruler.RuleCompiler;
 
 /**
  * Reads a function's {@code Events}: API events into {@link ApiRoute}s, the event types of queues, topics, buses,
@@ -17,6 +18,10 @@ final class FunctionEvents {
     /** The event types whose event sources run (the others are read and said once not to run yet). */
     private static final Set<String> RUNNING = Set.of("SQS", "S3", "SNS", "EventBridgeRule", "CloudWatchEvent",
             "Schedule", "ScheduleV2");
+
+    /** Lambda's default quota of filters per event source mapping, and the most a quota increase gives. */
+    private static final int DEFAULT_MAX_FILTERS = 5;
+    private static final int MAX_FILTERS_WITH_QUOTA_INCREASE = 10;
 
     private final Intrinsics intrinsics;
     private final Consumer<String> warn;
@@ -42,7 +47,7 @@ final class FunctionEvents {
             if (type.equals("Api") || type.equals("HttpApi")) {
                 return;
             }
-            Optional<FunctionEvent> event = event(e.getKey(), type, e.getValue().path("Properties"));
+            Optional<FunctionEvent> event = event(logicalId, e.getKey(), type, e.getValue().path("Properties"));
             if (event.isPresent()) {
                 read.add(event.get());
                 if (!RUNNING.contains(type)) {
@@ -57,13 +62,13 @@ final class FunctionEvents {
         return List.copyOf(read);
     }
 
-    private Optional<FunctionEvent> event(String name, String type, JsonNode p) {
+    private Optional<FunctionEvent> event(String logicalId, String name, String type, JsonNode p) {
         try {
             return Optional.ofNullable(switch (type) {
                 case "SQS" -> new FunctionEvent.Sqs(name, text(p, "Queue"), integer(p, "BatchSize", 10),
                         integer(p, "MaximumBatchingWindowInSeconds", 0),
                         contains(p.path("FunctionResponseTypes"), "ReportBatchItemFailures"),
-                        bool(p, "Enabled", true));
+                        bool(p, "Enabled", true), filterPatterns(logicalId, name, p));
                 case "SNS" -> new FunctionEvent.Sns(name, text(p, "Topic"), json(p, "FilterPolicy"));
                 case "EventBridgeRule", "CloudWatchEvent" -> new FunctionEvent.EventBridgeRule(name, type,
                         json(p, "Pattern"), p.has("EventBusName")
@@ -128,6 +133,44 @@ final class FunctionEvents {
         method = method.equalsIgnoreCase("any") || method.equals("x-amazon-apigateway-any-method") ? "ANY"
                 : method.toUpperCase(Locale.ROOT);
         return Optional.of(new ApiRoute(kind, api, method, path, functionName));
+    }
+
+    /**
+     * The {@code Pattern}s of an event source mapping's {@code FilterCriteria}, each checked as Lambda checks it when
+     * the mapping is created: JSON text (CloudFormation takes a string, not a mapping) that is an event pattern.
+     * AWS's default quota is 5 filters, 10 with an increase; past 10 is an error, past 5 one warning.
+     */
+    private List<String> filterPatterns(String logicalId, String eventName, JsonNode p) {
+        JsonNode filters = intrinsics.resolve(p.path("FilterCriteria").path("Filters"));
+        if (filters.isMissingNode() || filters.isNull()) {
+            return List.of();
+        }
+        if (!filters.isArray()) {
+            throw new TemplateError("FilterCriteria.Filters must be a list of filters with a Pattern each");
+        }
+        if (filters.size() > MAX_FILTERS_WITH_QUOTA_INCREASE) {
+            throw new TemplateError("FilterCriteria has " + filters.size() + " filters; Lambda takes at most "
+                    + MAX_FILTERS_WITH_QUOTA_INCREASE + " (5 without a quota increase)");
+        }
+        if (filters.size() > DEFAULT_MAX_FILTERS) {
+            warn.accept("function " + logicalId + ": event " + eventName + ": FilterCriteria has " + filters.size() + " filters; AWS refuses more"
+                    + " than " + DEFAULT_MAX_FILTERS + " unless the account's quota was raised");
+        }
+        List<String> patterns = new ArrayList<>();
+        for (JsonNode filter : filters) {
+            JsonNode pattern = intrinsics.resolve(filter.path("Pattern"));
+            if (!pattern.isTextual()) {
+                throw new TemplateError("FilterCriteria.Filters[" + patterns.size() + "].Pattern must be the pattern"
+                        + " as a JSON string, as CloudFormation requires");
+            }
+            String problem = RuleCompiler.check(pattern.asText());
+            if (problem != null) {
+                throw new TemplateError("FilterCriteria.Filters[" + patterns.size() + "].Pattern is not an event"
+                        + " pattern Lambda accepts: " + problem.lines().findFirst().orElse(problem).strip());
+            }
+            patterns.add(pattern.asText());
+        }
+        return List.copyOf(patterns);
     }
 
     private String text(JsonNode p, String property) {

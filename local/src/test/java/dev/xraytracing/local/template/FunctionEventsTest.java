@@ -16,7 +16,7 @@ class FunctionEventsTest {
     @Test
     void an_sqs_event_keeps_the_queue_arn_batching_and_partial_batch_failures() {
         assertThat(template.function("Worker").orElseThrow().events()).first().isEqualTo(new FunctionEvent.Sqs(
-                "Jobs", template.resource("Jobs").orElseThrow().arn(), 5, 2, true, true));
+                "Jobs", template.resource("Jobs").orElseThrow().arn(), 5, 2, true, true, List.of()));
     }
 
     @Test

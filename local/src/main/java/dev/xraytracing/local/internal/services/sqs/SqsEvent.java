@@ -30,27 +30,33 @@ public final class SqsEvent {
         ObjectNode event = JSON.createObjectNode();
         ArrayNode records = event.putArray("Records");
         for (Message message : messages) {
-            ObjectNode record = records.addObject();
-            record.put("messageId", message.messageId());
-            record.put("receiptHandle", message.receiptHandle());
-            record.put("body", message.body());
-            ObjectNode attributes = record.putObject("attributes");
-            message.attributesAsStrings().forEach(attributes::put);
-            ObjectNode messageAttributes = record.putObject("messageAttributes");
-            message.messageAttributes().forEach((name, value) -> messageAttributes.set(name, attribute(value)));
-            record.put("md5OfBody", message.md5OfBody());
-            if (message.md5OfMessageAttributes() != null) {
-                record.put("md5OfMessageAttributes", message.md5OfMessageAttributes());
-            }
-            record.put("eventSource", EVENT_SOURCE);
-            record.put("eventSourceARN", queueArn);
-            record.put("awsRegion", region);
+            records.add(record(message, queueArn, region));
         }
         try {
             return JSON.writeValueAsBytes(event);
         } catch (IOException e) {
             throw new IllegalStateException("an SQS event could not be written", e);
         }
+    }
+
+    /** One message as its record in the event, which is also what a filter pattern is matched against. */
+    static ObjectNode record(Message message, String queueArn, String region) {
+        ObjectNode record = JSON.createObjectNode();
+        record.put("messageId", message.messageId());
+        record.put("receiptHandle", message.receiptHandle());
+        record.put("body", message.body());
+        ObjectNode attributes = record.putObject("attributes");
+        message.attributesAsStrings().forEach(attributes::put);
+        ObjectNode messageAttributes = record.putObject("messageAttributes");
+        message.messageAttributes().forEach((name, value) -> messageAttributes.set(name, attribute(value)));
+        record.put("md5OfBody", message.md5OfBody());
+        if (message.md5OfMessageAttributes() != null) {
+            record.put("md5OfMessageAttributes", message.md5OfMessageAttributes());
+        }
+        record.put("eventSource", EVENT_SOURCE);
+        record.put("eventSourceARN", queueArn);
+        record.put("awsRegion", region);
+        return record;
     }
 
     private static ObjectNode attribute(MessageAttributeValue value) {

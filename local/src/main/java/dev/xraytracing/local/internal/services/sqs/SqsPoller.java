@@ -7,6 +7,7 @@ import dev.xraytracing.local.template.TemplateResource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
@@ -21,7 +22,9 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * invokes the function with the {@link SqsEvent} and no trace header (Lambda starts a new trace for each batch, linked
  * to the producers), then deletes what {@link BatchOutcome} says succeeded. What is not deleted becomes visible again
  * after the queue's visibility timeout, and the queue's redrive policy moves it to its dead-letter queue after
- * {@code maxReceiveCount} receives: the engine does both. One batch at a time per mapping.
+ * {@code maxReceiveCount} receives: the engine does both. A message its {@code FilterCriteria} does not keep
+ * ({@link SqsFilter}) is deleted without an invocation, as Lambda deletes it; the first is said, and the run's summary
+ * counts them. One batch at a time per mapping.
  */
 final class SqsPoller implements AutoCloseable {
     /** SQS's longest poll, as Lambda's pollers use; the engine cuts open polls when the run stops. */
@@ -38,6 +41,8 @@ final class SqsPoller implements AutoCloseable {
     private final String region;
     private final Consumer<String> say;
     private final Consumer<String> problem;
+    private final SqsFilter filter;
+    private final AtomicInteger filteredOut = new AtomicInteger();
     private final Thread thread;
     private volatile boolean running = true;
     private volatile boolean invoking;
@@ -46,6 +51,7 @@ final class SqsPoller implements AutoCloseable {
 
     SqsPoller(String function, FunctionEvent.Sqs mapping, TemplateResource.Queue queue, SqsClient sqs,
               EventSource.Lambda lambda, String region, Consumer<String> say, Consumer<String> problem) {
+        this.filter = SqsFilter.of(mapping.filterPatterns());
         this.function = function;
         this.mapping = mapping;
         this.queue = queue;
@@ -66,6 +72,16 @@ final class SqsPoller implements AutoCloseable {
         return queue;
     }
 
+    /** {@code Worker's Orders event}: the mapping, as the summary names it. */
+    String name() {
+        return function + "'s " + mapping.eventName() + " event";
+    }
+
+    /** How many messages the mapping's {@code FilterCriteria} did not keep (each deleted, as Lambda deletes it). */
+    int filteredOut() {
+        return filteredOut.get();
+    }
+
     /** Whether a batch is being handled: received, invoked, or its deletes still under way. */
     boolean busy() {
         return invoking;
@@ -77,8 +93,8 @@ final class SqsPoller implements AutoCloseable {
         while (running) {
             try {
                 int wanted = Math.min(MAX_PER_RECEIVE, mapping.batchSize() - batch.size());
-                List<Message> received = receive(wanted, batch.isEmpty() ? LONG_POLL_SECONDS
-                        : secondsLeft(windowEnds));
+                List<Message> received = kept(receive(wanted, batch.isEmpty() ? LONG_POLL_SECONDS
+                        : secondsLeft(windowEnds)));
                 failureSaid = false;
                 if (!received.isEmpty() && batch.isEmpty()) {
                     invoking = true;
@@ -113,6 +129,30 @@ final class SqsPoller implements AutoCloseable {
                 .messageAttributeNames("All")).messages();
     }
 
+    /**
+     * The messages the filter keeps; the others are deleted now (Lambda applies the filter to each message before it
+     * joins a batch, and removes what no filter matches from the queue).
+     */
+    private List<Message> kept(List<Message> received) {
+        if (filter.isEmpty() || received.isEmpty()) {
+            return received;
+        }
+        List<Message> kept = new ArrayList<>();
+        List<Message> dropped = new ArrayList<>();
+        for (Message message : received) {
+            (filter.keeps(message, queue.arn(), region) ? kept : dropped).add(message);
+        }
+        if (!dropped.isEmpty()) {
+            if (filteredOut.getAndAdd(dropped.size()) == 0) {
+                say.accept("function " + function + ": SQS event " + mapping.eventName() + ": message "
+                        + dropped.get(0).messageId() + " matches no filter of its FilterCriteria, so it is deleted "
+                        + "without invoking " + function + ", as Lambda does (said once; the summary counts them)");
+            }
+            delete(dropped, "was filtered out");
+        }
+        return kept;
+    }
+
     /** Whole seconds left in the batching window, at least 1 (SQS waits in whole seconds). */
     private static int secondsLeft(long windowEnds) {
         long left = windowEnds - System.nanoTime();
@@ -126,10 +166,11 @@ final class SqsPoller implements AutoCloseable {
         BatchOutcome outcome = BatchOutcome.of(response, batch, mapping.reportBatchItemFailures());
         outcome.problem().ifPresent(problem -> say.accept("function " + function + ": its batch response for SQS"
                 + " event " + mapping.eventName() + " fails the whole batch, as Lambda would: " + problem));
-        delete(outcome.delete());
+        delete(outcome.delete(), "was handled");
     }
 
-    private void delete(List<Message> messages) {
+    /** Deletes {@code messages}; {@code what} says what happened to them, for a refused delete's line. */
+    private void delete(List<Message> messages, String what) {
         for (int from = 0; from < messages.size(); from += MAX_PER_RECEIVE) {
             List<Message> chunk = messages.subList(from, Math.min(messages.size(), from + MAX_PER_RECEIVE));
             List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
@@ -143,7 +184,7 @@ final class SqsPoller implements AutoCloseable {
             for (BatchResultErrorEntry refused : response.failed()) {
                 Message message = chunk.get(Integer.parseInt(refused.id()));
                 problem.accept("function " + function + ": SQS event " + mapping.eventName() + ": message "
-                        + message.messageId() + " was handled but its delete failed (" + refused.code() + ": "
+                        + message.messageId() + " " + what + " but its delete failed (" + refused.code() + ": "
                         + refused.message() + "); the queue delivers it again after its visibility timeout");
             }
         }

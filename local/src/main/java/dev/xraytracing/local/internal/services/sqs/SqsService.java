@@ -67,11 +67,20 @@ public final class SqsService implements LocalService {
             context.say().accept(problem);
             return Optional.empty();
         }
-        return Optional.of(new SqsPoller(function, event, queue.get(), client, context.lambda(), context.region(),
-                context.say(), problem -> {
-                    problems.add(problem);
-                    context.say().accept(problem);
-                }));
+        try {
+            return Optional.of(new SqsPoller(function, event, queue.get(), client, context.lambda(),
+                    context.region(), context.say(), problem -> {
+                        problems.add(problem);
+                        context.say().accept(problem);
+                    }));
+        } catch (IllegalArgumentException e) {
+            // the template's reading checked each pattern already; an engine that disagrees still only skips this one
+            String problem = "function " + function + ": SQS event " + event.eventName() + " has a FilterCriteria "
+                    + "pattern that cannot be used (" + e.getMessage() + "); it does not run";
+            problems.add(problem);
+            context.say().accept(problem);
+            return Optional.empty();
+        }
     }
 
     @Override
@@ -115,9 +124,23 @@ public final class SqsService implements LocalService {
         for (TemplateResource.Queue queue : queues.all()) {
             List<String> sources = queues.deadLetterSourcesOf(queue);
             lines.add("queue " + queue.name() + ": " + describe(queue)
-                    + (sources.isEmpty() ? "" : " (dead-letter queue of " + String.join(", ", sources) + ")"));
+                    + (sources.isEmpty() ? "" : " (dead-letter queue of " + String.join(", ", sources) + ")")
+                    + filteredOut(queue));
         }
         return lines;
+    }
+
+    /** {@code ; 3 filtered out by Worker's Orders event}: what the queue's filters deleted, if anything. */
+    private String filteredOut(TemplateResource.Queue queue) {
+        StringBuilder text = new StringBuilder();
+        for (SqsPoller poller : pollers) {
+            int count = poller.filteredOut();
+            if (count > 0 && poller.queue().equals(queue)) {
+                text.append("; ").append(count).append(count == 1 ? " message" : " messages")
+                        .append(" filtered out by ").append(poller.name());
+            }
+        }
+        return text.toString();
     }
 
     private String describe(TemplateResource.Queue queue) {

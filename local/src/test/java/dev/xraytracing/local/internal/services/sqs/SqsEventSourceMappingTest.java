@@ -190,6 +190,27 @@ class SqsEventSourceMappingTest {
     }
 
     @Test
+    void filter_criteria_keep_what_a_filter_matches_and_delete_the_rest_without_an_invocation() {
+        String url = run.queue("Shipments").url();
+        for (String body : List.of("{\"kind\":\"shipment\",\"id\":1}", "{\"kind\":\"refund\"}", "urgent: ship 2",
+                "later")) {
+            run.client.sendMessage(b -> b.queueUrl(url).messageBody(body));
+        }
+
+        Eventually.until("the shipments queue is drained", () -> run.depth("Shipments").total() == 0
+                && run.service.quiet());
+        List<String> delivered = run.invocationsOf("Shipper").stream()
+                .flatMap(invocation -> readAsTheRuntimeDoes(invocation.event()).getRecords().stream())
+                .map(SQSEvent.SQSMessage::getBody).toList();
+        assertThat(delivered).containsExactlyInAnyOrder("{\"kind\":\"shipment\",\"id\":1}", "urgent: ship 2");
+        assertThat(run.depth("ShipmentsDlq").total()).as("a filtered message is deleted, not dead-lettered").isZero();
+        assertThat(run.said).filteredOn(line -> line.contains("matches no filter")).hasSize(1).first()
+                .asString().startsWith("function Shipper: SQS event Shipments: message ");
+        assertThat(run.service.summary()).anySatisfy(line -> assertThat(line).startsWith("queue ").contains("Shipments")
+                .endsWith("; 2 messages filtered out by Shipper's Shipments event"));
+    }
+
+    @Test
     void a_disabled_mapping_does_not_poll_its_queue() {
         String url = run.queue("Backlog").url();
         run.client.sendMessage(b -> b.queueUrl(url).messageBody("waits"));

@@ -44,7 +44,7 @@ class SqsStartsOnlyWhenNeededTest {
     @Test
     void an_sqs_event_on_a_queue_the_template_does_not_declare_is_one_problem_line() {
         Map<String, List<FunctionEvent>> events = Map.of("Worker",
-                List.of(new FunctionEvent.Sqs("Jobs", ARN, 10, 0, false, true)));
+                List.of(new FunctionEvent.Sqs("Jobs", ARN, 10, 0, false, true, List.of())));
         try (LocalServices services = LocalServices.start(context(List.of(), events), ServiceCatalog.ALL)) {
             assertThat(services.problems()).containsExactly("function Worker: SQS event Jobs polls " + ARN
                     + ", which is no queue of the template; it does not run");
