@@ -379,7 +379,7 @@ public final class LocalPlatform implements AutoCloseable {
             setup.restApi().ifPresent(api -> restApi(api.logicalId(), api.stageName(), api.tracingEnabled()));
             setup.restRoutes().forEach(r -> route(r.method(), r.path(), r.function()));
             setup.httpApi().ifPresent(api -> httpApi(api.stageName()));
-            setup.httpRoutes().forEach(r -> httpRoute(r.method(), r.path(), r.function()));
+            setup.httpRoutes().forEach(r -> httpRoute(r.method(), r.path(), r.function(), r.payloadFormatVersion()));
             resources(setup.template().resources());
             for (TemplateFunction f : setup.template().functions()) {
                 functionNames.put(f.logicalId(), f.name());
@@ -454,7 +454,23 @@ public final class LocalPlatform implements AutoCloseable {
          * ({@code /items/{id}}, {@code /{proxy+}}) invokes {@code functionName}.
          */
         public Builder httpRoute(String method, String path, String functionName) {
-            httpRoutes.add(new ApiRoutes.Route(method.toUpperCase(Locale.ROOT), path, functionName));
+            return httpRoute(method, path, functionName, "2.0");
+        }
+
+        /**
+         * The same with the integration's payload format version: {@code 2.0} (the default above), or {@code 1.0},
+         * where the function gets the REST-style event ({@code APIGatewayProxyRequestEvent}) with {@code version}
+         * {@code 1.0} and must answer with a {@code statusCode}.
+         *
+         * @throws IllegalArgumentException for any other version
+         */
+        public Builder httpRoute(String method, String path, String functionName, String payloadFormatVersion) {
+            if (!"1.0".equals(payloadFormatVersion) && !"2.0".equals(payloadFormatVersion)) {
+                throw new IllegalArgumentException("payloadFormatVersion must be 1.0 or 2.0, not "
+                        + payloadFormatVersion);
+            }
+            httpRoutes.add(new ApiRoutes.Route(method.toUpperCase(Locale.ROOT), path, functionName,
+                    payloadFormatVersion));
             return this;
         }
 

@@ -20,18 +20,42 @@ public sealed interface FunctionEvent {
         public Sqs {
             filterPatterns = List.copyOf(filterPatterns);
         }
+
+        /** Without {@code FilterCriteria}. */
+        public Sqs(String eventName, String queueArn, int batchSize, int maximumBatchingWindowSeconds,
+                   boolean reportBatchItemFailures, boolean enabled) {
+            this(eventName, queueArn, batchSize, maximumBatchingWindowSeconds, reportBatchItemFailures, enabled,
+                    List.of());
+        }
     }
 
-    /** {@code SNS}: the topic's ARN and the subscription's {@code FilterPolicy} (JSON), if any. */
-    record Sns(String eventName, String topicArn, Optional<String> filterPolicy) implements FunctionEvent {
+    /**
+     * {@code SNS}: the topic's ARN, the subscription's {@code FilterPolicy} (JSON), if any, and its
+     * {@code FilterPolicyScope} ({@code MessageAttributes}, SNS's default, or {@code MessageBody}).
+     */
+    record Sns(String eventName, String topicArn, Optional<String> filterPolicy, String filterPolicyScope)
+            implements FunctionEvent {
+        /** SNS's default scope: the policy is matched against the message attributes. */
+        public static final String ATTRIBUTES_SCOPE = "MessageAttributes";
+
+        /** With SNS's default scope. */
+        public Sns(String eventName, String topicArn, Optional<String> filterPolicy) {
+            this(eventName, topicArn, filterPolicy, ATTRIBUTES_SCOPE);
+        }
     }
 
     /**
      * {@code EventBridgeRule} or {@code CloudWatchEvent} (its older name): {@code pattern} JSON on bus
-     * {@code eventBusName} ({@code default} when none is named).
+     * {@code eventBusName} ({@code default} when none is named); {@code enabled} false for {@code Enabled: false} or
+     * {@code State: DISABLED}.
      */
     record EventBridgeRule(String eventName, String type, Optional<String> pattern, String eventBusName,
-                           Optional<String> input) implements FunctionEvent {
+                           Optional<String> input, boolean enabled) implements FunctionEvent {
+        /** An enabled rule. */
+        public EventBridgeRule(String eventName, String type, Optional<String> pattern, String eventBusName,
+                               Optional<String> input) {
+            this(eventName, type, pattern, eventBusName, input, true);
+        }
     }
 
     /** {@code Schedule} ({@code Schedule}) or {@code ScheduleV2} ({@code ScheduleExpression}). */

@@ -11,8 +11,8 @@ import software.amazon.event.ruler.RuleCompiler;
 
 /**
  * Reads a function's {@code Events}: API events into {@link ApiRoute}s, the event types of queues, topics, buses,
- * schedules and buckets into {@link FunctionEvent}s. A property that cannot be read is a {@link TemplateError}; an
- * event type the run does not know is one warning.
+ * schedules and buckets into {@link FunctionEvent}s. A property that cannot be read, or that SAM does not accept
+ * ({@link SamEventProperties}), is a {@link TemplateError}; an event type the run does not know is one warning.
  */
 final class FunctionEvents {
     /** The event types whose event sources run (the others are read and said once not to run yet). */
@@ -44,6 +44,7 @@ final class FunctionEvents {
         List<FunctionEvent> read = new ArrayList<>();
         events.fields().forEachRemaining(e -> {
             String type = e.getValue().path("Type").asText();
+            SamEventProperties.check(logicalId, e.getKey(), type, e.getValue().path("Properties"), warn);
             if (type.equals("Api") || type.equals("HttpApi")) {
                 return;
             }
@@ -69,10 +70,12 @@ final class FunctionEvents {
                         integer(p, "MaximumBatchingWindowInSeconds", 0),
                         contains(p.path("FunctionResponseTypes"), "ReportBatchItemFailures"),
                         bool(p, "Enabled", true), filterPatterns(logicalId, name, p));
-                case "SNS" -> new FunctionEvent.Sns(name, text(p, "Topic"), json(p, "FilterPolicy"));
+                case "SNS" -> new FunctionEvent.Sns(name, text(p, "Topic"), json(p, "FilterPolicy"),
+                        ResourceReader.filterPolicyScope(optionalText(p, "FilterPolicyScope"), ""));
                 case "EventBridgeRule", "CloudWatchEvent" -> new FunctionEvent.EventBridgeRule(name, type,
                         json(p, "Pattern"), p.has("EventBusName")
-                        ? ResourceIdentities.eventBusName(p, intrinsics) : "default", optionalText(p, "Input"));
+                        ? ResourceIdentities.eventBusName(p, intrinsics) : "default", optionalText(p, "Input"),
+                        bool(p, "Enabled", true) && !optionalText(p, "State").orElse("").equals("DISABLED"));
                 case "Schedule" -> new FunctionEvent.Schedule(name, type, text(p, "Schedule"),
                         bool(p, "Enabled", true) && !optionalText(p, "State").orElse("").equals("DISABLED"),
                         optionalText(p, "Input"));
@@ -132,7 +135,13 @@ final class FunctionEvents {
         }
         method = method.equalsIgnoreCase("any") || method.equals("x-amazon-apigateway-any-method") ? "ANY"
                 : method.toUpperCase(Locale.ROOT);
-        return Optional.of(new ApiRoute(kind, api, method, path, functionName));
+        String payloadFormatVersion = kind == ApiRoute.Kind.REST ? "1.0"
+                : optionalText(p, "PayloadFormatVersion").orElse("2.0");
+        if (!payloadFormatVersion.equals("1.0") && !payloadFormatVersion.equals("2.0")) {
+            throw new TemplateError("event " + eventName + " (HttpApi): PayloadFormatVersion " + payloadFormatVersion
+                    + " must be 1.0 or 2.0");
+        }
+        return Optional.of(new ApiRoute(kind, api, method, path, functionName, payloadFormatVersion));
     }
 
     /**

@@ -142,7 +142,12 @@ final class ResourceReader {
                         ? Optional.of(json(resolved(sp, "FilterPolicy"), "FilterPolicy").toString()) : Optional.empty();
                 boolean raw = sp.has("RawMessageDelivery")
                         && Boolean.parseBoolean(intrinsics.text(sp.get("RawMessageDelivery")));
+                String scope = filterPolicyScope(sp.has("FilterPolicyScope")
+                        ? Optional.of(intrinsics.text(sp.get("FilterPolicyScope"))) : Optional.empty(),
+                        "(in subscription " + otherId + ") ");
                 subscription(sp, "(in subscription " + otherId + ")", filter, raw, "resource " + otherId, warn)
+                        .map(found -> new TemplateResource.Subscription(found.protocol(), found.endpoint(),
+                                found.filterPolicy(), found.rawMessageDelivery(), scope))
                         .ifPresent(subscriptions::add);
             }
         });
@@ -165,6 +170,19 @@ final class ResourceReader {
             warn.accept(owner + ": subscription " + protocol + " is skipped: " + e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /**
+     * {@code FilterPolicyScope}: {@code MessageAttributes} (SNS's default) or {@code MessageBody}; any other value is
+     * refused, as SNS refuses it. {@code where} prefixes the error ({@code "(in subscription S) "}, or empty).
+     */
+    static String filterPolicyScope(Optional<String> value, String where) {
+        String scope = value.orElse(FunctionEvent.Sns.ATTRIBUTES_SCOPE);
+        if (!scope.equals(FunctionEvent.Sns.ATTRIBUTES_SCOPE) && !scope.equals("MessageBody")) {
+            throw new TemplateError(where + "FilterPolicyScope " + scope + " must be MessageAttributes or "
+                    + "MessageBody");
+        }
+        return scope;
     }
 
     private String topicArn(JsonNode subscription) {

@@ -56,12 +56,20 @@ public sealed interface TemplateResource {
      * A topic's subscriber: {@code protocol} as SNS spells it ({@code lambda}, {@code sqs}, ...), {@code endpoint}
      * its ARN or address; {@code filterPolicy} JSON, if any; {@code rawMessageDelivery} from an
      * {@code AWS::SNS::Subscription}'s {@code RawMessageDelivery} (a queue then gets the message without SNS's JSON
-     * envelope).
+     * envelope); {@code filterPolicyScope} its {@code FilterPolicyScope} ({@code MessageAttributes} or
+     * {@code MessageBody}).
      */
-    record Subscription(String protocol, String endpoint, Optional<String> filterPolicy, boolean rawMessageDelivery) {
+    record Subscription(String protocol, String endpoint, Optional<String> filterPolicy, boolean rawMessageDelivery,
+                        String filterPolicyScope) {
         /** A subscription with SNS's JSON envelope. */
         public Subscription(String protocol, String endpoint, Optional<String> filterPolicy) {
             this(protocol, endpoint, filterPolicy, false);
+        }
+
+        /** A subscription whose filter policy, if any, has SNS's default scope ({@code MessageAttributes}). */
+        public Subscription(String protocol, String endpoint, Optional<String> filterPolicy,
+                            boolean rawMessageDelivery) {
+            this(protocol, endpoint, filterPolicy, rawMessageDelivery, FunctionEvent.Sns.ATTRIBUTES_SCOPE);
         }
     }
 

@@ -11,8 +11,15 @@ import java.util.Optional;
  * {@code {param}} segments before a greedy {@code {proxy+}}, which takes the rest of the path.
  */
 public final class ApiRoutes {
-    /** One resource and method, and the function its Lambda proxy integration invokes. */
-    public record Route(String method, String resource, String function) {
+    /**
+     * One resource and method, the function its Lambda proxy integration invokes, and, for an HTTP API, the payload
+     * format version ({@code 1.0} or {@code 2.0}; a REST API always uses 1.0 and ignores it).
+     */
+    public record Route(String method, String resource, String function, String payloadFormatVersion) {
+        /** An HTTP API route with payload format 2.0, or a REST API route. */
+        public Route(String method, String resource, String function) {
+            this(method, resource, function, "2.0");
+        }
     }
 
     /** A request matched to a route, with the path parameters taken from it. */

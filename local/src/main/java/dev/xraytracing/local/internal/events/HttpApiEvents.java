@@ -18,7 +18,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** API Gateway HTTP API Lambda integration, payload format 2.0: the request event and the response mapping. */
+/**
+ * API Gateway HTTP API Lambda integration: the request event and the response mapping of payload format 2.0, and of
+ * 1.0 (the REST API's event with {@code version} 1.0 and HTTP API's context; a response must carry a
+ * {@code statusCode}), as API Gateway's "Working with AWS Lambda proxy integrations for HTTP APIs" shows them.
+ */
 final class HttpApiEvents {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final byte[] INTERNAL_ERROR = "{\"message\":\"Internal Server Error\"}"
@@ -102,14 +106,9 @@ final class HttpApiEvents {
      */
     static Response response(InvokeResponse invoked) {
         Map<String, String> json = Map.of("Content-Type", "application/json");
-        if (invoked.serviceErrorType() != null) {
-            return invoked.status() == 429
-                    ? new Response(429, json, List.of(), "{\"message\":\"Too Many Requests\"}"
-                            .getBytes(StandardCharsets.UTF_8))
-                    : new Response(500, json, List.of(), INTERNAL_ERROR);
-        }
-        if (invoked.functionError() != null) {
-            return new Response(500, json, List.of(), INTERNAL_ERROR);
+        Response failed = failure(invoked);
+        if (failed != null) {
+            return failed;
         }
         JsonNode output;
         try {
@@ -132,6 +131,52 @@ final class HttpApiEvents {
                 : output.path("isBase64Encoded").asBoolean(false) ? Base64.getDecoder().decode(body.asText())
                 : body.asText().getBytes(StandardCharsets.UTF_8);
         return new Response(output.get("statusCode").asInt(), headers, cookies, bytes);
+    }
+
+    /**
+     * The 1.0 event: the REST API's proxy event with {@code version} {@code 1.0}, and the context an HTTP API gives
+     * it (no resource id, the domain prefix, the request time).
+     */
+    static ObjectNode requestV1(HttpExchange exchange, String path, byte[] body, String stage, String apiId,
+                                String requestId, String accountId, String traceHeader, ApiRoutes.Match match) {
+        ObjectNode rest = ProxyEvents.request(exchange, path, body, stage, apiId, requestId, accountId, traceHeader,
+                match);
+        ObjectNode event = JSON.createObjectNode();
+        event.put("version", "1.0");
+        event.setAll(rest);
+        ObjectNode context = (ObjectNode) event.get("requestContext");
+        context.putNull("resourceId");
+        context.put("path", path);
+        context.put("domainPrefix", apiId);
+        context.put("extendedRequestId", requestId);
+        context.put("requestTime", TIME.format(ZonedDateTime.now(ZoneOffset.UTC)));
+        return event;
+    }
+
+    /**
+     * Maps the function's answer as payload 1.0 does: it must be a response with a {@code statusCode}; anything else
+     * is a 500, as every failure behind an HTTP API is.
+     */
+    static Response responseV1(InvokeResponse invoked) {
+        Response failed = failure(invoked);
+        if (failed != null) {
+            return failed;
+        }
+        ProxyEvents.Response parsed = ProxyEvents.parsed(invoked.body());
+        return parsed == null ? new Response(500, Map.of("Content-Type", "application/json"), List.of(), INTERNAL_ERROR)
+                : new Response(parsed.status(), parsed.headers(), List.of(), parsed.body());
+    }
+
+    /** A Lambda failure (500; a throttle 429) or a function error (500), or null when the function answered. */
+    private static Response failure(InvokeResponse invoked) {
+        Map<String, String> json = Map.of("Content-Type", "application/json");
+        if (invoked.serviceErrorType() != null) {
+            return invoked.status() == 429
+                    ? new Response(429, json, List.of(), "{\"message\":\"Too Many Requests\"}"
+                            .getBytes(StandardCharsets.UTF_8))
+                    : new Response(500, json, List.of(), INTERNAL_ERROR);
+        }
+        return invoked.functionError() != null ? new Response(500, json, List.of(), INTERNAL_ERROR) : null;
     }
 
     static String decode(String text) {

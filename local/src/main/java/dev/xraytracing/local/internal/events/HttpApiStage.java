@@ -11,7 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * An API Gateway HTTP API on 127.0.0.1 with Lambda integrations (payload format 2.0). API Gateway cannot trace HTTP
+ * An API Gateway HTTP API on 127.0.0.1 with Lambda integrations (payload format 2.0, or 1.0 where a route says so:
+ * {@link HttpApiEvents#requestV1}). API Gateway cannot trace HTTP
  * APIs: it emits no segment and only hands the function a trace header with a new Root (the client's, if it sent
  * one) and no sampling decision, so the function's own {@code Tracing} decides whether the trace is recorded.
  */
@@ -55,11 +56,15 @@ public final class HttpApiStage extends HttpEventSource {
             String root = client != null ? client.root() : TraceIds.newTraceId();
             String toFunction = "Root=" + root;
             byte[] body = exchange.getRequestBody().readAllBytes();
-            ObjectNode event = HttpApiEvents.request(exchange, path, body, stage, apiId, requestId, accountId,
-                    toFunction, match.get());
+            boolean v1 = match.get().route().payloadFormatVersion().equals("1.0");
+            ObjectNode event = v1
+                    ? HttpApiEvents.requestV1(exchange, path, body, stage, apiId, requestId, accountId, toFunction,
+                            match.get())
+                    : HttpApiEvents.request(exchange, path, body, stage, apiId, requestId, accountId, toFunction,
+                            match.get());
             InvokeResponse invoked = lambda().invoke(match.get().route().function(),
                     event.toString().getBytes(StandardCharsets.UTF_8), toFunction);
-            HttpApiEvents.Response response = HttpApiEvents.response(invoked);
+            HttpApiEvents.Response response = v1 ? HttpApiEvents.responseV1(invoked) : HttpApiEvents.response(invoked);
             response.headers().forEach((key, value) -> exchange.getResponseHeaders().set(key, value));
             response.cookies().forEach(cookie -> exchange.getResponseHeaders().add("Set-Cookie", cookie));
             exchange.getResponseHeaders().set("Apigw-Requestid", requestId);

@@ -102,10 +102,19 @@ final class ProxyEvents {
         if (invoked.functionError() != null) {
             return new Response(502, json, INTERNAL_ERROR);
         }
+        Response parsed = parsed(invoked.body());
+        return parsed != null ? parsed : new Response(502, json, INTERNAL_ERROR);
+    }
+
+    /**
+     * The function's answer read as a 1.0 proxy response ({@code statusCode}, {@code headers},
+     * {@code multiValueHeaders}, {@code body}, {@code isBase64Encoded}), or null when it is not one.
+     */
+    static Response parsed(byte[] answer) {
         try {
-            JsonNode output = SegmentBuilder.JSON.readTree(invoked.body());
+            JsonNode output = SegmentBuilder.JSON.readTree(answer);
             if (output == null || !output.path("statusCode").canConvertToInt()) {
-                return new Response(502, json, INTERNAL_ERROR);
+                return null;
             }
             Map<String, String> headers = new LinkedHashMap<>();
             output.path("headers").fields().forEachRemaining(e -> headers.put(e.getKey(), e.getValue().asText()));
@@ -120,7 +129,7 @@ final class ProxyEvents {
                     : body.asText().getBytes(StandardCharsets.UTF_8);
             return new Response(output.get("statusCode").asInt(), headers, bytes);
         } catch (IOException | IllegalArgumentException e) {
-            return new Response(502, json, INTERNAL_ERROR);
+            return null;
         }
     }
 }

@@ -29,8 +29,8 @@ public record EventRule(String name, String arn, String busName, Optional<String
     public static EventRule of(String function, String region, String accountId, FunctionEvent.EventBridgeRule event) {
         String name = function + event.eventName();
         return new EventRule(name, arn(region, accountId, event.eventBusName(), name), event.eventBusName(),
-                event.pattern(), Optional.empty(), true, List.of(functionTarget(function, region, accountId,
-                        event.input())));
+                event.pattern(), Optional.empty(), event.enabled(), List.of(functionTarget(function, region,
+                        accountId, event.input())));
     }
 
     /** The rule SAM makes for a function's {@code Schedule} event, on the default bus; named as above. */

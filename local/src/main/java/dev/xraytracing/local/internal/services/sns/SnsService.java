@@ -54,7 +54,7 @@ public final class SnsService extends DeliveringService {
             }
             for (TemplateResource.Subscription s : t.subscriptions()) {
                 subscribeFromTemplate(topic, s.protocol(), s.endpoint(), s.filterPolicy().orElse(null),
-                        s.rawMessageDelivery(), "topic " + t.logicalId());
+                        s.filterPolicyScope(), s.rawMessageDelivery(), "topic " + t.logicalId());
             }
         }
         for (Map.Entry<String, FunctionEvent.Sns> e : context.events(FunctionEvent.Sns.class)) {
@@ -64,17 +64,18 @@ public final class SnsService extends DeliveringService {
             topics.find(event.topicArn()).ifPresentOrElse(
                     topic -> subscribeFromTemplate(topic, "lambda", "arn:aws:lambda:" + context.region() + ":"
                             + context.accountId() + ":function:" + function, event.filterPolicy().orElse(null),
-                            false, where),
+                            event.filterPolicyScope(), false, where),
                     () -> context.say().accept(where + " subscribes to " + event.topicArn()
                             + ", which is no topic of the template; it receives nothing"));
         }
     }
 
     private void subscribeFromTemplate(Topic topic, String protocol, String endpoint, String filterPolicy,
-                                       boolean raw, String where) {
+                                       String filterPolicyScope, boolean raw, String where) {
         Map<String, String> attributes = new LinkedHashMap<>();
         if (filterPolicy != null) {
             attributes.put("FilterPolicy", filterPolicy);
+            attributes.put("FilterPolicyScope", filterPolicyScope);
         }
         if (raw) {
             attributes.put("RawMessageDelivery", "true");

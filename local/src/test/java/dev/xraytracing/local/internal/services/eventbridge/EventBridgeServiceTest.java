@@ -183,6 +183,18 @@ class EventBridgeServiceTest {
     }
 
     @Test
+    void a_functions_disabled_eventbridge_rule_event_delivers_nothing() {
+        start(List.of(), Map.of("Fn", List.of(new FunctionEvent.EventBridgeRule("Off", "EventBridgeRule",
+                Optional.of("{\"source\":[\"s\"]}"), "default", Optional.empty(), false))));
+
+        events.putEvents(r -> r.entries(entry("s", "{}")));
+        awaitQuiet(service::quiet);
+
+        assertThat(lambda.invocations()).isEmpty();
+        assertThat(events.describeRule(r -> r.name("FnOff")).stateAsString()).isEqualTo("DISABLED");
+    }
+
+    @Test
     void a_topic_target_gets_the_event_published_with_its_trace_header_and_passes_both_on_to_its_subscriber() {
         String topicArn = "arn:aws:sns:us-east-1:" + ACCOUNT + ":shipped";
         start(List.of(new TemplateResource.Topic("Shipped", "shipped", topicArn, false, List.of(

@@ -166,6 +166,25 @@ class SnsServiceTest {
     }
 
     @Test
+    void a_template_subscriptions_body_scope_matches_the_json_message_for_a_function_event_and_a_queue() {
+        String queue = "arn:aws:sqs:us-east-1:" + ACCOUNT + ":paid";
+        start(List.of(topic(new TemplateResource.Subscription("sqs", queue,
+                        Optional.of("{\"order\":{\"status\":[\"paid\"]}}"), false, "MessageBody"))),
+                Map.of("Paid", List.of(new FunctionEvent.Sns("Paid", TOPIC,
+                        Optional.of("{\"order\":{\"status\":[\"paid\"]}}"), "MessageBody"))));
+
+        sns.publish(r -> r.topicArn(TOPIC).message("{\"order\":{\"status\":\"paid\"}}"));
+        sns.publish(r -> r.topicArn(TOPIC).message("{\"order\":{\"status\":\"open\"}}")
+                .messageAttributes(Map.of("order", string("paid"))));
+        awaitQuiet(service::quiet);
+
+        assertThat(lambda.invocationsOf("Paid")).as("the body, not the attributes, decides").hasSize(1);
+        assertThat(sns.listSubscriptionsByTopic(r -> r.topicArn(TOPIC)).subscriptions())
+                .allSatisfy(s -> assertThat(sns.getSubscriptionAttributes(r -> r.subscriptionArn(s.subscriptionArn()))
+                        .attributes()).containsEntry("FilterPolicyScope", "MessageBody"));
+    }
+
+    @Test
     void topics_are_created_once_and_listed_with_their_attributes_and_subscriptions() {
         start(List.of(topic(new TemplateResource.Subscription("lambda", functionArn("Notifier"), Optional.empty()))),
                 Map.of());
