@@ -193,6 +193,16 @@ final class ResourceReader {
         }
     }
 
+    /**
+     * A rule target's properties that change what is delivered, or when, and are not simulated: the target gets the
+     * whole event (or its {@code Input}) at once. ({@code Id}, {@code Arn}, {@code Input} are read; {@code RoleArn}
+     * changes nothing on one machine.)
+     */
+    private static final List<String> UNSIMULATED_TARGET_PROPERTIES = List.of("InputPath", "InputTransformer",
+            "RetryPolicy", "DeadLetterConfig", "SqsParameters", "HttpParameters", "KinesisParameters",
+            "EcsParameters", "BatchParameters", "RunCommandParameters", "SageMakerPipelineParameters",
+            "RedshiftDataParameters", "AppSyncParameters");
+
     private TemplateResource rule(JsonNode p, String id, ResourceIdentities.Identity identity, Consumer<String> warn) {
         Optional<String> pattern = p.has("EventPattern")
                 ? Optional.of(json(resolved(p, "EventPattern"), "EventPattern").toString())
@@ -205,6 +215,11 @@ final class ResourceReader {
         List<TemplateResource.Target> targets = new ArrayList<>();
         for (JsonNode target : p.path("Targets")) {
             String targetId = target.path("Id").asText("?");
+            for (String unsimulated : UNSIMULATED_TARGET_PROPERTIES) {
+                if (target.has(unsimulated)) {
+                    warn.accept("resource " + id + ": target " + targetId + ": " + unsimulated + " is not simulated");
+                }
+            }
             try {
                 targets.add(new TemplateResource.Target(targetId, intrinsics.text(target.path("Arn")),
                         target.has("Input") ? Optional.of(intrinsics.text(target.get("Input"))) : Optional.empty()));

@@ -40,7 +40,7 @@ final class SamEventProperties {
                     Set.of("KmsKeyArn", "MetricsConfig", "LoggingConfig")),
             "SNS", new Kind(Set.of("Topic", "Region", "FilterPolicy", "FilterPolicyScope", "SqsSubscription",
                     "RedrivePolicy"),
-                    Set.of("Topic", "FilterPolicy", "FilterPolicyScope"), Set.of()),
+                    Set.of("Topic", "FilterPolicy", "FilterPolicyScope", "SqsSubscription"), Set.of()),
             "EventBridgeRule", RULE,
             "CloudWatchEvent", RULE,
             "Schedule", new Kind(Set.of("Schedule", "RuleName", "Input", "Enabled", "State", "Name", "Description",

@@ -151,6 +151,16 @@ public final class SamTemplate {
         parameters.put("AWS::StackName", ResourceIdentities.STACK_NAME);
         parameters.put("AWS::Partition", "aws");
         parameters.put("AWS::URLSuffix", "amazonaws.com");
+        for (Map.Entry<String, JsonNode> resource : List.copyOf(declared.entrySet())) {
+            if (resource.getValue().path("Type").asText().equals("AWS::Serverless::Function")) {
+                try {
+                    SqsSubscriptions.expand(resource.getKey(), declared, this::warn);
+                } catch (TemplateError e) {
+                    throw new LocalRunException(file.getFileName() + ": resource " + resource.getKey()
+                            + " (AWS::Serverless::Function): " + e.getMessage());
+                }
+            }
+        }
         ResourceIdentities identities = new ResourceIdentities(declared, region);
         intrinsics = new Intrinsics(parameters, identities);
         events = new FunctionEvents(intrinsics, this::warn);
