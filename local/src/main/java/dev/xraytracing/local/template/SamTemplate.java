@@ -167,12 +167,20 @@ public final class SamTemplate {
         ResourceReader reader = new ResourceReader(declared, identities, intrinsics);
         JsonNode globals = root.path("Globals").path("Function");
         JsonNode globalApi = root.path("Globals").path("Api");
+        try {
+            SamFunctionProperties.checkGlobals(globals);
+        } catch (TemplateError e) {
+            throw new LocalRunException(file.getFileName() + ": Globals: " + e.getMessage());
+        }
         declared.forEach((id, resource) -> {
             String type = resource.path("Type").asText();
             JsonNode properties = resource.path("Properties");
             try {
                 switch (type) {
-                    case "AWS::Serverless::Function" -> functions.put(id, function(id, merged(globals, properties)));
+                    case "AWS::Serverless::Function" -> {
+                        SamFunctionProperties.checkFunction(properties);
+                        functions.put(id, function(id, merged(globals, properties)));
+                    }
                     case "AWS::Serverless::Api" -> apis.put(id, new TemplateApi(id, ApiRoute.Kind.REST,
                             properties.path("StageName").asText("Prod"), properties.path("TracingEnabled")
                             .asBoolean(globalApi.path("TracingEnabled").asBoolean())));
