@@ -265,10 +265,60 @@ public final class SamTemplate {
                 warn("function " + logicalId + " variable " + v.getKey() + ": " + e.getMessage() + "; left unset");
             }
         });
-        return new TemplateFunction(logicalId, name, handler, runtime, p.path("MemorySize").asInt(128),
-                p.path("Timeout").asInt(3), p.path("Tracing").asText("PassThrough"), codeUri, environment,
+        return new TemplateFunction(logicalId, name, handler, runtime,
+                wholeNumber(logicalId, p, "MemorySize", 128, 128, 10_240),
+                wholeNumber(logicalId, p, "Timeout", 3, 1, 900), tracing(logicalId, p), codeUri, environment,
                 events.routes(logicalId, name, p.path("Events")), events.events(logicalId, p.path("Events")),
                 AsyncInvokeConfig.read(p, intrinsics), reservedConcurrency(p));
+    }
+
+    /**
+     * A whole-number property (a number, a numeral or an intrinsic giving one) within Lambda's limits, as
+     * CloudFormation checks it: {@code MemorySize} 128 to 10240 MB, {@code Timeout} 1 to 900 s. An intrinsic the run
+     * does not simulate ({@code Fn::If}) leaves {@code absent} and one warning.
+     */
+    private int wholeNumber(String logicalId, JsonNode properties, String property, int absent, int min, int max) {
+        Optional<String> text = resolved(logicalId, properties, property, String.valueOf(absent));
+        if (text.isEmpty()) {
+            return absent;
+        }
+        if (!text.get().matches("-?\\d{1,9}")) {
+            throw new TemplateError(property + " " + text.get() + " is not a whole number");
+        }
+        int value = Integer.parseInt(text.get());
+        if (value < min || value > max) {
+            throw new TemplateError(property + " " + value + " is out of range: it must be " + min + " to " + max);
+        }
+        return value;
+    }
+
+    /** {@code Tracing}: {@code Active}, or {@code PassThrough} (also for {@code Disabled}, which SAM treats as none). */
+    private String tracing(String logicalId, JsonNode properties) {
+        String mode = resolved(logicalId, properties, "Tracing", "PassThrough").orElse("PassThrough");
+        return switch (mode) {
+            case "Active" -> "Active";
+            case "PassThrough", "Disabled" -> "PassThrough";
+            default -> throw new TemplateError("Tracing " + mode + " must be Active, PassThrough or Disabled");
+        };
+    }
+
+    /**
+     * A property's text, through {@code Ref} and the other intrinsics the run resolves; empty when absent, or (with one
+     * warning naming {@code fallback}) when its intrinsic is not simulated.
+     */
+    private Optional<String> resolved(String logicalId, JsonNode properties, String property, String fallback) {
+        JsonNode value = properties.path(property);
+        if (value.isMissingNode() || value.isNull()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(intrinsics.text(value));
+        } catch (Intrinsics.Undeclared e) {
+            throw new TemplateError(property + ": " + e.getMessage());
+        } catch (Intrinsics.Unresolved e) {
+            warn("function " + logicalId + ": " + property + ": " + e.getMessage() + "; " + fallback + " is used");
+            return Optional.empty();
+        }
     }
 
     /** {@code ReservedConcurrentExecutions}: a whole number from 0 (the function never runs) up. */

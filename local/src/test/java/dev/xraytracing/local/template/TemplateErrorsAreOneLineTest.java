@@ -48,6 +48,16 @@ class TemplateErrorsAreOneLineTest {
             | resource Fn (AWS::Serverless::Function): ReservedConcurrentExecutions -1 is not a whole number of 0 or more
             Fn: {Type: 'AWS::Serverless::Function', Properties: {Handler: a.B, Runtime: java21, ReservedConcurrentExecutions: {Ref: Limit}}} \
             | resource Fn (AWS::Serverless::Function): ReservedConcurrentExecutions: Ref Limit: Limit is no resource or parameter of the template
+            Fn: {Type: 'AWS::Serverless::Function', Properties: {Handler: a.B, Runtime: java21, MemorySize: 64}} \
+            | resource Fn (AWS::Serverless::Function): MemorySize 64 is out of range: it must be 128 to 10240
+            Fn: {Type: 'AWS::Serverless::Function', Properties: {Handler: a.B, Runtime: java21, Timeout: 901}} \
+            | resource Fn (AWS::Serverless::Function): Timeout 901 is out of range: it must be 1 to 900
+            Fn: {Type: 'AWS::Serverless::Function', Properties: {Handler: a.B, Runtime: java21, Timeout: soon}} \
+            | resource Fn (AWS::Serverless::Function): Timeout soon is not a whole number
+            Fn: {Type: 'AWS::Serverless::Function', Properties: {Handler: a.B, Runtime: java21, Tracing: Enabled}} \
+            | resource Fn (AWS::Serverless::Function): Tracing Enabled must be Active, PassThrough or Disabled
+            Fn: {Type: 'AWS::Serverless::Function', Properties: {Handler: a.B, Runtime: java21, MemorySize: {Ref: Memory}}} \
+            | resource Fn (AWS::Serverless::Function): MemorySize: Ref Memory: Memory is no resource or parameter of the template
             """)
     void a_template_error_names_resource_and_property(String resource, String expected) {
         String text = "Resources:\n  " + resource + "\n";
