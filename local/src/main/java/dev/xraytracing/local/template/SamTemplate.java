@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * A SAM template as the local run reads it: its functions ({@code Globals.Function} merged in), their API routes and
@@ -35,6 +34,7 @@ public final class SamTemplate {
     private final String region;
     private Intrinsics intrinsics;
     private FunctionEvents events;
+    private FunctionSettings settings;
 
     private SamTemplate(Path file, String region) {
         this.file = file;
@@ -164,6 +164,7 @@ public final class SamTemplate {
         ResourceIdentities identities = new ResourceIdentities(declared, region);
         intrinsics = new Intrinsics(parameters, identities);
         events = new FunctionEvents(intrinsics, this::warn);
+        settings = new FunctionSettings(intrinsics, this::warn);
         ResourceReader reader = new ResourceReader(declared, identities, intrinsics);
         JsonNode globals = root.path("Globals").path("Function");
         JsonNode globalApi = root.path("Globals").path("Api");
@@ -182,10 +183,12 @@ public final class SamTemplate {
                         functions.put(id, function(id, merged(globals, properties)));
                     }
                     case "AWS::Serverless::Api" -> apis.put(id, new TemplateApi(id, ApiRoute.Kind.REST,
-                            properties.path("StageName").asText("Prod"), properties.path("TracingEnabled")
-                            .asBoolean(globalApi.path("TracingEnabled").asBoolean())));
+                            settings.text("resource " + id, properties, "StageName", "Prod").orElse("Prod"),
+                            Boolean.parseBoolean(settings.text("resource " + id, properties, "TracingEnabled", "false")
+                                    .orElse(String.valueOf(globalApi.path("TracingEnabled").asBoolean())))));
                     case "AWS::Serverless::HttpApi" -> apis.put(id, new TemplateApi(id, ApiRoute.Kind.HTTP,
-                            properties.path("StageName").asText("$default"), false));
+                            settings.text("resource " + id, properties, "StageName", "$default").orElse("$default"),
+                            false));
                     case "AWS::SNS::Subscription" -> { } // read into its topic
                     default -> {
                         if (ResourceReader.TYPES.contains(type)) {
@@ -229,12 +232,12 @@ public final class SamTemplate {
 
     private TemplateFunction function(String logicalId, JsonNode p) {
         String name = intrinsics.ref(logicalId);
-        String handler = p.path("Handler").asText(null);
+        String handler = settings.text("function " + logicalId, p, "Handler", "no handler").orElse(null);
         if (handler == null) {
             warn("function " + logicalId + " has no Handler (container images are not simulated)");
             handler = "";
         }
-        String runtime = p.path("Runtime").asText("");
+        String runtime = settings.text("function " + logicalId, p, "Runtime", "no runtime").orElse("");
         if (!runtime.startsWith("java")) {
             warn("function " + logicalId + " declares Runtime " + (runtime.isEmpty() ? "(none)" : runtime)
                     + ", not a Java runtime; it runs on this JVM anyway");
@@ -266,77 +269,10 @@ public final class SamTemplate {
             }
         });
         return new TemplateFunction(logicalId, name, handler, runtime,
-                wholeNumber(logicalId, p, "MemorySize", 128, 128, 10_240),
-                wholeNumber(logicalId, p, "Timeout", 3, 1, 900), tracing(logicalId, p), codeUri, environment,
+                settings.wholeNumber(logicalId, p, "MemorySize", 128, 128, 10_240),
+                settings.wholeNumber(logicalId, p, "Timeout", 3, 1, 900), settings.tracing(logicalId, p), codeUri, environment,
                 events.routes(logicalId, name, p.path("Events")), events.events(logicalId, p.path("Events")),
-                AsyncInvokeConfig.read(p, intrinsics), reservedConcurrency(p));
-    }
-
-    /**
-     * A whole-number property (a number, a numeral or an intrinsic giving one) within Lambda's limits, as
-     * CloudFormation checks it: {@code MemorySize} 128 to 10240 MB, {@code Timeout} 1 to 900 s. An intrinsic the run
-     * does not simulate ({@code Fn::If}) leaves {@code absent} and one warning.
-     */
-    private int wholeNumber(String logicalId, JsonNode properties, String property, int absent, int min, int max) {
-        Optional<String> text = resolved(logicalId, properties, property, String.valueOf(absent));
-        if (text.isEmpty()) {
-            return absent;
-        }
-        if (!text.get().matches("-?\\d{1,9}")) {
-            throw new TemplateError(property + " " + text.get() + " is not a whole number");
-        }
-        int value = Integer.parseInt(text.get());
-        if (value < min || value > max) {
-            throw new TemplateError(property + " " + value + " is out of range: it must be " + min + " to " + max);
-        }
-        return value;
-    }
-
-    /** {@code Tracing}: {@code Active}, or {@code PassThrough} (also for {@code Disabled}, which SAM treats as none). */
-    private String tracing(String logicalId, JsonNode properties) {
-        String mode = resolved(logicalId, properties, "Tracing", "PassThrough").orElse("PassThrough");
-        return switch (mode) {
-            case "Active" -> "Active";
-            case "PassThrough", "Disabled" -> "PassThrough";
-            default -> throw new TemplateError("Tracing " + mode + " must be Active, PassThrough or Disabled");
-        };
-    }
-
-    /**
-     * A property's text, through {@code Ref} and the other intrinsics the run resolves; empty when absent, or (with one
-     * warning naming {@code fallback}) when its intrinsic is not simulated.
-     */
-    private Optional<String> resolved(String logicalId, JsonNode properties, String property, String fallback) {
-        JsonNode value = properties.path(property);
-        if (value.isMissingNode() || value.isNull()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(intrinsics.text(value));
-        } catch (Intrinsics.Undeclared e) {
-            throw new TemplateError(property + ": " + e.getMessage());
-        } catch (Intrinsics.Unresolved e) {
-            warn("function " + logicalId + ": " + property + ": " + e.getMessage() + "; " + fallback + " is used");
-            return Optional.empty();
-        }
-    }
-
-    /** {@code ReservedConcurrentExecutions}: a whole number from 0 (the function never runs) up. */
-    private OptionalInt reservedConcurrency(JsonNode properties) {
-        JsonNode value = properties.path("ReservedConcurrentExecutions");
-        if (value.isMissingNode() || value.isNull()) {
-            return OptionalInt.empty();
-        }
-        String text;
-        try {
-            text = intrinsics.text(value);
-        } catch (Intrinsics.Unresolved e) {
-            throw new TemplateError("ReservedConcurrentExecutions: " + e.getMessage());
-        }
-        if (!text.matches("\\d{1,9}")) {
-            throw new TemplateError("ReservedConcurrentExecutions " + text + " is not a whole number of 0 or more");
-        }
-        return OptionalInt.of(Integer.parseInt(text));
+                AsyncInvokeConfig.read(p, intrinsics), settings.reservedConcurrency(p));
     }
 
     private Path baseDirectory() {

@@ -87,8 +87,9 @@ final class SqsSubscriptions {
             add(declared, logicalId, "AWS::SNS::Subscription", subscribed, where);
             ObjectNode mapping = NODES.objectNode();
             mapping.put("Type", "SQS");
-            mapping.putObject("Properties").set("Queue", queueArn);
-            ((ObjectNode) mapping.get("Properties")).set("BatchSize", batchSize);
+            ObjectNode mappingProperties = mapping.putObject("Properties");
+            mappingProperties.set("Queue", queueArn);
+            mappingProperties.set("BatchSize", batchSize);
             ((ObjectNode) events).set(eventId, mapping);
         }
     }

@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code MemorySize}, {@code Timeout} and {@code Tracing} given through a parameter are read through it (they fell
- * back to 128 MB, 3 s and pass-through without a word); {@code Tracing: Disabled} is pass-through, as SAM treats it.
+ * {@code MemorySize}, {@code Timeout}, {@code Tracing}, {@code Handler} and {@code Runtime}, and an API's
+ * {@code StageName} and {@code TracingEnabled}, given through a parameter are read through it (they fell back to their
+ * defaults, or to nothing, without a word); {@code Tracing: Disabled} is pass-through, as SAM treats it.
  */
 class FunctionSettingsThroughParametersTest {
     static final String TEMPLATE = """
@@ -39,6 +40,32 @@ class FunctionSettingsThroughParametersTest {
         assertThat(fn.timeoutSeconds()).isEqualTo(20);
         assertThat(fn.tracing()).isEqualTo("Active");
         assertThat(template.function("Quiet").orElseThrow().tracing()).isEqualTo("PassThrough");
+    }
+
+    @Test
+    void an_apis_stage_and_tracing_and_a_functions_handler_come_through_parameters() {
+        SamTemplate template = SamTemplate.parse("""
+                Parameters:
+                  Stage: {Type: String, Default: dev}
+                  Traced: {Type: String, Default: 'true'}
+                  HandlerClass: {Type: String, Default: 'com.example.Orders::handleRequest'}
+                  JavaVersion: {Type: String, Default: java21}
+                Resources:
+                  OrdersApi:
+                    Type: AWS::Serverless::Api
+                    Properties: {StageName: !Ref Stage, TracingEnabled: !Ref Traced}
+                  Fn:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: !Ref HandlerClass
+                      Runtime: !Ref JavaVersion
+                      Events:
+                        Get: {Type: Api, Properties: {RestApiId: !Ref OrdersApi, Path: /orders, Method: get}}
+                """, Path.of("template.yaml"), "us-east-1");
+
+        assertThat(template.apis()).containsExactly(new TemplateApi("OrdersApi", ApiRoute.Kind.REST, "dev", true));
+        assertThat(template.function("Fn").orElseThrow().handler()).isEqualTo("com.example.Orders::handleRequest");
+        assertThat(template.warnings()).isEmpty();
     }
 
     @Test
