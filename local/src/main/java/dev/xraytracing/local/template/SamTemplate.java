@@ -169,7 +169,7 @@ public final class SamTemplate {
         JsonNode globals = root.path("Globals").path("Function");
         JsonNode globalApi = root.path("Globals").path("Api");
         try {
-            SamFunctionProperties.checkGlobals(globals);
+            SamProperties.checkGlobals(root.path("Globals"));
         } catch (TemplateError e) {
             throw new LocalRunException(file.getFileName() + ": Globals: " + e.getMessage());
         }
@@ -177,11 +177,9 @@ public final class SamTemplate {
             String type = resource.path("Type").asText();
             JsonNode properties = resource.path("Properties");
             try {
+                SamProperties.checkResource(type, properties);
                 switch (type) {
-                    case "AWS::Serverless::Function" -> {
-                        SamFunctionProperties.checkFunction(properties);
-                        functions.put(id, function(id, merged(globals, properties)));
-                    }
+                    case "AWS::Serverless::Function" -> functions.put(id, function(id, merged(globals, properties)));
                     case "AWS::Serverless::Api" -> apis.put(id, new TemplateApi(id, ApiRoute.Kind.REST,
                             settings.text("resource " + id, properties, "StageName", "Prod").orElse("Prod"),
                             Boolean.parseBoolean(settings.text("resource " + id, properties, "TracingEnabled", "false")
