@@ -78,9 +78,8 @@ final class SamEventProperties {
         for (Iterator<String> names = properties.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!kind.accepted().contains(name)) {
-                throw new TemplateError("event " + eventName + " (" + type + "): " + name + " is not a property of "
-                        + "event type " + type + "; SAM refuses it (\"property " + name + " not defined for resource "
-                        + "of type " + type + "\")");
+                throw new TemplateError("event " + eventName + " (" + type + "): "
+                        + SamProperties.refusal(name, "event type " + type, type));
             }
             if (!kind.read().contains(name) && !kind.quiet().contains(name)) {
                 warn.accept("function " + logicalId + ": event " + eventName + " (" + type + "): " + name

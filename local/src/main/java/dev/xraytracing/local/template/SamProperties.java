@@ -78,8 +78,7 @@ final class SamProperties {
         Set<String> accepted = RESOURCES.get(type);
         String unknown = accepted == null ? null : firstUnknown(properties, accepted);
         if (unknown != null) {
-            throw new TemplateError(unknown + " is not a property of " + type + "; SAM refuses it (\"property "
-                    + unknown + " not defined for resource of type " + type + "\")");
+            throw new TemplateError(refusal(unknown, type, type));
         }
     }
 
@@ -102,6 +101,16 @@ final class SamProperties {
                         ? " in Globals (set it on each function)" : ""));
             }
         }
+    }
+
+    /**
+     * {@code Timout is not a property of AWS::Serverless::Function; SAM refuses it ("property Timout not defined for
+     * resource of type AWS::Serverless::Function")}: {@code what} names the owner, {@code samType} is the type SAM's
+     * own message names.
+     */
+    static String refusal(String name, String what, String samType) {
+        return name + " is not a property of " + what + "; SAM refuses it (\"property " + name
+                + " not defined for resource of type " + samType + "\")";
     }
 
     private static String firstUnknown(JsonNode properties, Set<String> accepted) {

@@ -139,11 +139,9 @@ final class HttpApiEvents {
      */
     static ObjectNode requestV1(HttpExchange exchange, String path, byte[] body, String stage, String apiId,
                                 String requestId, String accountId, String traceHeader, ApiRoutes.Match match) {
-        ObjectNode rest = ProxyEvents.request(exchange, path, body, stage, apiId, requestId, accountId, traceHeader,
+        ObjectNode event = ProxyEvents.request(exchange, path, body, stage, apiId, requestId, accountId, traceHeader,
                 match);
-        ObjectNode event = JSON.createObjectNode();
         event.put("version", "1.0");
-        event.setAll(rest);
         ObjectNode context = (ObjectNode) event.get("requestContext");
         context.putNull("resourceId");
         context.put("path", path);

@@ -80,16 +80,14 @@ final class SqsFilter {
         }
         ObjectNode record = SqsEvent.record(message, queueArn, region);
         JsonNode parsedBody = parsed(message.body());
+        // the record with its body parsed, for the filters whose body is JSON; none when the body is a plain string
+        ObjectNode withJsonBody = parsedBody == null ? null : record.deepCopy().set("body", parsedBody);
         for (Filter filter : filters) {
             if (filter.body() == BodyFormat.JSON && parsedBody == null
                     || filter.body() == BodyFormat.PLAIN && parsedBody != null) {
                 continue; // the formats differ: Lambda drops the message for this filter
             }
-            ObjectNode matched = record;
-            if (filter.body() == BodyFormat.JSON) {
-                matched = record.deepCopy();
-                matched.set("body", parsedBody);
-            }
+            ObjectNode matched = filter.body() == BodyFormat.JSON ? withJsonBody : record;
             if (!filter.machine().rulesForJSONEvent(matched).isEmpty()) {
                 return true;
             }
