@@ -16,12 +16,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The data table that says which request and response members of an SDK call become {@code aws} fields, and what a
- * service's subsegment is called. Read lazily, on the first traced call, from the table shipped in the jar, then from
- * every {@code META-INF/xray-tracing/aws-resources.properties} on the classpath, then from run-time additions. The
- * format is described in the shipped file. Each tracer has its own ({@link #of}).
+ * service's subsegment is called. Built lazily, on the first traced call, from the entries shipped with core
+ * ({@link ShippedResourceEntries}, which also describes the format), then every
+ * {@code META-INF/xray-tracing/aws-resources.properties} on the classpath, then run-time additions. Each tracer has its
+ * own ({@link #of}).
  */
 public final class ResourceTable {
-    public static final String SHIPPED_FILE = "dev/xraytracing/sdk/aws-resources.properties";
     public static final String EXTRA_FILE = "META-INF/xray-tracing/aws-resources.properties";
     private static final String ANY_OPERATION = "*";
     private static final String NAME_PREFIX = "name.";
@@ -82,7 +82,7 @@ public final class ResourceTable {
             synchronized (additions) {
                 current = table;
                 if (current == null) {
-                    Properties entries = loadFiles();
+                    Map<String, String> entries = loadEntries();
                     entries.putAll(additions);
                     current = new Table(entries, warnings);
                     table = current;
@@ -92,10 +92,13 @@ public final class ResourceTable {
         return current;
     }
 
-    private Properties loadFiles() {
-        Properties entries = new Properties();
+    private Map<String, String> loadEntries() {
+        Map<String, String> entries = new LinkedHashMap<>();
+        for (String line : ShippedResourceEntries.LINES) {
+            int equals = line.indexOf('=');
+            entries.put(line.substring(0, equals), line.substring(equals + 1));
+        }
         ClassLoader loader = ResourceTable.class.getClassLoader();
-        load(entries, loader.getResource(SHIPPED_FILE));
         try {
             Enumeration<URL> extras = loader.getResources(EXTRA_FILE);
             while (extras.hasMoreElements()) {
@@ -107,12 +110,13 @@ public final class ResourceTable {
         return entries;
     }
 
-    private void load(Properties entries, URL file) {
-        if (file == null) {
-            return;
-        }
+    private void load(Map<String, String> entries, URL file) {
         try (InputStream in = file.openStream()) {
-            entries.load(in);
+            Properties lines = new Properties();
+            lines.load(in);
+            for (String key : lines.stringPropertyNames()) {
+                entries.put(key, lines.getProperty(key));
+            }
         } catch (IOException failure) {
             warnings.warn("sdk-resources:" + file, "could not read " + file, failure);
         }
@@ -124,9 +128,10 @@ public final class ResourceTable {
         final Map<String, List<Field>> request = new HashMap<>();
         final Map<String, List<Field>> response = new HashMap<>();
 
-        Table(Properties entries, WarnOnce warnings) {
-            for (String key : entries.stringPropertyNames()) {
-                String value = entries.getProperty(key).trim();
+        Table(Map<String, String> entries, WarnOnce warnings) {
+            for (Map.Entry<String, String> entry : entries.entrySet()) {
+                String key = entry.getKey();
+                String value = entry.getValue().trim();
                 if (key.startsWith(NAME_PREFIX)) {
                     names.put(key.substring(NAME_PREFIX.length()), value);
                     continue;
