@@ -59,7 +59,8 @@ public final class InvocationTracer {
                 SnapStartHooks.register(core); // primes everything before the snapshot; reseeds after each restore
             } else if (environment.initializesAhead()) {
                 InitWarmUp.run(core);
-            } else if (InitWarmUp.inBackground(configuration, Runtime.getRuntime().availableProcessors())) {
+            } else if (LambdaEnvironment.warmUpInBackground(configuration,
+                    Runtime.getRuntime().availableProcessors())) {
                 InitWarmUp.startInBackground(core);
             }
         } catch (Throwable failure) {

@@ -2,6 +2,8 @@ package dev.xraytracing.lambda.internal;
 
 import dev.xraytracing.internal.TracerCore;
 import dev.xraytracing.internal.config.ConfigKey;
+import dev.xraytracing.internal.config.Configuration;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -66,6 +68,26 @@ public final class LambdaEnvironment {
     /** Whether this environment was initialised ahead of its requests (provisioned concurrency, SnapStart). */
     public boolean initializesAhead() {
         return !onDemand;
+    }
+
+    /**
+     * Whether an on-demand environment prepares tracing on a background thread ({@code XRAY_TRACING_INIT_WARM_UP},
+     * see {@link InitWarmUp}): by default only where the JVM sees more than one CPU. On one, the thread takes the CPU
+     * from the function's own init for the same work the first invocation would do, so it only adds a thread
+     * (docs/benchmarks.md). Decided here, so that a one-CPU cold start does not load {@link InitWarmUp} to say no.
+     */
+    static boolean warmUpInBackground(Configuration configuration, int processors) {
+        String setting = configuration.value(ConfigKey.INIT_WARM_UP);
+        switch (setting == null ? "auto" : setting.trim().toLowerCase(Locale.ROOT)) {
+            case "on":
+            case "true":
+                return true;
+            case "off":
+            case "false":
+                return false;
+            default:
+                return processors > 1;
+        }
     }
 
     /** Milliseconds from JVM start until now: the init duration, when asked on the cold-start invocation. */

@@ -114,9 +114,17 @@ class AColdTracedInvocationSpinsNoLambdaOfOursTest {
         }
         String user = ColdInvocationInAFreshJvm.class.getPackageName() + "."; // this package: the user's code
         assertThat(loaded).as("the control: the log holds our classes, the SDK call's and the user's own lambdas")
-                .contains("dev.xraytracing.lambda.internal.InitWarmUp", "dev.xraytracing.sdk.internal.SdkCallTracer",
+                .contains("dev.xraytracing.lambda.internal.InvocationTracer",
+                        "dev.xraytracing.sdk.internal.SdkCallTracer",
                         "software.amazon.awssdk.services.lambda.LambdaClient")
                 .anyMatch(name -> name.startsWith(user) && name.contains("$$Lambda"));
+        String warmUp = "dev.xraytracing.lambda.internal.InitWarmUp";
+        if (oneCpu) {
+            assertThat(loaded).as("one CPU and the default: the warm-up is not even loaded to decide")
+                    .doesNotContain(warmUp);
+        } else {
+            assertThat(loaded).as("the warm-up thread forced on").contains(warmUp);
+        }
         List<String> ours = loaded.stream().filter(name -> name.startsWith("dev.xraytracing.")
                 && !name.startsWith(user) && name.contains("$$Lambda")).toList();
         assertThat(ours).as("lambdas of ours spun on the cold path (each a hidden class: use a direct call or a "

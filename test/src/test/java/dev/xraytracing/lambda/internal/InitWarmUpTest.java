@@ -71,16 +71,16 @@ class InitWarmUpTest {
 
     @Test
     void by_default_only_two_cpus_prepare_on_a_thread_during_init() {
-        assertThat(InitWarmUp.inBackground(warmUp(null), 2)).isTrue();
-        assertThat(InitWarmUp.inBackground(warmUp(" Auto "), 2)).isTrue();
-        assertThat(InitWarmUp.inBackground(warmUp(null), 1)).isFalse();
+        assertThat(LambdaEnvironment.warmUpInBackground(warmUp(null), 2)).isTrue();
+        assertThat(LambdaEnvironment.warmUpInBackground(warmUp(" Auto "), 2)).isTrue();
+        assertThat(LambdaEnvironment.warmUpInBackground(warmUp(null), 1)).isFalse();
     }
 
     @Test
     void off_prepares_nowhere_and_on_prepares_during_init_on_any_cpu_count() {
-        assertThat(InitWarmUp.inBackground(warmUp("off"), 2)).isFalse();
-        assertThat(InitWarmUp.inBackground(warmUp(" OFF "), 2)).isFalse();
-        assertThat(InitWarmUp.inBackground(warmUp("false"), 2)).isFalse();
-        assertThat(InitWarmUp.inBackground(warmUp("on"), 1)).isTrue();
+        assertThat(LambdaEnvironment.warmUpInBackground(warmUp("off"), 2)).isFalse();
+        assertThat(LambdaEnvironment.warmUpInBackground(warmUp(" OFF "), 2)).isFalse();
+        assertThat(LambdaEnvironment.warmUpInBackground(warmUp("false"), 2)).isFalse();
+        assertThat(LambdaEnvironment.warmUpInBackground(warmUp("on"), 1)).isTrue();
     }
 }
