@@ -66,10 +66,7 @@ final class FunctionEvents {
     private Optional<FunctionEvent> event(String logicalId, String name, String type, JsonNode p) {
         try {
             return Optional.ofNullable(switch (type) {
-                case "SQS" -> new FunctionEvent.Sqs(name, text(p, "Queue"), integer(p, "BatchSize", 10),
-                        integer(p, "MaximumBatchingWindowInSeconds", 0),
-                        contains(p.path("FunctionResponseTypes"), "ReportBatchItemFailures"),
-                        bool(p, "Enabled", true), filterPatterns(logicalId, name, p));
+                case "SQS" -> sqs("function " + logicalId + ": event " + name, name, text(p, "Queue"), p);
                 case "SNS" -> new FunctionEvent.Sns(name, text(p, "Topic"), json(p, "FilterPolicy"),
                         ResourceReader.filterPolicyScope(optionalText(p, "FilterPolicyScope"), ""));
                 case "EventBridgeRule", "CloudWatchEvent" -> new FunctionEvent.EventBridgeRule(name, type,
@@ -145,11 +142,39 @@ final class FunctionEvents {
     }
 
     /**
+     * An SQS event source mapping: SAM's {@code SQS} event and CloudFormation's {@code AWS::Lambda::EventSourceMapping}
+     * name its settings alike (SAM passes them through). Checked as Lambda's {@code CreateEventSourceMapping} checks
+     * them for a queue: a batch of 1 to 10,000 messages (10 for a FIFO queue), more than 10 only with a batching
+     * window of at least a second, a window of 0 to 300 seconds.
+     *
+     * @param where how a warning names the mapping ({@code function Fn: event Jobs})
+     */
+    FunctionEvent.Sqs sqs(String where, String name, String queueArn, JsonNode p) {
+        int batchSize = integer(p, "BatchSize", 10);
+        int window = integer(p, "MaximumBatchingWindowInSeconds", 0);
+        boolean fifo = queueArn.endsWith(".fifo");
+        if (batchSize < 1 || batchSize > (fifo ? 10 : 10_000)) {
+            throw new TemplateError("BatchSize " + batchSize + " is outside 1 to " + (fifo ? "10 for a FIFO queue"
+                    : "10000") + ", which Lambda takes from an SQS queue");
+        }
+        if (window < 0 || window > 300) {
+            throw new TemplateError("MaximumBatchingWindowInSeconds " + window + " is outside 0 to 300");
+        }
+        if (batchSize > 10 && window < 1) {
+            throw new TemplateError("BatchSize " + batchSize + " needs MaximumBatchingWindowInSeconds of at least 1:"
+                    + " Lambda takes more than 10 messages from a queue only with a batching window");
+        }
+        return new FunctionEvent.Sqs(name, queueArn, batchSize, window,
+                contains(p.path("FunctionResponseTypes"), "ReportBatchItemFailures"), bool(p, "Enabled", true),
+                filterPatterns(where, p));
+    }
+
+    /**
      * The {@code Pattern}s of an event source mapping's {@code FilterCriteria}, each checked as Lambda checks it when
      * the mapping is created: JSON text (CloudFormation takes a string, not a mapping) that is an event pattern.
      * AWS's default quota is 5 filters, 10 with an increase; past 10 is an error, past 5 one warning.
      */
-    private List<String> filterPatterns(String logicalId, String eventName, JsonNode p) {
+    private List<String> filterPatterns(String where, JsonNode p) {
         JsonNode filters = intrinsics.resolve(p.path("FilterCriteria").path("Filters"));
         if (filters.isMissingNode() || filters.isNull()) {
             return List.of();
@@ -162,8 +187,8 @@ final class FunctionEvents {
                     + MAX_FILTERS_WITH_QUOTA_INCREASE + " (5 without a quota increase)");
         }
         if (filters.size() > DEFAULT_MAX_FILTERS) {
-            warn.accept("function " + logicalId + ": event " + eventName + ": FilterCriteria has " + filters.size() + " filters; AWS refuses more"
-                    + " than " + DEFAULT_MAX_FILTERS + " unless the account's quota was raised");
+            warn.accept(where + ": FilterCriteria has " + filters.size() + " filters; AWS refuses more than "
+                    + DEFAULT_MAX_FILTERS + " unless the account's quota was raised");
         }
         List<String> patterns = new ArrayList<>();
         for (JsonNode filter : filters) {

@@ -173,6 +173,7 @@ public final class SamTemplate {
         } catch (TemplateError e) {
             throw new LocalRunException(file.getFileName() + ": Globals: " + e.getMessage());
         }
+        Map<String, JsonNode> mappings = new LinkedHashMap<>();
         declared.forEach((id, resource) -> {
             String type = resource.path("Type").asText();
             JsonNode properties = resource.path("Properties");
@@ -188,6 +189,7 @@ public final class SamTemplate {
                             settings.text("resource " + id, properties, "StageName", "$default").orElse("$default"),
                             false));
                     case "AWS::SNS::Subscription" -> { } // read into its topic
+                    case EventSourceMappings.TYPE -> mappings.put(id, properties); // once every function is read
                     default -> {
                         if (ResourceReader.TYPES.contains(type)) {
                             resources.put(id, reader.read(id, this::warn));
@@ -201,6 +203,7 @@ public final class SamTemplate {
                         + e.getMessage());
             }
         });
+        addMappings(mappings);
         for (ApiRoute route : routes()) {
             if (!apis.containsKey(route.api())) {
                 boolean rest = route.kind() == ApiRoute.Kind.REST;
@@ -209,6 +212,21 @@ public final class SamTemplate {
             }
         }
         apis.values().removeIf(api -> routes().stream().noneMatch(r -> r.api().equals(api.logicalId())));
+    }
+
+    /** Gives each function the SQS mappings of {@code AWS::Lambda::EventSourceMapping} resources that name it. */
+    private void addMappings(Map<String, JsonNode> mappings) {
+        EventSourceMappings reader = new EventSourceMappings(intrinsics, events, this::warn);
+        mappings.forEach((id, properties) -> {
+            Optional<EventSourceMappings.Mapping> mapping;
+            try {
+                mapping = reader.read(id, properties, functions.values());
+            } catch (TemplateError | Intrinsics.Unresolved e) {
+                throw new LocalRunException(file.getFileName() + ": resource " + id + " (" + EventSourceMappings.TYPE
+                        + "): " + e.getMessage());
+            }
+            mapping.ifPresent(m -> functions.computeIfPresent(m.functionLogicalId(), (key, f) -> m.addedTo(f)));
+        });
     }
 
     private static JsonNode merged(JsonNode globals, JsonNode own) {

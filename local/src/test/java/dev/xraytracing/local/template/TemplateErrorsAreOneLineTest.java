@@ -34,6 +34,10 @@ class TemplateErrorsAreOneLineTest {
             | resource Fn (AWS::Serverless::Function): Environment.Variables TABLE_NAME: Ref Orderz: Orderz is no resource or parameter of the template
             Fn: {Type: 'AWS::Serverless::Function', Properties: {Handler: a.B, Runtime: java21, Events: {Jobs: {Type: SQS, Properties: {BatchSize: 5}}}}} \
             | resource Fn (AWS::Serverless::Function): event Jobs (SQS): Queue is missing
+            Fn: {Type: 'AWS::Serverless::Function', Properties: {Handler: a.B, Runtime: java21, Events: {Jobs: {Type: SQS, Properties: {Queue: 'arn:aws:sqs:us-east-1:123456789012:jobs.fifo', BatchSize: 11, MaximumBatchingWindowInSeconds: 1}}}}} \
+            | resource Fn (AWS::Serverless::Function): event Jobs (SQS): BatchSize 11 is outside 1 to 10 for a FIFO queue, which Lambda takes from an SQS queue
+            Fn: {Type: 'AWS::Serverless::Function', Properties: {Handler: a.B, Runtime: java21, Events: {Jobs: {Type: SQS, Properties: {Queue: 'arn:aws:sqs:us-east-1:123456789012:jobs', BatchSize: 0}}}}} \
+            | resource Fn (AWS::Serverless::Function): event Jobs (SQS): BatchSize 0 is outside 1 to 10000, which Lambda takes from an SQS queue
             Fn: {Type: 'AWS::Serverless::Function', Properties: {Handler: a.B, Runtime: java21, Events: {Up: {Type: S3, Properties: {Bucket: my-bucket, Events: 's3:ObjectCreated:*'}}}}} \
             | resource Fn (AWS::Serverless::Function): event Up (S3): Bucket must be a Ref to a bucket of the template
             Fn: {Type: 'AWS::Serverless::Function', Properties: {Handler: a.B, Runtime: java21, EventInvokeConfig: {MaximumRetryAttempts: 3}}} \

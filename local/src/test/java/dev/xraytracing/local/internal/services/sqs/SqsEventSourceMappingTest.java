@@ -211,6 +211,23 @@ class SqsEventSourceMappingTest {
     }
 
     @Test
+    void a_cloudformation_event_source_mapping_delivers_its_queue_as_a_sam_sqs_event_does() {
+        String url = run.queue("Invoices").url();
+        for (String body : List.of("invoice 1", "invoice 2", "invoice 3")) {
+            run.client.sendMessage(b -> b.queueUrl(url).messageBody(body));
+        }
+
+        Eventually.until("the invoices queue is drained", () -> run.depth("Invoices").total() == 0
+                && run.service.quiet());
+        List<SQSEvent> batches = run.invocationsOf("Biller").stream()
+                .map(invocation -> readAsTheRuntimeDoes(invocation.event())).toList();
+        assertThat(batches).allSatisfy(batch -> assertThat(batch.getRecords()).as("BatchSize 2").hasSizeLessThan(3));
+        assertThat(batches.stream().flatMap(batch -> batch.getRecords().stream())).allSatisfy(record ->
+                assertThat(record.getEventSourceArn()).isEqualTo(run.queue("Invoices").arn()))
+                .map(SQSEvent.SQSMessage::getBody).containsExactlyInAnyOrder("invoice 1", "invoice 2", "invoice 3");
+    }
+
+    @Test
     void a_disabled_mapping_does_not_poll_its_queue() {
         String url = run.queue("Backlog").url();
         run.client.sendMessage(b -> b.queueUrl(url).messageBody("waits"));
