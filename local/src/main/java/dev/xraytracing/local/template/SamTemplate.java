@@ -174,6 +174,7 @@ public final class SamTemplate {
             throw new LocalRunException(file.getFileName() + ": Globals: " + e.getMessage());
         }
         Map<String, JsonNode> mappings = new LinkedHashMap<>();
+        UnsimulatedResources unsimulated = new UnsimulatedResources(this::warn);
         declared.forEach((id, resource) -> {
             String type = resource.path("Type").asText();
             JsonNode properties = resource.path("Properties");
@@ -194,7 +195,7 @@ public final class SamTemplate {
                         if (ResourceReader.TYPES.contains(type)) {
                             resources.put(id, reader.read(id, this::warn));
                         } else {
-                            warn("resource " + id + " (" + type + ") is not simulated");
+                            unsimulated.add(id, type);
                         }
                     }
                 }
@@ -203,6 +204,7 @@ public final class SamTemplate {
                         + e.getMessage());
             }
         });
+        unsimulated.finish();
         addMappings(mappings);
         for (ApiRoute route : routes()) {
             if (!apis.containsKey(route.api())) {

@@ -118,7 +118,7 @@ class SamTemplateTest {
     @Test
     void each_unsupported_feature_is_one_warning_line() {
         assertThat(template.warnings()).containsExactlyInAnyOrder(
-                "resource Role (AWS::IAM::Role) is not simulated",
+                "not simulated, with nothing to run locally (no permission is checked here): Role (AWS::IAM::Role)",
                 "function Orders: Layers is not simulated",
                 "function Billing declares Runtime python3.12, not a Java runtime; it runs on this JVM anyway");
     }
