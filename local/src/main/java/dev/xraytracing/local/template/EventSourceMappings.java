@@ -1,10 +1,8 @@
 package dev.xraytracing.local.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -43,15 +41,6 @@ final class EventSourceMappings {
 
     /** A mapping that runs: the function's logical id and its SQS event. */
     record Mapping(String functionLogicalId, FunctionEvent.Sqs event) {
-        /** {@code function} with this mapping after its own events. */
-        TemplateFunction addedTo(TemplateFunction function) {
-            List<FunctionEvent> events = new ArrayList<>(function.events());
-            events.add(event);
-            return new TemplateFunction(function.logicalId(), function.name(), function.handler(), function.runtime(),
-                    function.memoryMb(), function.timeoutSeconds(), function.tracing(), function.codeUri(),
-                    function.environment(), function.routes(), List.copyOf(events), function.asyncInvoke(),
-                    function.reservedConcurrency());
-        }
     }
 
     private final Intrinsics intrinsics;

@@ -102,12 +102,21 @@ final class FunctionEvents {
         } else {
             throw new TemplateError("Events is missing");
         }
-        List<FunctionEvent.FilterRule> filter = new ArrayList<>();
-        for (JsonNode rule : p.path("Filter").path("S3Key").path("Rules")) {
-            filter.add(new FunctionEvent.FilterRule(text(rule, "Name").toLowerCase(Locale.ROOT), text(rule, "Value")));
-        }
         return new FunctionEvent.S3(name, bucket.get("Ref").asText(), intrinsics.text(bucket), List.copyOf(events),
-                List.copyOf(filter));
+                keyFilter(intrinsics, p.path("Filter")));
+    }
+
+    /** An S3 notification's key filter, {@code S3Key.Rules} ({@code Name} prefix or suffix, {@code Value}). */
+    static List<FunctionEvent.FilterRule> keyFilter(Intrinsics intrinsics, JsonNode filter) {
+        List<FunctionEvent.FilterRule> rules = new ArrayList<>();
+        for (JsonNode rule : filter.path("S3Key").path("Rules")) {
+            if (!rule.has("Name") || !rule.has("Value")) {
+                throw new TemplateError("Filter.S3Key.Rules: a rule needs a Name and a Value");
+            }
+            rules.add(new FunctionEvent.FilterRule(intrinsics.text(rule.get("Name")).toLowerCase(Locale.ROOT),
+                    intrinsics.text(rule.get("Value"))));
+        }
+        return List.copyOf(rules);
     }
 
     private Optional<ApiRoute> route(String logicalId, String functionName, String eventName, JsonNode event) {

@@ -205,7 +205,8 @@ public final class SamTemplate {
             }
         });
         unsimulated.finish();
-        addMappings(mappings);
+        new EventsDeclaredElsewhere(intrinsics, events, this::warn, file.getFileName().toString())
+                .addTo(functions, mappings, declared, resources.values());
         for (ApiRoute route : routes()) {
             if (!apis.containsKey(route.api())) {
                 boolean rest = route.kind() == ApiRoute.Kind.REST;
@@ -214,21 +215,6 @@ public final class SamTemplate {
             }
         }
         apis.values().removeIf(api -> routes().stream().noneMatch(r -> r.api().equals(api.logicalId())));
-    }
-
-    /** Gives each function the SQS mappings of {@code AWS::Lambda::EventSourceMapping} resources that name it. */
-    private void addMappings(Map<String, JsonNode> mappings) {
-        EventSourceMappings reader = new EventSourceMappings(intrinsics, events, this::warn);
-        mappings.forEach((id, properties) -> {
-            Optional<EventSourceMappings.Mapping> mapping;
-            try {
-                mapping = reader.read(id, properties, functions.values());
-            } catch (TemplateError | Intrinsics.Unresolved e) {
-                throw new LocalRunException(file.getFileName() + ": resource " + id + " (" + EventSourceMappings.TYPE
-                        + "): " + e.getMessage());
-            }
-            mapping.ifPresent(m -> functions.computeIfPresent(m.functionLogicalId(), (key, f) -> m.addedTo(f)));
-        });
     }
 
     private static JsonNode merged(JsonNode globals, JsonNode own) {

@@ -27,4 +27,12 @@ public record TemplateFunction(String logicalId, String name, String handler, St
     public boolean activeTracing() {
         return "Active".equalsIgnoreCase(tracing);
     }
+
+    /** This function with {@code event} after its own: a mapping or notification that another resource declares. */
+    TemplateFunction withEvent(FunctionEvent event) {
+        List<FunctionEvent> all = new java.util.ArrayList<>(events);
+        all.add(event);
+        return new TemplateFunction(logicalId, name, handler, runtime, memoryMb, timeoutSeconds, tracing, codeUri,
+                environment, routes, List.copyOf(all), asyncInvoke, reservedConcurrency);
+    }
 }
