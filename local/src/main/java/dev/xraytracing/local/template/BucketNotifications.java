@@ -48,7 +48,16 @@ final class BucketNotifications {
             if (!entry.has("Event") || !entry.has("Function")) {
                 throw new TemplateError(property + (entry.has("Event") ? "Function" : "Event") + " is missing");
             }
-            String function = intrinsics.text(entry.get("Function"));
+            String function;
+            try {
+                function = intrinsics.text(entry.get("Function"));
+            } catch (Intrinsics.Undeclared e) {
+                throw e;
+            } catch (Intrinsics.Unresolved e) { // a function the run does not simulate
+                warn.accept(where + ": " + property + "Function: " + e.getMessage()
+                        + "; the notification does not run");
+                continue;
+            }
             String name = EventSourceMappings.unqualifiedName(function);
             Optional<TemplateFunction> target = functions.stream().filter(f -> f.name().equals(name)).findFirst();
             if (target.isEmpty()) {

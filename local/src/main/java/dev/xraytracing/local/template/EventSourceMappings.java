@@ -70,7 +70,16 @@ final class EventSourceMappings {
             throw new TemplateError("FunctionName is missing");
         }
         String functionName = intrinsics.text(p.get("FunctionName"));
-        String source = p.has("EventSourceArn") ? intrinsics.text(p.get("EventSourceArn")) : "";
+        String source;
+        try {
+            source = p.has("EventSourceArn") ? intrinsics.text(p.get("EventSourceArn")) : "";
+        } catch (Intrinsics.Undeclared e) {
+            throw e;
+        } catch (Intrinsics.Unresolved e) { // a stream or broker the run does not simulate
+            warn.accept(where + ": its event source is not simulated (EventSourceArn: " + e.getMessage()
+                    + "); only SQS queues run");
+            return Optional.empty();
+        }
         String service = source.startsWith("arn:") && source.split(":").length > 2 ? source.split(":")[2] : "";
         if (!service.equals("sqs")) {
             warn.accept(where + ": its event source, " + SOURCES.getOrDefault(service, source.isEmpty()

@@ -46,10 +46,23 @@ class BucketNotificationConfigurationTest {
         assertThat(template.function("Thumbnailer").orElseThrow().events()).isEmpty();
         assertThat(template.warnings()).containsExactly(
                 "resource Photos (AWS::S3::Bucket): NotificationConfiguration.QueueConfigurations is not simulated",
-                "resource Photos (AWS::S3::Bucket): NotificationConfiguration.EventBridgeConfiguration is not simulated",
+                "resource Photos (AWS::S3::Bucket): NotificationConfiguration.EventBridgeConfiguration is not "
+                        + "simulated",
                 "resource Photos (AWS::S3::Bucket): NotificationConfiguration.LambdaConfigurations[0].Function "
                         + "arn:aws:lambda:us-east-1:123456789012:function:elsewhere is not a function of this template;"
                         + " the notification does not run");
+    }
+
+    @Test
+    void a_function_the_run_does_not_simulate_is_a_warning() {
+        SamTemplate template = SamTemplate.parse("Resources:\n  Legacy: {Type: 'AWS::Lambda::Function'}\n"
+                + "  Photos: {Type: 'AWS::S3::Bucket', Properties: {NotificationConfiguration: {LambdaConfigurations: "
+                + "[{Event: 's3:ObjectCreated:*', Function: {'Fn::GetAtt': [Legacy, Arn]}}]}}}\n",
+                Path.of("template.yaml"), "us-east-1");
+
+        assertThat(template.warnings()).contains("resource Photos (AWS::S3::Bucket): NotificationConfiguration"
+                + ".LambdaConfigurations[0].Function arn:aws:lambda:us-east-1:123456789012:function:Legacy is not a "
+                + "function of this template; the notification does not run");
     }
 
     @Test

@@ -19,9 +19,10 @@ class EventSourceMappingResourcesTest {
 
     static SamTemplate parse(String mapping) {
         return SamTemplate.parse("Resources:\n  Invoices: {Type: 'AWS::SQS::Queue'}\n"
-                + "  Ledger: {Type: 'AWS::DynamoDB::Table', Properties: {KeySchema: [{AttributeName: id, KeyType: HASH}],"
-                + " AttributeDefinitions: [{AttributeName: id, AttributeType: S}], StreamSpecification: "
-                + "{StreamViewType: NEW_IMAGE}}}\n" + FUNCTION + "  BillingMapping: {Type: 'AWS::Lambda::EventSourceMapping', "
+                + "  Ledger: {Type: 'AWS::DynamoDB::Table', Properties: {KeySchema: [{AttributeName: id, "
+                + "KeyType: HASH}], AttributeDefinitions: [{AttributeName: id, AttributeType: S}], "
+                + "StreamSpecification: {StreamViewType: NEW_IMAGE}}}\n" + FUNCTION
+                + "  BillingMapping: {Type: 'AWS::Lambda::EventSourceMapping', "
                 + "Properties: " + mapping + "}\n", Path.of("template.yaml"), "eu-west-1");
     }
 
@@ -65,6 +66,21 @@ class EventSourceMappingResourcesTest {
                 + " event source, a DynamoDB stream, is not simulated; only SQS queues run");
         assertThat(elsewhere.warnings()).containsExactly("resource BillingMapping (AWS::Lambda::EventSourceMapping):"
                 + " FunctionName reports is not a function of this template; the mapping does not run");
+    }
+
+    @Test
+    void a_source_the_run_cannot_resolve_is_a_warning_and_one_the_template_does_not_declare_an_error() {
+        SamTemplate kinesis = SamTemplate.parse("Resources:\n  Clicks: {Type: 'AWS::Kinesis::Stream'}\n" + FUNCTION
+                + "  ClicksMapping: {Type: 'AWS::Lambda::EventSourceMapping', Properties: {EventSourceArn: "
+                + "{'Fn::GetAtt': [Clicks, Arn]}, FunctionName: {Ref: Billing}, StartingPosition: LATEST}}\n",
+                Path.of("template.yaml"), "eu-west-1");
+
+        assertThat(kinesis.function("Billing").orElseThrow().events()).isEmpty();
+        assertThat(kinesis.warnings()).anySatisfy(line -> assertThat(line).startsWith(
+                "resource ClicksMapping (AWS::Lambda::EventSourceMapping): its event source is not simulated")
+                .endsWith("only SQS queues run"));
+        assertThatThrownBy(() -> parse("{EventSourceArn: {'Fn::GetAtt': [Nowhere, Arn]}, FunctionName: {Ref: "
+                + "Billing}}")).isInstanceOf(LocalRunException.class).hasMessageContaining("Nowhere");
     }
 
     @Test
