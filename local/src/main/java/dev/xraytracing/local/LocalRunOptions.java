@@ -131,8 +131,8 @@ final class LocalRunOptions {
                     + " SnsClient; repeatable (default: none)",
             "  --put-event FILE          an event (Source, DetailType, Detail, optional EventBusName) or an array of"
                     + " them, put on a bus through an SDK EventBridgeClient; repeatable (default: none)",
-            "  --fire-schedule SCHEDULE  fire FUNCTION.EventName (a Schedule event) or a scheduled rule's id now;"
-                    + " repeatable (default: none)",
+            "  --fire-schedule SCHEDULE  fire FUNCTION.EventName (a Schedule event), a scheduled rule's id or an"
+                    + " AWS::Scheduler::Schedule's id or name now; repeatable (default: none)",
             "  --invoke FUNCTION FILE    invoke a function directly with the event in FILE; repeatable"
                     + " (default: none, or the first function with {} when the template has no API)",
             "  --quiet-timeout SECONDS   after the entries, how long to wait for no invocation in flight and every"

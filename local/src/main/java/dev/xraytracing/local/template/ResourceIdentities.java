@@ -140,6 +140,13 @@ final class ResourceIdentities {
                 at.put("Arn", arnStart + "events:" + region + account + "rule/" + (custom ? bus + "/" : "") + name);
                 return new Identity(type, name, custom ? bus + "|" + name : name, at);
             }
+            case "AWS::Scheduler::Schedule" -> {
+                String name = name(p, "Name", intrinsics)
+                        .orElseGet(() -> PhysicalNames.generate(STACK_NAME, id, 64, false, ""));
+                String group = name(p, "GroupName", intrinsics).orElse("default");
+                at.put("Arn", arnStart + "scheduler:" + region + account + "schedule/" + group + "/" + name);
+                return new Identity(type, name, name, at);
+            }
             default -> {
                 return null;
             }

@@ -16,7 +16,8 @@ import java.util.function.Consumer;
  */
 final class ResourceReader {
     static final List<String> TYPES = List.of("AWS::DynamoDB::Table", "AWS::Serverless::SimpleTable",
-            "AWS::SQS::Queue", "AWS::S3::Bucket", "AWS::SNS::Topic", "AWS::Events::EventBus", "AWS::Events::Rule");
+            "AWS::SQS::Queue", "AWS::S3::Bucket", "AWS::SNS::Topic", "AWS::Events::EventBus", "AWS::Events::Rule",
+            SchedulerSchedules.TYPE);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, String> SIMPLE_TABLE_TYPES = Map.of("String", "S", "Number", "N", "Binary", "B");
 
@@ -44,6 +45,7 @@ final class ResourceReader {
                     ResourceIdentities.fifo(p), subscriptions(id, p, arn, warn));
             case "AWS::Events::EventBus" -> new TemplateResource.EventBus(id, identity.name(), arn);
             case "AWS::Events::Rule" -> rule(p, id, identity, warn);
+            case SchedulerSchedules.TYPE -> new SchedulerSchedules(intrinsics).read(p, id, identity, warn);
             default -> throw new IllegalArgumentException(identity.type());
         };
     }

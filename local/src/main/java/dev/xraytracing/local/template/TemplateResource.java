@@ -89,4 +89,13 @@ public sealed interface TemplateResource {
     /** A rule's target: its ARN, and the constant {@code input} (JSON) the rule sends instead of the event, if any. */
     record Target(String id, String arn, Optional<String> input) {
     }
+
+    /**
+     * {@code AWS::Scheduler::Schedule}, an EventBridge Scheduler schedule (what SAM makes of a {@code ScheduleV2}
+     * event): firing on {@code scheduleExpression} into its one {@code target}; {@code state} {@code ENABLED} unless
+     * the template says otherwise.
+     */
+    record SchedulerSchedule(String logicalId, String name, String arn, String scheduleExpression, String state,
+                             Target target) implements TemplateResource {
+    }
 }

@@ -54,8 +54,9 @@ public final class EntryTargets {
     /**
      * The schedule as {@code FiresSchedules.fire} takes it: {@code FUNCTION/EventName} with the function's name for a
      * function's {@code Schedule}/{@code ScheduleV2} event, or the logical id of a rule with a
-     * {@code ScheduleExpression}. {@code name} may be {@code FUNCTION.EventName} or {@code FUNCTION/EventName}, the
-     * function by name or logical id, or the rule by logical id, name or ARN.
+     * {@code ScheduleExpression} or of an {@code AWS::Scheduler::Schedule}. {@code name} may be
+     * {@code FUNCTION.EventName} or {@code FUNCTION/EventName}, the function by name or logical id, or the rule or
+     * schedule by logical id, name or ARN.
      */
     public String schedule(String name) {
         String asked = functionEvent(name);
@@ -77,6 +78,12 @@ public final class EntryTargets {
                 if (rule.logicalId().equals(name) || rule.name().equals(name) || rule.arn().equals(name)) {
                     return rule.logicalId();
                 }
+            }
+        }
+        for (TemplateResource.SchedulerSchedule schedule : of(TemplateResource.SchedulerSchedule.class)) {
+            known.add(schedule.logicalId());
+            if (schedule.logicalId().equals(name) || schedule.name().equals(name) || schedule.arn().equals(name)) {
+                return schedule.logicalId();
             }
         }
         throw new LocalRunException("no schedule " + name + " in the template ("

@@ -60,6 +60,18 @@ class EntryTargetsTest {
     }
 
     @Test
+    void a_scheduler_schedule_is_found_by_its_logical_id_name_or_arn() {
+        String arn = "arn:aws:scheduler:us-east-1:123456789012:schedule/reports/nightly-report";
+        EntryTargets scheduler = new EntryTargets(List.of(new TemplateResource.SchedulerSchedule("NightlyReport",
+                "nightly-report", arn, "cron(0 2 * * ? *)", "ENABLED", new TemplateResource.Target("NightlyReport",
+                "arn:aws:lambda:us-east-1:123456789012:function:Reporter", java.util.Optional.empty()))), Map.of(),
+                Map.of());
+
+        assertThat(List.of("NightlyReport", "nightly-report", arn)).allSatisfy(name ->
+                assertThat(scheduler.schedule(name)).isEqualTo("NightlyReport"));
+    }
+
+    @Test
     void a_name_that_matches_nothing_is_one_line_listing_what_the_template_has() {
         assertThatThrownBy(() -> targets.queue("Nope")).isInstanceOf(LocalRunException.class)
                 .hasMessageStartingWith("no queue Nope in the template (queues: Jobs (")

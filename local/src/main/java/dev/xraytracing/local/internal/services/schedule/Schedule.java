@@ -22,6 +22,13 @@ record Schedule(List<String> names, String arn, String expression, boolean enabl
                 !rule.state().equals("DISABLED"), "aws.events", rule.targets());
     }
 
+    /** An {@code AWS::Scheduler::Schedule}: by its name or logical id, with its one target. */
+    static Schedule of(TemplateResource.SchedulerSchedule schedule) {
+        return new Schedule(List.of(schedule.name(), schedule.logicalId()), schedule.arn(),
+                schedule.scheduleExpression(), !schedule.state().equals("DISABLED"), "aws.scheduler",
+                List.of(schedule.target()));
+    }
+
     /** A function's {@code Schedule} (a rule on the default bus) or {@code ScheduleV2} (a Scheduler schedule). */
     static Schedule of(String function, String region, String accountId, FunctionEvent.Schedule event) {
         EventRule rule = EventRule.of(function, region, accountId, event);

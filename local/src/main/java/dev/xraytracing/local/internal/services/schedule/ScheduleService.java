@@ -65,11 +65,19 @@ public final class ScheduleService extends DeliveringService implements FiresSch
             add(Schedule.of(e.getKey(), context.region(), context.accountId(), e.getValue()),
                     "function " + e.getKey() + ": event " + e.getValue().eventName());
         }
+        for (TemplateResource.SchedulerSchedule schedule
+                : context.resources(TemplateResource.SchedulerSchedule.class)) {
+            add(Schedule.of(schedule), "schedule " + schedule.logicalId());
+        }
     }
 
-    /** Whether the template has a schedule: a rule with a schedule expression, or a function's schedule event. */
+    /**
+     * Whether the template has a schedule: a rule with a schedule expression, an EventBridge Scheduler schedule, or a
+     * function's schedule event.
+     */
     public static boolean needed(ServiceContext context) {
         return context.resources(TemplateResource.Rule.class).stream().anyMatch(r -> r.scheduleExpression().isPresent())
+                || !context.resources(TemplateResource.SchedulerSchedule.class).isEmpty()
                 || !context.events(FunctionEvent.Schedule.class).isEmpty();
     }
 

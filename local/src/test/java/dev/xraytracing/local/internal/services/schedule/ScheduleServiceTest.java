@@ -101,6 +101,25 @@ class ScheduleServiceTest {
     }
 
     @Test
+    void a_scheduler_schedule_resource_fires_by_its_name_or_logical_id_into_its_one_target() {
+        String arn = "arn:aws:scheduler:us-east-1:" + ACCOUNT + ":schedule/reports/nightly-report";
+        start(List.of(new TemplateResource.SchedulerSchedule("NightlyReport", "nightly-report", arn,
+                "cron(0 2 * * ? *)", "ENABLED", new TemplateResource.Target("NightlyReport", functionArn("Reporter"),
+                Optional.empty()))), Map.of());
+
+        service.fire("nightly-report");
+        service.fire("NightlyReport");
+        awaitQuiet(service::quiet);
+
+        assertThat(lambda.invocations()).hasSize(2).allSatisfy(invocation -> {
+            assertThat(invocation.functionName()).isEqualTo("Reporter");
+            ScheduledEvent event = asEvent(invocation.payload(), ScheduledEvent.class);
+            assertThat(event.getSource()).isEqualTo("aws.scheduler");
+            assertThat(event.getResources()).containsExactly(arn);
+        });
+    }
+
+    @Test
     void only_enabled_rate_schedules_fire_by_themselves_and_a_disabled_one_still_fires_on_demand() {
         start(List.of(nightly("DISABLED", new TemplateResource.Target("w", functionArn("Worker"), Optional.empty()))),
                 Map.of("Worker", List.of(
