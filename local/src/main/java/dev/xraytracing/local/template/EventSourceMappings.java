@@ -69,15 +69,15 @@ final class EventSourceMappings {
         if (!p.has("FunctionName")) {
             throw new TemplateError("FunctionName is missing");
         }
-        String functionName = intrinsics.text(p.get("FunctionName"));
+        String functionName;
         String source;
         try {
+            functionName = intrinsics.text(p.get("FunctionName"));
             source = p.has("EventSourceArn") ? intrinsics.text(p.get("EventSourceArn")) : "";
         } catch (Intrinsics.Undeclared e) {
             throw e;
-        } catch (Intrinsics.Unresolved e) { // a stream or broker the run does not simulate
-            warn.accept(where + ": its event source is not simulated (EventSourceArn: " + e.getMessage()
-                    + "); only SQS queues run");
+        } catch (Intrinsics.Unresolved e) { // a stream, a broker or a function the run does not simulate
+            warn.accept(where + ": not simulated (" + e.getMessage() + "); the mapping does not run");
             return Optional.empty();
         }
         String service = source.startsWith("arn:") && source.split(":").length > 2 ? source.split(":")[2] : "";

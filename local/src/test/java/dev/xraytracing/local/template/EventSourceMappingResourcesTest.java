@@ -77,8 +77,8 @@ class EventSourceMappingResourcesTest {
 
         assertThat(kinesis.function("Billing").orElseThrow().events()).isEmpty();
         assertThat(kinesis.warnings()).anySatisfy(line -> assertThat(line).startsWith(
-                "resource ClicksMapping (AWS::Lambda::EventSourceMapping): its event source is not simulated")
-                .endsWith("only SQS queues run"));
+                "resource ClicksMapping (AWS::Lambda::EventSourceMapping): not simulated (")
+                .contains("Clicks").endsWith("the mapping does not run"));
         assertThatThrownBy(() -> parse("{EventSourceArn: {'Fn::GetAtt': [Nowhere, Arn]}, FunctionName: {Ref: "
                 + "Billing}}")).isInstanceOf(LocalRunException.class).hasMessageContaining("Nowhere");
     }
