@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
 
 /**
  * Resolves the intrinsic functions real templates use, as CloudFormation would: {@code Ref}, {@code Fn::GetAtt},
- * {@code Fn::Sub} (both forms), {@code Fn::Join}, {@code Fn::Select}, {@code Fn::Split}, over parameters' defaults,
- * pseudo parameters and the resources' {@link ResourceIdentities identities}. What cannot be resolved is an
+ * {@code Fn::Sub} (both forms), {@code Fn::Join}, {@code Fn::Select}, {@code Fn::Split}, {@code Fn::FindInMap},
+ * over parameters' defaults, pseudo parameters, the template's {@code Mappings} and the resources'
+ * {@link ResourceIdentities identities}. What cannot be resolved is an
  * {@link Unresolved} naming what it refers to; the caller says where.
  */
 final class Intrinsics {
@@ -24,11 +25,18 @@ final class Intrinsics {
 
     private final Map<String, String> parameters;
     private final ResourceIdentities identities;
+    private final JsonNode mappings;
 
     /** @param parameters parameters' defaults and pseudo parameters, by name */
     Intrinsics(Map<String, String> parameters, ResourceIdentities identities) {
+        this(parameters, identities, NODES.objectNode());
+    }
+
+    /** @param mappings the template's {@code Mappings} section, which {@code Fn::FindInMap} reads */
+    Intrinsics(Map<String, String> parameters, ResourceIdentities identities, JsonNode mappings) {
         this.parameters = parameters;
         this.identities = identities;
+        this.mappings = mappings;
     }
 
     /** The value as text: plain, or an intrinsic that resolves to text (a number or a boolean is its text). */
@@ -72,10 +80,13 @@ final class Intrinsics {
                 case "Fn::Select" -> {
                     return select(argument);
                 }
+                case "Fn::FindInMap" -> {
+                    return findInMap(argument);
+                }
                 default -> {
                     if (key.startsWith("Fn::") || key.equals("Condition")) {
                         throw new Unresolved(key + " is not supported locally (Ref, Fn::GetAtt, Fn::Sub, Fn::Join, "
-                                + "Fn::Select and Fn::Split are)");
+                                + "Fn::Select, Fn::Split and Fn::FindInMap are)");
                     }
                 }
             }
@@ -83,6 +94,28 @@ final class Intrinsics {
         ObjectNode out = NODES.objectNode();
         value.fields().forEachRemaining(e -> out.set(e.getKey(), resolve(e.getValue())));
         return out;
+    }
+
+    /**
+     * {@code Fn::FindInMap [MapName, TopLevelKey, SecondLevelKey]}: the value under the two keys of one of the
+     * template's {@code Mappings}, each argument perhaps an intrinsic itself ({@code !Ref Stage}). A key that is not
+     * there is an {@link Undeclared}, an error wherever it is used, as CloudFormation fails the stack.
+     */
+    private JsonNode findInMap(JsonNode argument) {
+        if (!argument.isArray() || argument.size() != 3) {
+            throw new Unresolved("Fn::FindInMap " + argument + " is not [MapName, TopLevelKey, SecondLevelKey]");
+        }
+        String map = text(argument.get(0));
+        String top = text(argument.get(1));
+        String second = text(argument.get(2));
+        JsonNode value = mappings.path(map).path(top).path(second);
+        if (value.isMissingNode()) { // CloudFormation fails the stack ("Unable to get mapping")
+            throw new Undeclared("Fn::FindInMap [" + map + ", " + top + ", " + second + "]: "
+                    + (!mappings.has(map) ? "the template has no mapping " + map
+                    : !mappings.path(map).has(top) ? "mapping " + map + " has no key " + top
+                    : "mapping " + map + "." + top + " has no key " + second));
+        }
+        return resolve(value);
     }
 
     /** What {@code Ref name} gives. */

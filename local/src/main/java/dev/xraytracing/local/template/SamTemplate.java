@@ -162,7 +162,7 @@ public final class SamTemplate {
             }
         }
         ResourceIdentities identities = new ResourceIdentities(declared, region);
-        intrinsics = new Intrinsics(parameters, identities);
+        intrinsics = new Intrinsics(parameters, identities, root.path("Mappings"));
         events = new FunctionEvents(intrinsics, this::warn);
         settings = new FunctionSettings(intrinsics, this::warn);
         ResourceReader reader = new ResourceReader(declared, identities, intrinsics);

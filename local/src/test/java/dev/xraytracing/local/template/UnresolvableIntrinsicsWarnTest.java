@@ -41,7 +41,7 @@ class UnresolvableIntrinsicsWarnTest {
     @Test
     void an_intrinsic_that_is_not_supported_is_a_warning_naming_those_that_are() {
         assertThat(template.warnings()).contains("function Fn variable CHOSEN: Fn::If is not supported locally (Ref, "
-                + "Fn::GetAtt, Fn::Sub, Fn::Join, Fn::Select and Fn::Split are); left unset");
+                + "Fn::GetAtt, Fn::Sub, Fn::Join, Fn::Select, Fn::Split and Fn::FindInMap are); left unset");
     }
 
     @Test
