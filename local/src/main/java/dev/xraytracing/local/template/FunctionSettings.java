@@ -22,7 +22,7 @@ final class FunctionSettings {
     /**
      * A whole-number property (a number, a numeral or an intrinsic giving one) within Lambda's limits, as
      * CloudFormation checks it: {@code MemorySize} 128 to 10240 MB, {@code Timeout} 1 to 900 s. An intrinsic the run
-     * does not simulate ({@code Fn::If}) leaves {@code absent} and one warning.
+     * does not simulate ({@code Fn::ImportValue}) leaves {@code absent} and one warning.
      */
     int wholeNumber(String logicalId, JsonNode properties, String property, int absent, int min, int max) {
         Optional<String> text = text("function " + logicalId, properties, property, String.valueOf(absent));

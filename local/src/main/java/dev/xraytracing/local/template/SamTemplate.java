@@ -151,6 +151,12 @@ public final class SamTemplate {
         parameters.put("AWS::StackName", ResourceIdentities.STACK_NAME);
         parameters.put("AWS::Partition", "aws");
         parameters.put("AWS::URLSuffix", "amazonaws.com");
+        try {
+            new TemplateConditions(root.path("Conditions"), parameters, root.path("Mappings"))
+                    .apply(declared, root.path("Globals"));
+        } catch (TemplateError e) {
+            throw new LocalRunException(file.getFileName() + ": " + e.getMessage());
+        }
         for (Map.Entry<String, JsonNode> resource : List.copyOf(declared.entrySet())) {
             if (resource.getValue().path("Type").asText().equals("AWS::Serverless::Function")) {
                 try {

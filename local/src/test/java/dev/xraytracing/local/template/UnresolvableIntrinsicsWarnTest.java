@@ -13,8 +13,6 @@ class UnresolvableIntrinsicsWarnTest {
     final SamTemplate template = SamTemplate.parse("""
             Parameters:
               Secret: {Type: String}
-            Conditions:
-              IsProd: {'Fn::Equals': [a, b]}
             Resources:
               Jobs: {Type: 'AWS::SQS::Queue'}
               Fn:
@@ -25,7 +23,7 @@ class UnresolvableIntrinsicsWarnTest {
                   Environment:
                     Variables:
                       SECRET: !Ref Secret
-                      CHOSEN: !If [IsProd, a, b]
+                      IMPORTED: !ImportValue shared-queue-url
                       STREAM: !GetAtt Jobs.StreamArn
                       API_URL: !Sub "https://${ServerlessRestApi}.execute-api.${AWS::Region}.amazonaws.com/Prod"
                       ROLE: !GetAtt FnRole.Arn
@@ -40,7 +38,8 @@ class UnresolvableIntrinsicsWarnTest {
 
     @Test
     void an_intrinsic_that_is_not_supported_is_a_warning_naming_those_that_are() {
-        assertThat(template.warnings()).contains("function Fn variable CHOSEN: Fn::If is not supported locally (Ref, "
+        assertThat(template.warnings()).contains("function Fn variable IMPORTED: Fn::ImportValue is not supported "
+                + "locally (Ref, "
                 + "Fn::GetAtt, Fn::Sub, Fn::Join, Fn::Select, Fn::Split and Fn::FindInMap are); left unset");
     }
 
@@ -48,7 +47,7 @@ class UnresolvableIntrinsicsWarnTest {
     void an_attribute_the_type_does_not_have_is_a_warning_listing_those_it_has() {
         assertThat(template.warnings()).contains("function Fn variable STREAM: Fn::GetAtt Jobs.StreamArn: Jobs "
                 + "(AWS::SQS::Queue) has no attribute StreamArn locally (it has Arn, QueueName, QueueUrl); left unset");
-        assertThat(template.function("Fn").orElseThrow().environment()).doesNotContainKeys("SECRET", "CHOSEN",
+        assertThat(template.function("Fn").orElseThrow().environment()).doesNotContainKeys("SECRET", "IMPORTED",
                 "STREAM");
     }
 
