@@ -58,8 +58,7 @@ final class BucketNotifications {
                         + "; the notification does not run");
                 continue;
             }
-            String name = EventSourceMappings.unqualifiedName(function);
-            Optional<TemplateFunction> target = functions.stream().filter(f -> f.name().equals(name)).findFirst();
+            Optional<TemplateFunction> target = TemplateFunction.named(functions, function);
             if (target.isEmpty()) {
                 warn.accept(where + ": " + property + "Function " + function + " is not a function of this template;"
                         + " the notification does not run");

@@ -80,14 +80,14 @@ final class EventSourceMappings {
             warn.accept(where + ": not simulated (" + e.getMessage() + "); the mapping does not run");
             return Optional.empty();
         }
-        String service = source.startsWith("arn:") && source.split(":").length > 2 ? source.split(":")[2] : "";
+        String[] arn = source.split(":");
+        String service = source.startsWith("arn:") && arn.length > 2 ? arn[2] : "";
         if (!service.equals("sqs")) {
             warn.accept(where + ": its event source, " + SOURCES.getOrDefault(service, source.isEmpty()
                     ? "one without an EventSourceArn" : source) + ", is not simulated; only SQS queues run");
             return Optional.empty();
         }
-        String name = unqualifiedName(functionName);
-        Optional<TemplateFunction> function = functions.stream().filter(f -> f.name().equals(name)).findFirst();
+        Optional<TemplateFunction> function = TemplateFunction.named(functions, functionName);
         if (function.isEmpty()) {
             warn.accept(where + ": FunctionName " + functionName + " is not a function of this template; the mapping"
                     + " does not run");
@@ -100,20 +100,5 @@ final class EventSourceMappings {
             }
         }
         return Optional.of(new Mapping(function.get().logicalId(), events.sqs(where, id, source, p)));
-    }
-
-    /**
-     * The function's name in any of the forms Lambda takes for {@code FunctionName}: a name, a full ARN, a partial ARN
-     * ({@code 123456789012:function:name}), each perhaps with a version or alias after a last colon.
-     */
-    static String unqualifiedName(String functionName) {
-        String[] parts = functionName.split(":");
-        if (functionName.startsWith("arn:")) {
-            return parts.length > 6 ? parts[6] : functionName; // arn:aws:lambda:region:account:function:name
-        }
-        if (parts.length > 2 && parts[1].equals("function")) {
-            return parts[2];
-        }
-        return parts[0];
     }
 }

@@ -27,12 +27,10 @@ final class Intrinsics {
     private final ResourceIdentities identities;
     private final JsonNode mappings;
 
-    /** @param parameters parameters' defaults and pseudo parameters, by name */
-    Intrinsics(Map<String, String> parameters, ResourceIdentities identities) {
-        this(parameters, identities, NODES.objectNode());
-    }
-
-    /** @param mappings the template's {@code Mappings} section, which {@code Fn::FindInMap} reads */
+    /**
+     * @param parameters parameters' values and pseudo parameters, by name
+     * @param mappings   the template's {@code Mappings} section, which {@code Fn::FindInMap} reads
+     */
     Intrinsics(Map<String, String> parameters, ResourceIdentities identities, JsonNode mappings) {
         this.parameters = parameters;
         this.identities = identities;

@@ -151,9 +151,11 @@ public final class SamTemplate {
         parameters.put("AWS::StackName", ResourceIdentities.STACK_NAME);
         parameters.put("AWS::Partition", "aws");
         parameters.put("AWS::URLSuffix", "amazonaws.com");
+        // Identities are built lazily over the declared map, so conditions may still remove from it and SAM add to it.
+        ResourceIdentities identities = new ResourceIdentities(declared, region);
+        intrinsics = new Intrinsics(parameters, identities, root.path("Mappings"));
         try {
-            new TemplateConditions(root.path("Conditions"), parameters, root.path("Mappings"))
-                    .apply(declared, root.path("Globals"));
+            new TemplateConditions(root.path("Conditions"), intrinsics).apply(declared, root.path("Globals"));
         } catch (TemplateError e) {
             throw new LocalRunException(file.getFileName() + ": " + e.getMessage());
         }
@@ -167,8 +169,6 @@ public final class SamTemplate {
                 }
             }
         }
-        ResourceIdentities identities = new ResourceIdentities(declared, region);
-        intrinsics = new Intrinsics(parameters, identities, root.path("Mappings"));
         events = new FunctionEvents(intrinsics, this::warn);
         settings = new FunctionSettings(intrinsics, this::warn);
         ResourceReader reader = new ResourceReader(declared, identities, intrinsics);

@@ -25,16 +25,14 @@ final class TemplateConditions {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final JsonNode conditions;
-    private final Map<String, String> parameters;
-    private final JsonNode mappings;
+    private final Intrinsics intrinsics;
     private final Map<String, Boolean> decided = new HashMap<>();
     private final Set<String> deciding = new HashSet<>();
 
-    /** @param parameters parameters' values and pseudo parameters, by name */
-    TemplateConditions(JsonNode conditions, Map<String, String> parameters, JsonNode mappings) {
+    /** @param intrinsics resolves what a condition compares (parameters with their overrides, Fn::FindInMap) */
+    TemplateConditions(JsonNode conditions, Intrinsics intrinsics) {
         this.conditions = conditions;
-        this.parameters = parameters;
-        this.mappings = mappings;
+        this.intrinsics = intrinsics;
     }
 
     /**
@@ -126,28 +124,11 @@ final class TemplateConditions {
 
     /** A value a condition compares: a literal, a parameter or pseudo parameter, or {@code Fn::FindInMap}. */
     private String value(JsonNode value, String name) {
-        if (value.isValueNode()) {
-            return value.asText();
+        try {
+            return intrinsics.text(value);
+        } catch (Intrinsics.Unresolved e) {
+            throw new TemplateError("condition " + name + ": " + e.getMessage());
         }
-        if (value.isObject() && value.size() == 1 && value.has("Ref")) {
-            String parameter = value.get("Ref").asText();
-            String known = parameters.get(parameter);
-            if (known == null) {
-                throw new TemplateError("condition " + name + ": Ref " + parameter + " is no parameter with a value");
-            }
-            return known;
-        }
-        if (value.isObject() && value.size() == 1 && value.path("Fn::FindInMap").size() == 3) {
-            JsonNode keys = value.get("Fn::FindInMap");
-            JsonNode found = mappings.path(value(keys.get(0), name)).path(value(keys.get(1), name))
-                    .path(value(keys.get(2), name));
-            if (!found.isValueNode()) {
-                throw new TemplateError("condition " + name + ": Fn::FindInMap " + keys + " finds no value");
-            }
-            return found.asText();
-        }
-        throw new TemplateError("condition " + name + ": " + value + " is not a literal, a Ref to a parameter or "
-                + "Fn::FindInMap, which is what a condition may compare");
     }
 
     /** Chooses the branches of every {@code Fn::If} in {@code node}, in place, and leaves out {@code AWS::NoValue}. */

@@ -1,6 +1,8 @@
 package dev.xraytracing.local.template;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,9 +30,21 @@ public record TemplateFunction(String logicalId, String name, String handler, St
         return "Active".equalsIgnoreCase(tracing);
     }
 
+    /**
+     * The function of {@code functions} that {@code functionName} names in any of the forms Lambda takes: a name, a full
+     * ARN or a partial ARN ({@code 123456789012:function:name}), each perhaps with a version or alias after a last
+     * colon.
+     */
+    static Optional<TemplateFunction> named(Collection<TemplateFunction> functions, String functionName) {
+        String[] parts = functionName.split(":");
+        String name = functionName.startsWith("arn:") ? (parts.length > 6 ? parts[6] : functionName)
+                : parts.length > 2 && parts[1].equals("function") ? parts[2] : parts[0];
+        return functions.stream().filter(function -> function.name().equals(name)).findFirst();
+    }
+
     /** This function with {@code event} after its own: a mapping or notification that another resource declares. */
     TemplateFunction withEvent(FunctionEvent event) {
-        List<FunctionEvent> all = new java.util.ArrayList<>(events);
+        List<FunctionEvent> all = new ArrayList<>(events);
         all.add(event);
         return new TemplateFunction(logicalId, name, handler, runtime, memoryMb, timeoutSeconds, tracing, codeUri,
                 environment, routes, List.copyOf(all), asyncInvoke, reservedConcurrency);
